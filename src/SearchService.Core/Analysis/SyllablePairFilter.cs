@@ -1,0 +1,108 @@
+namespace SearchService.Core.Analysis;
+
+/// <summary>
+/// Stacks a pair token on every syllable that follows another syllable in the same clause:
+/// "giải phóng mặt bằng" adds "giải_phóng", "phóng_mặt", "mặt_bằng". Vietnamese writes words of
+/// two or more syllables with spaces, so pairs are what let "giải phóng mặt bằng" rank a document
+/// holding the phrase above one with the syllables scattered, without a phrase query's cost.
+/// </summary>
+/// <remarks>
+/// Why pairs and not a dictionary segmenter: pairs need no word list (none with a fit licence
+/// is at hand), never mis-segment ("phát triển kinh tế" split wrong makes a dictionary miss the
+/// query's words), and cover every two-syllable word and the joins of longer ones; the cost is a
+/// bigger term dictionary. A pair sits at the position of its second syllable, with offsets
+/// spanning both. No pair is made across punctuation or a paragraph break.
+/// </remarks>
+public sealed class SyllablePairFilter : TokenFilter
+{
+    private char[] _previous = new char[32];
+    private int _previousLength = -1;
+    private int _previousStart;
+    private readonly TokenState _pending = new();
+    private bool _hasPending;
+
+    /// <summary>Wraps <paramref name="input"/>.</summary>
+    public SyllablePairFilter(TokenStream input)
+        : base(input)
+    {
+    }
+
+    /// <inheritdoc />
+    public override bool IncrementToken()
+    {
+        if (_hasPending)
+        {
+            Attributes.RestoreFrom(_pending);
+            _hasPending = false;
+            return true;
+        }
+
+        if (!Input.IncrementToken())
+        {
+            return false;
+        }
+
+        var attributes = Attributes;
+        if (attributes.PositionIncrement == 0)
+        {
+            return true; // stacked tokens neither make nor break a pair
+        }
+
+        if (attributes.Type != TokenType.Syllable)
+        {
+            _previousLength = -1;
+            return true;
+        }
+
+        var term = attributes.Term;
+        if (_previousLength >= 0 && !attributes.FollowsBreak && attributes.PositionIncrement == 1)
+        {
+            // Emit the syllable now and the pair right after it.
+            attributes.CaptureInto(_pending);
+            _hasPending = true;
+            var length = _previousLength + 1 + term.Length;
+            Span<char> pair = length <= 128 ? stackalloc char[length] : new char[length];
+            _previous.AsSpan(0, _previousLength).CopyTo(pair);
+            pair[_previousLength] = '_';
+            term.CopyTo(pair[(_previousLength + 1)..]);
+            SwapWithPending(pair, attributes.EndOffset);
+        }
+
+        Remember(attributes.Term, attributes.StartOffset);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override void Reset()
+    {
+        base.Reset();
+        _previousLength = -1;
+        _hasPending = false;
+    }
+
+    /// <summary>
+    /// The syllable itself is in <see cref="_pending"/> and the attributes; turn the pending copy
+    /// into the pair so the syllable goes out first and the pair next.
+    /// </summary>
+    private void SwapWithPending(ReadOnlySpan<char> pair, int endOffset)
+    {
+        _pending.SetTerm(pair);
+        _pending.Type = TokenType.Pair;
+        _pending.PositionIncrement = 0;
+        _pending.StartOffset = _previousStart;
+        _pending.EndOffset = endOffset;
+        _pending.FollowsBreak = false;
+    }
+
+    private void Remember(ReadOnlySpan<char> term, int start)
+    {
+        if (_previous.Length < term.Length)
+        {
+            _previous = new char[term.Length * 2];
+        }
+
+        term.CopyTo(_previous);
+        _previousLength = term.Length;
+        _previousStart = start;
+    }
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using System.Text;
+
+namespace SearchService.Core.Analysis;
+
+/// <summary>
+/// Character-level clean-up before tokenizing, keeping a map back to the original offsets:
+/// NFC composition (so text typed or converted as NFD, "Unicode tổ hợp", gives the same tokens),
+/// look-alikes of Đ (U+00D0 "Ð" from Icelandic keyboards and old fonts) made Đ, markdown emphasis
+/// markers, zero-width characters and soft hyphens removed, and no-break spaces made spaces.
+/// Case and tone placement are left to the token filters, because the tokenizer needs the case
+/// to tell "UBND" and "XVIII" from words.
+/// </summary>
+public static class VietnameseTextNormalizer
+{
+    /// <summary>Normalizes <paramref name="source"/> into <paramref name="into"/>.</summary>
+    public static void Normalize(ReadOnlySpan<char> source, NormalizedText into)
+    {
+        into.Clear(source.Length);
+        var i = 0;
+        while (i < source.Length)
+        {
+            var c = source[i];
+
+            // A base char followed by combining marks: compose the cluster (rare: only NFD input).
+            if (i + 1 < source.Length && IsCombining(source[i + 1]) && !IsCombining(c))
+            {
+                var end = i + 1;
+                while (end < source.Length && IsCombining(source[end]))
+                {
+                    end++;
+                }
+
+                var composed = string.Concat([MapLookalike(c)], source[(i + 1)..end]).Normalize(NormalizationForm.FormC);
+                foreach (var ch in composed)
+                {
+                    into.Append(ch, i, end);
+                }
+
+                i = end;
+                continue;
+            }
+
+            switch (c)
+            {
+                // Markdown emphasis (**bold**, *italics*, __bold__): not part of any word.
+                case '*' or '_':
+                // Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen.
+                case '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
+                    break;
+                case '\u00A0' or '\u202F' or '\u2007':
+                    into.Append(' ', i, i + 1);
+                    break;
+                default:
+                    into.Append(MapLookalike(c), i, i + 1);
+                    break;
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>Maps letters that look like Đ/đ but are other code points to Đ/đ.</summary>
+    private static char MapLookalike(char c) => c switch
+    {
+        '\u00D0' or '\u0189' => 'Đ', // Ð (eth), Ɖ (African D)
+        '\u00F0' or '\u0256' => 'đ', // ð, ɖ
+        _ => c,
+    };
+
+    private static bool IsCombining(char c) =>
+        c is >= '\u0300' and <= '\u036F' ||
+        (c >= '\u0370' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+}

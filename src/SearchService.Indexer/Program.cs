@@ -1,0 +1,11 @@
+using System.CommandLine;
+using SearchService.Indexer.Commands;
+
+// The command-line tool: a thin shell over SearchService.Core, one class per command.
+var root = new RootCommand("SearchService command-line tool: analyze Vietnamese text and measure the analyzer.")
+{
+    AnalyzeCommand.Create(),
+    BenchCommand.Create(),
+};
+
+return root.Parse(args).Invoke();
