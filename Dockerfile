@@ -1,0 +1,22 @@
+# SearchService API image. Multi-stage: the SDK builds and publishes, the ASP.NET runtime runs.
+# The index lives on the volume /data; the service listens on port 8080 as a non-root user.
+# (No Docker engine runs on the project's machines: this file is kept correct by reading.)
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY SearchService.sln Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/ src/
+RUN dotnet publish src/SearchService.Api/SearchService.Api.csproj -c Release -o /app/publish
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app/publish ./
+COPY samples/ ./samples/
+RUN mkdir -p /data && chown "$APP_UID" /data
+VOLUME ["/data"]
+ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+    SearchService__IndexPath=/data \
+    SearchService__SamplesPath=/app/samples
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "SearchService.Api.dll"]
