@@ -1,0 +1,25 @@
+namespace SearchService.Core.Index.Codec;
+
+/// <summary>
+/// Layout of a term's postings. In <c>.doc</c>, for a term with docFreq df: first one skip entry
+/// per full block of 128 docs — last doc of the block (VInt, delta from the previous block's
+/// last doc), the block's byte length (VInt), its largest term frequency (VInt), its smallest
+/// norm byte (byte), and where its positions start in <c>.pos</c> (VLong, delta from the term's
+/// first) — then the full blocks — doc deltas bit-packed (a bits byte, then 128 values), freqs
+/// minus one bit-packed the same way — then the remaining df mod 128 docs as VInt delta, VInt
+/// freq. The skip entries come first so a block-max WAND scorer can read every block's bound and
+/// jump over blocks without decoding them. In <c>.pos</c>, per doc and per occurrence: position
+/// delta (VInt, from the previous occurrence in the doc), start offset delta (zig-zag VLong), and
+/// length (VInt).
+/// </summary>
+public static class PostingsFormat
+{
+    /// <summary>Docs per packed block.</summary>
+    public const int BlockSize = 128;
+
+    /// <summary>Terms per block of the term dictionary.</summary>
+    public const int TermsPerBlock = 32;
+
+    /// <summary>Uncompressed bytes that close a stored-fields chunk.</summary>
+    public const int StoredChunkBytes = 16 * 1024;
+}

@@ -1,0 +1,234 @@
+using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Store;
+
+namespace SearchService.Core.Index.Reader;
+
+/// <summary>
+/// Walks one term's postings in a segment: <see cref="NextDoc"/> and <see cref="Advance"/> move
+/// through the documents (Advance jumps whole blocks using the skip entries, without decoding
+/// them), <see cref="Freq"/> is the term's frequency in the current document, and
+/// <see cref="NextPosition"/> reads its positions and offsets only when asked (phrases,
+/// highlights). <see cref="BlockMaxFreq"/> and <see cref="BlockMinNorm"/> give the current
+/// block's bounds for block-max WAND.
+/// </summary>
+public sealed class PostingsEnum
+{
+    /// <summary>Returned by NextDoc/Advance at the end.</summary>
+    public const int NoMoreDocs = int.MaxValue;
+
+    private readonly IndexInput _doc;
+    private readonly IndexInput _pos;
+    private readonly int _docFreq;
+    private readonly int _fullBlocks;
+    private readonly int[] _blockLastDoc;
+    private readonly long[] _blockDocPointer;
+    private readonly int[] _blockMaxFreq;
+    private readonly byte[] _blockMinNorm;
+    private readonly long[] _blockPosPointer;
+    private readonly long _tailPointer;
+    private readonly long _tailPosPointer;
+    private readonly long _posStart;
+    private readonly int[] _docs = new int[PostingsFormat.BlockSize];
+    private readonly int[] _freqs = new int[PostingsFormat.BlockSize];
+    private readonly byte[] _packed = new byte[(PostingsFormat.BlockSize * 4) + 2];
+    private int _block = -1;
+    private int _inBlock = -1;
+    private int _index = -1;
+    private int _loaded;
+    private int _pendingPositions;
+    private int _positionsLeft;
+    private int _position;
+    private long _startOffset;
+
+    internal PostingsEnum(IndexInput doc, IndexInput pos, TermInfo info)
+    {
+        _doc = doc;
+        _pos = pos;
+        _docFreq = info.DocFreq;
+        _posStart = info.PosPointer;
+        _fullBlocks = info.DocFreq / PostingsFormat.BlockSize;
+        _blockLastDoc = new int[_fullBlocks];
+        _blockDocPointer = new long[_fullBlocks];
+        _blockMaxFreq = new int[_fullBlocks];
+        _blockMinNorm = new byte[_fullBlocks];
+        _blockPosPointer = new long[_fullBlocks];
+        doc.Position = info.DocPointer;
+        var last = -1;
+        long posDelta = 0;
+        var bytes = new int[_fullBlocks];
+        for (var b = 0; b < _fullBlocks; b++)
+        {
+            last += doc.ReadVInt();
+            _blockLastDoc[b] = last;
+            bytes[b] = doc.ReadVInt();
+            _blockMaxFreq[b] = doc.ReadVInt();
+            _blockMinNorm[b] = doc.ReadByte();
+            posDelta += doc.ReadVLong();
+            _blockPosPointer[b] = _posStart + posDelta;
+        }
+
+        posDelta += doc.ReadVLong();
+        _tailPosPointer = _posStart + posDelta;
+        var pointer = doc.Position;
+        for (var b = 0; b < _fullBlocks; b++)
+        {
+            _blockDocPointer[b] = pointer;
+            pointer += bytes[b];
+        }
+
+        _tailPointer = pointer;
+        _pos.Position = _posStart;
+    }
+
+    /// <summary>Documents in these postings.</summary>
+    public int DocFreq => _docFreq;
+
+    /// <summary>The current document, -1 before the first call, <see cref="NoMoreDocs"/> at the end.</summary>
+    public int DocId { get; private set; } = -1;
+
+    /// <summary>The term's frequency in the current document.</summary>
+    public int Freq => _freqs[_inBlock];
+
+    /// <summary>Largest frequency in the current block (the tail's is not bounded: int.MaxValue).</summary>
+    public int BlockMaxFreq => _block < _fullBlocks ? _blockMaxFreq[_block] : int.MaxValue;
+
+    /// <summary>Smallest norm byte in the current block (0 for the tail).</summary>
+    public byte BlockMinNorm => _block < _fullBlocks ? _blockMinNorm[_block] : (byte)0;
+
+    /// <summary>Last document of the current block (for skipping whole blocks), or NoMoreDocs for the tail.</summary>
+    public int BlockLastDoc => _block >= 0 && _block < _fullBlocks ? _blockLastDoc[_block] : NoMoreDocs;
+
+    /// <summary>Moves to the next document.</summary>
+    public int NextDoc()
+    {
+        if (_index + 1 >= _docFreq)
+        {
+            return DocId = NoMoreDocs;
+        }
+
+        _pendingPositions += _positionsLeft;
+        _index++;
+        _inBlock++;
+        if (_inBlock >= _loaded)
+        {
+            LoadBlock(_block + 1);
+        }
+
+        _positionsLeft = _freqs[_inBlock];
+        _position = 0;
+        _startOffset = 0;
+        return DocId = _docs[_inBlock];
+    }
+
+    /// <summary>Moves to the first document at or after <paramref name="target"/>, jumping over whole blocks that end before it.</summary>
+    public int Advance(int target)
+    {
+        if (DocId >= target)
+        {
+            return DocId;
+        }
+
+        var b = Math.Max(_block, 0);
+        while (b < _fullBlocks && _blockLastDoc[b] < target)
+        {
+            b++;
+        }
+
+        if (b != _block)
+        {
+            LoadBlock(b);
+            _index = (b * PostingsFormat.BlockSize) - 1;
+            _inBlock = -1;
+            _pendingPositions = 0;
+            _positionsLeft = 0;
+            _pos.Position = b < _fullBlocks ? _blockPosPointer[b] : _tailPosPointer;
+        }
+
+        int doc;
+        do
+        {
+            doc = NextDoc();
+        }
+        while (doc < target);
+        return doc;
+    }
+
+    /// <summary>Reads the next occurrence in the current document; false when there are no more.</summary>
+    public bool NextPosition()
+    {
+        if (_positionsLeft == 0)
+        {
+            return false;
+        }
+
+        while (_pendingPositions > 0)
+        {
+            _ = _pos.ReadVInt();
+            _ = _pos.ReadZLong();
+            _ = _pos.ReadVInt();
+            _pendingPositions--;
+        }
+
+        _position += _pos.ReadVInt();
+        _startOffset += _pos.ReadZLong();
+        EndOffset = (int)_startOffset + _pos.ReadVInt();
+        _positionsLeft--;
+        return true;
+    }
+
+    /// <summary>Position of the occurrence read by <see cref="NextPosition"/>.</summary>
+    public int Position => _position;
+
+    /// <summary>Start offset of the occurrence read by <see cref="NextPosition"/>.</summary>
+    public int StartOffset => (int)_startOffset;
+
+    /// <summary>End offset of the occurrence read by <see cref="NextPosition"/>.</summary>
+    public int EndOffset { get; private set; }
+
+    private void LoadBlock(int block)
+    {
+        if (block > _fullBlocks)
+        {
+            block = _fullBlocks;
+        }
+
+        var previousLast = block == 0 ? -1 : _blockLastDoc[block - 1];
+        _block = block;
+        _inBlock = 0;
+        if (block < _fullBlocks)
+        {
+            _doc.Position = _blockDocPointer[block];
+            var bits = _doc.ReadByte();
+            var length = BitPacking.PackedLength(PostingsFormat.BlockSize, bits);
+            _doc.ReadBytes(_packed.AsSpan(0, length));
+            BitPacking.Unpack(_packed.AsSpan(0, length), bits, _docs);
+            bits = _doc.ReadByte();
+            length = BitPacking.PackedLength(PostingsFormat.BlockSize, bits);
+            _doc.ReadBytes(_packed.AsSpan(0, length));
+            BitPacking.Unpack(_packed.AsSpan(0, length), bits, _freqs);
+            var doc = previousLast;
+            for (var i = 0; i < PostingsFormat.BlockSize; i++)
+            {
+                doc += _docs[i];
+                _docs[i] = doc;
+                _freqs[i]++;
+            }
+
+            _loaded = PostingsFormat.BlockSize;
+        }
+        else
+        {
+            _doc.Position = _tailPointer;
+            var count = _docFreq - (_fullBlocks * PostingsFormat.BlockSize);
+            var doc = previousLast;
+            for (var i = 0; i < count; i++)
+            {
+                doc += _doc.ReadVInt();
+                _docs[i] = doc;
+                _freqs[i] = _doc.ReadVInt();
+            }
+
+            _loaded = count;
+        }
+    }
+}

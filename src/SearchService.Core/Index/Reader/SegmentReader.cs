@@ -1,0 +1,284 @@
+using System.IO.Compression;
+using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Schema;
+using SearchService.Core.Index.Store;
+using SearchService.Core.Index.Writer;
+
+namespace SearchService.Core.Index.Reader;
+
+/// <summary>
+/// Read access to one immutable segment: terms and postings, norms, stored fields, doc values
+/// and which documents are deleted. Files are read through positional reads, never loaded
+/// whole; only the term block index, the stored-fields chunk index, norms (a byte a document a
+/// text field) and, on first use, doc-value columns are held in memory.
+/// </summary>
+public sealed class SegmentReader
+{
+    private readonly IndexInput _doc;
+    private readonly IndexInput _pos;
+    private readonly IndexInput _fdt;
+    private readonly IndexInput _dvd;
+    private readonly IndexDirectory _directory;
+    private readonly (int FirstDoc, long Pointer)[] _chunks;
+    private readonly byte[]?[] _norms;
+    private readonly object _docValuesLock = new();
+    private long[]?[]? _numerics;
+    private (string[] Values, int[] Starts, int[] Ords)?[]? _keywords;
+
+    /// <summary>Opens segment <paramref name="info"/> with the deletes of <paramref name="deletesGeneration"/> (0 for none).</summary>
+    public SegmentReader(IndexDirectory directory, SegmentInfo info, long deletesGeneration)
+    {
+        _directory = directory;
+        Info = info;
+        DeletesGeneration = deletesGeneration;
+        var fields = info.Fields;
+        Terms = new TermDictionaryReader(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "tim")), fields.Count);
+        _doc = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "doc"));
+        _pos = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "pos"));
+        CodecFile.ReadHeader(_doc, "Postings", 1, 1);
+        CodecFile.CheckFooter(_doc);
+        CodecFile.ReadHeader(_pos, "Positions", 1, 1);
+        CodecFile.CheckFooter(_pos);
+
+        var nrm = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "nrm"));
+        CodecFile.VerifyChecksum(nrm);
+        CodecFile.ReadHeader(nrm, "Norms", 1, 1);
+        _norms = new byte[]?[fields.Count];
+        for (var f = 0; f < fields.Count; f++)
+        {
+            if (fields[f].Kind == FieldKind.Text)
+            {
+                _norms[f] = new byte[info.DocCount];
+                nrm.ReadBytes(_norms[f]);
+            }
+        }
+
+        _fdt = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "fdt"));
+        CodecFile.ReadHeader(_fdt, "StoredFields", 1, 1);
+        CodecFile.CheckFooter(_fdt);
+        var index = _fdt.Clone();
+        index.Position = _fdt.Length - CodecFile.FooterLength - 8;
+        index.Position = index.ReadInt64();
+        _chunks = new (int, long)[index.ReadVInt()];
+        for (var i = 0; i < _chunks.Length; i++)
+        {
+            _chunks[i] = (index.ReadVInt(), index.ReadVLong());
+        }
+
+        // Opened now, read on first use: a file opened later might already be gone after a newer commit's clean-up.
+        _dvd = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "dvd"));
+        CodecFile.CheckFooter(_dvd);
+        LiveDocs = deletesGeneration > 0 ? LiveDocs.Read(directory, info.Name, deletesGeneration, info.DocCount) : null;
+    }
+
+    /// <summary>The segment's name, size and fields.</summary>
+    public SegmentInfo Info { get; }
+
+    /// <summary>Which deletes file is applied (0 for none).</summary>
+    public long DeletesGeneration { get; }
+
+    /// <summary>The term dictionary.</summary>
+    public TermDictionaryReader Terms { get; }
+
+    /// <summary>Deleted documents, or null when none are.</summary>
+    public LiveDocs? LiveDocs { get; }
+
+    /// <summary>Documents in the segment, deleted ones included.</summary>
+    public int MaxDoc => Info.DocCount;
+
+    /// <summary>Documents not deleted.</summary>
+    public int LiveCount => MaxDoc - (LiveDocs?.DeletedCount ?? 0);
+
+    /// <summary>True when <paramref name="doc"/> is deleted.</summary>
+    public bool IsDeleted(int doc) => LiveDocs?.IsDeleted(doc) ?? false;
+
+    /// <summary>The number of <paramref name="field"/> in this segment, or -1.</summary>
+    public int FieldNumber(string field)
+    {
+        for (var i = 0; i < Info.Fields.Count; i++)
+        {
+            if (Info.Fields[i].Name == field)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The postings of <paramref name="term"/> in <paramref name="field"/>, or null when absent.</summary>
+    public PostingsEnum? Postings(string field, ReadOnlySpan<char> term)
+    {
+        var f = FieldNumber(field);
+        return f >= 0 && Terms.TryGet(f, term, out var info) ? Postings(info) : null;
+    }
+
+    /// <summary>The postings behind a term dictionary entry.</summary>
+    public PostingsEnum Postings(TermInfo info) => new(_doc.Clone(), _pos.Clone(), info);
+
+    /// <summary>The norm byte of <paramref name="doc"/> in text field <paramref name="field"/> (0 for other fields).</summary>
+    public byte Norm(int field, int doc) => _norms[field]?[doc] ?? 0;
+
+    /// <summary>The stored values of <paramref name="doc"/> as (field name, value) pairs.</summary>
+    public List<(string Field, object Value)> Document(int doc)
+    {
+        if ((uint)doc >= (uint)MaxDoc)
+        {
+            throw new ArgumentOutOfRangeException(nameof(doc), $"document {doc} is outside segment {Info.Name} (0-{MaxDoc - 1})");
+        }
+
+        var lo = 0;
+        var hi = _chunks.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (_chunks[mid].FirstDoc <= doc)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        var input = _fdt.Clone();
+        input.Position = _chunks[lo].Pointer;
+        var count = input.ReadVInt();
+        var lengths = new int[count];
+        var total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            lengths[i] = input.ReadVInt();
+            total += lengths[i];
+        }
+
+        var compressed = new byte[input.ReadVInt()];
+        input.ReadBytes(compressed);
+        var raw = new byte[total];
+        if (!BrotliDecoder.TryDecompress(compressed, raw, out var written) || written != total)
+        {
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[lo].Pointer} does not decompress");
+        }
+
+        var offset = 0;
+        for (var i = 0; i < doc - _chunks[lo].FirstDoc; i++)
+        {
+            offset += lengths[i];
+        }
+
+        var values = StoredDocument.Deserialize(raw.AsSpan(offset, lengths[doc - _chunks[lo].FirstDoc]));
+        return values.ConvertAll(v => (Info.Fields[v.Field].Name, v.Value));
+    }
+
+    /// <summary>The numeric column value of <paramref name="doc"/>, or null when it has none.</summary>
+    public long? NumericValue(string field, int doc)
+    {
+        var f = FieldNumber(field);
+        LoadDocValues();
+        var column = f >= 0 ? _numerics![f] : null;
+        return column is null || column[doc] == long.MinValue ? null : column[doc];
+    }
+
+    /// <summary>The keyword column values of <paramref name="doc"/>, in order.</summary>
+    public IReadOnlyList<string> KeywordValues(string field, int doc)
+    {
+        var f = FieldNumber(field);
+        LoadDocValues();
+        if (f < 0 || _keywords![f] is not { } column)
+        {
+            return [];
+        }
+
+        var result = new string[column.Starts[doc + 1] - column.Starts[doc]];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = column.Values[column.Ords[column.Starts[doc] + i]];
+        }
+
+        return result;
+    }
+
+    /// <summary>Verifies every file's checksum (what <c>check</c> does; opening checks only structure).</summary>
+    public void VerifyChecksums()
+    {
+        foreach (var extension in IndexFileNames.SegmentExtensions)
+        {
+            CodecFile.VerifyChecksum(_directory.OpenInput(IndexFileNames.SegmentFile(Info.Name, extension)));
+        }
+    }
+
+    private void LoadDocValues()
+    {
+        if (_numerics is not null)
+        {
+            return;
+        }
+
+        lock (_docValuesLock)
+        {
+            if (_numerics is not null)
+            {
+                return;
+            }
+
+            var input = _dvd.Clone();
+            input.Position = 0;
+            CodecFile.ReadHeader(input, "DocValues", 1, 1);
+            var fields = Info.Fields.Count;
+            var numerics = new long[]?[fields];
+            var keywords = new (string[], int[], int[])?[fields];
+            for (var f = 0; f < fields; f++)
+            {
+                var kind = input.ReadByte();
+                if (kind == 1)
+                {
+                    var column = new long[MaxDoc];
+                    for (var d = 0; d < MaxDoc; d++)
+                    {
+                        column[d] = input.ReadZLong();
+                    }
+
+                    numerics[f] = column;
+                }
+                else if (kind == 2)
+                {
+                    var values = new string[input.ReadVInt()];
+                    for (var i = 0; i < values.Length; i++)
+                    {
+                        values[i] = input.ReadString();
+                    }
+
+                    var starts = new int[MaxDoc + 1];
+                    var ords = new List<int>(MaxDoc);
+                    for (var d = 0; d < MaxDoc; d++)
+                    {
+                        starts[d] = ords.Count;
+                        var count = input.ReadVInt();
+                        var ord = 0;
+                        for (var i = 0; i < count; i++)
+                        {
+                            ord += input.ReadVInt();
+                            if ((uint)ord >= (uint)values.Length)
+                            {
+                                throw new CorruptIndexException(input.Name, $"ordinal {ord} out of range for field {Info.Fields[f].Name}");
+                            }
+
+                            ords.Add(ord);
+                        }
+                    }
+
+                    starts[MaxDoc] = ords.Count;
+                    keywords[f] = (values, starts, ords.ToArray());
+                }
+                else if (kind != 0)
+                {
+                    throw new CorruptIndexException(input.Name, $"unknown doc-values kind {kind}");
+                }
+            }
+
+            _keywords = keywords;
+            _numerics = numerics;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Store;
+
+namespace SearchService.Core.Index.Reader;
+
+/// <summary>
+/// Looks terms up in a segment's <c>.tim</c>: the block index (first term and file pointer of
+/// every 32nd term) is in memory; a lookup binary-searches it and scans one block from the file.
+/// </summary>
+public sealed class TermDictionaryReader
+{
+    private readonly IndexInput _input;
+    private readonly string[][] _firstTerms;
+    private readonly long[][] _pointers;
+    private readonly int[] _termCounts;
+
+    internal TermDictionaryReader(IndexInput input, int fieldCount)
+    {
+        _input = input;
+        CodecFile.ReadHeader(input, "Terms", 1, 1);
+        CodecFile.CheckFooter(input);
+        input.Position = input.Length - CodecFile.FooterLength - 8;
+        var indexStart = input.ReadInt64();
+        _termCounts = new int[fieldCount];
+        _firstTerms = new string[fieldCount][];
+        _pointers = new long[fieldCount][];
+        input.Position = indexStart;
+        for (var f = 0; f < fieldCount; f++)
+        {
+            _termCounts[f] = input.ReadVInt();
+            var blocks = input.ReadVInt();
+            _firstTerms[f] = new string[blocks];
+            _pointers[f] = new long[blocks];
+            for (var b = 0; b < blocks; b++)
+            {
+                _firstTerms[f][b] = input.ReadString();
+                _pointers[f][b] = input.ReadVLong();
+            }
+        }
+    }
+
+    /// <summary>Number of distinct terms of field <paramref name="field"/>.</summary>
+    public int TermCount(int field) => _termCounts[field];
+
+    /// <summary>Finds <paramref name="term"/> in <paramref name="field"/>.</summary>
+    public bool TryGet(int field, ReadOnlySpan<char> term, out TermInfo info)
+    {
+        info = default;
+        var firsts = _firstTerms[field];
+        int lo = 0, hi = firsts.Length - 1, block = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var cmp = term.CompareTo(firsts[mid], StringComparison.Ordinal);
+            if (cmp >= 0)
+            {
+                block = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        if (block < 0)
+        {
+            return false;
+        }
+
+        var input = _input.Clone();
+        input.Position = _pointers[field][block];
+        var remaining = Math.Min(PostingsFormat.TermsPerBlock, _termCounts[field] - (block * PostingsFormat.TermsPerBlock));
+        Span<char> current = stackalloc char[256];
+        var length = 0;
+        long doc = 0, pos = 0;
+        for (var i = 0; i < remaining; i++)
+        {
+            var entry = ReadEntry(input, ref current, ref length, ref doc, ref pos);
+            var cmp = current[..length].SequenceCompareTo(term);
+            if (cmp == 0)
+            {
+                info = entry;
+                return true;
+            }
+
+            if (cmp > 0)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every term of <paramref name="field"/> in order, with its entry (for checks, merges and expansions).</summary>
+    public IEnumerable<(string Term, TermInfo Info)> Enumerate(int field)
+    {
+        var count = _termCounts[field];
+        var pointers = _pointers[field];
+        var input = _input.Clone();
+        var buffer = new char[256];
+        for (var b = 0; b < pointers.Length; b++)
+        {
+            input.Position = pointers[b];
+            var inBlock = Math.Min(PostingsFormat.TermsPerBlock, count - (b * PostingsFormat.TermsPerBlock));
+            var length = 0;
+            long doc = 0, pos = 0;
+            for (var i = 0; i < inBlock; i++)
+            {
+                var span = buffer.AsSpan();
+                var entry = ReadEntry(input, ref span, ref length, ref doc, ref pos);
+                if (span.Length > buffer.Length)
+                {
+                    buffer = span.ToArray();
+                }
+
+                yield return (new string(span[..length]), entry);
+            }
+        }
+    }
+
+    private static TermInfo ReadEntry(IndexInput input, ref Span<char> current, ref int length, ref long doc, ref long pos)
+    {
+        var prefix = input.ReadVInt();
+        var suffix = input.ReadVInt();
+        if (prefix > length || prefix + suffix > 65536)
+        {
+            throw new CorruptIndexException(input.Name, $"term entry with prefix {prefix} and suffix {suffix} at {input.Position}");
+        }
+
+        if (prefix + suffix > current.Length)
+        {
+            var bigger = new char[Math.Max(prefix + suffix, current.Length * 2)];
+            current[..length].CopyTo(bigger);
+            current = bigger;
+        }
+
+        for (var i = 0; i < suffix; i++)
+        {
+            current[prefix + i] = (char)input.ReadVInt();
+        }
+
+        length = prefix + suffix;
+        var df = input.ReadVInt();
+        var ttf = input.ReadVLong() + df;
+        doc += input.ReadVLong();
+        pos += input.ReadVLong();
+        return new TermInfo(df, ttf, doc, pos);
+    }
+}

@@ -1,0 +1,14 @@
+namespace SearchService.Core.Index.Schema;
+
+/// <summary>How a field's values are indexed.</summary>
+public enum FieldKind
+{
+    /// <summary>Analyzed with the Vietnamese analyzer: terms with positions and offsets, a length norm.</summary>
+    Text,
+
+    /// <summary>Exact values (id, locality, type, cited codes), possibly several a document; also a sorted-set column for facets and filters.</summary>
+    Keyword,
+
+    /// <summary>64-bit integers (a date as days, a year); a numeric column for ranges and sorting, and the value as an exact term.</summary>
+    Numeric,
+}

@@ -1,0 +1,13 @@
+using SearchService.Core.Analysis;
+
+namespace SearchService.Core.Index.Writer;
+
+/// <summary>Settings of an <see cref="IndexWriter"/>.</summary>
+public sealed record IndexWriterOptions
+{
+    /// <summary>RAM the buffer may use before it is flushed to a segment (default 64 MiB).</summary>
+    public long RamBufferBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>The analyzer for text fields (default: the Vietnamese indexing chain).</summary>
+    public VietnameseAnalyzer Analyzer { get; init; } = VietnameseAnalyzer.Indexing;
+}

@@ -1,0 +1,447 @@
+using System.IO.Compression;
+using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Store;
+
+namespace SearchService.Core.Index.Writer;
+
+/// <summary>
+/// Writes a RAM buffer out as one immutable segment: every file with a header and a CRC-32C
+/// footer (see <see cref="CodecFile"/>), documents deleted in the buffer left out and the others
+/// renumbered densely. File layouts are described on <see cref="PostingsFormat"/>,
+/// <see cref="SegmentInfo"/> and next to each writing method here.
+/// </summary>
+internal static class SegmentWriter
+{
+    /// <summary>Writes <paramref name="buffer"/> as segment <paramref name="name"/>; returns its info.</summary>
+    public static SegmentInfo Write(IndexDirectory directory, string name, SegmentBuffer buffer)
+    {
+        var schema = buffer.Schema;
+        var remap = new int[buffer.DocCount];
+        var live = 0;
+        for (var i = 0; i < buffer.DocCount; i++)
+        {
+            remap[i] = buffer.Deleted[i] ? -1 : live++;
+        }
+
+        var norms = WriteNorms(directory, name, buffer, remap, live);
+        WriteTermsAndPostings(directory, name, buffer, remap, norms);
+        WriteStoredFields(directory, name, buffer, remap);
+        WriteDocValues(directory, name, buffer, remap, live);
+        var info = new SegmentInfo(name, live, schema.Fields);
+        info.Write(directory);
+        return info;
+    }
+
+    /// <summary><c>.nrm</c>: header("Norms", 1); per text field, one norm byte per doc; footer.</summary>
+    private static byte[]?[] WriteNorms(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap, int live)
+    {
+        var fields = buffer.Schema.Fields;
+        var norms = new byte[]?[fields.Count];
+        using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "nrm"));
+        CodecFile.WriteHeader(output, "Norms", 1);
+        for (var f = 0; f < fields.Count; f++)
+        {
+            if (buffer.Lengths[f] is not { } lengths)
+            {
+                continue;
+            }
+
+            var bytes = new byte[live];
+            for (var old = 0; old < remap.Length; old++)
+            {
+                if (remap[old] >= 0)
+                {
+                    bytes[remap[old]] = NormEncoding.Encode(lengths[old]);
+                }
+            }
+
+            output.WriteBytes(bytes);
+            norms[f] = bytes;
+        }
+
+        CodecFile.WriteFooter(output);
+        return norms;
+    }
+
+    /// <summary>
+    /// <c>.tim</c>: header("Terms", 1); per field (in field order) the terms in blocks of 32, each entry: shared prefix length with the previous term of the
+    /// block (VInt, chars), suffix length (VInt), suffix chars (VInt each), docFreq (VInt),
+    /// totalTermFreq − docFreq (VLong), and the <c>.doc</c> and <c>.pos</c> pointers (VLong,
+    /// absolute for a block's first term, deltas after). Then the block index: per field the
+    /// term count (VInt), the block count (VInt) and per block its first term (string) and file pointer (VLong). Then
+    /// the block index's start (int64) and the footer. Readers keep only the block index in memory.
+    /// </summary>
+    private static void WriteTermsAndPostings(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap, byte[]?[] norms)
+    {
+        var fields = buffer.Schema.Fields;
+        using var tim = directory.CreateOutput(IndexFileNames.SegmentFile(name, "tim"));
+        using var doc = directory.CreateOutput(IndexFileNames.SegmentFile(name, "doc"));
+        using var pos = directory.CreateOutput(IndexFileNames.SegmentFile(name, "pos"));
+        CodecFile.WriteHeader(tim, "Terms", 1);
+        CodecFile.WriteHeader(doc, "Postings", 1);
+        CodecFile.WriteHeader(pos, "Positions", 1);
+
+        var blockIndex = new List<(string FirstTerm, long Pointer)>[fields.Count];
+        var termCounts = new int[fields.Count];
+        var scratch = new PostingsScratch();
+        for (var f = 0; f < fields.Count; f++)
+        {
+            blockIndex[f] = [];
+            var terms = buffer.TermsOf(f);
+            var sorted = terms.Keys.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+
+            // Terms whose docs were all deleted in the buffer are dropped; count the rest first.
+            var kept = new List<(string Term, TermPostingsBuffer Postings, int DocFreq)>(sorted.Length);
+            foreach (var term in sorted)
+            {
+                var postings = terms[term];
+                var df = 0;
+                foreach (var d in postings.Docs.Span)
+                {
+                    if (remap[d] >= 0)
+                    {
+                        df++;
+                    }
+                }
+
+                if (df > 0)
+                {
+                    kept.Add((term, postings, df));
+                }
+            }
+
+            termCounts[f] = kept.Count;
+            string previous = string.Empty;
+            long previousDoc = 0;
+            long previousPos = 0;
+            for (var t = 0; t < kept.Count; t++)
+            {
+                var (term, postings, df) = kept[t];
+                var firstInBlock = t % PostingsFormat.TermsPerBlock == 0;
+                if (firstInBlock)
+                {
+                    blockIndex[f].Add((term, tim.Position));
+                    previous = string.Empty;
+                    previousDoc = 0;
+                    previousPos = 0;
+                }
+
+                var docPointer = doc.Position;
+                var posPointer = pos.Position;
+                var totalFreq = WritePostings(doc, pos, postings, remap, norms[f], df, scratch);
+
+                var prefix = SharedPrefix(previous, term);
+                tim.WriteVInt(prefix);
+                tim.WriteVInt(term.Length - prefix);
+                for (var i = prefix; i < term.Length; i++)
+                {
+                    tim.WriteVInt(term[i]);
+                }
+
+                tim.WriteVInt(df);
+                tim.WriteVLong(totalFreq - df);
+                tim.WriteVLong(docPointer - previousDoc);
+                tim.WriteVLong(posPointer - previousPos);
+                previous = term;
+                previousDoc = docPointer;
+                previousPos = posPointer;
+            }
+        }
+
+        var indexStart = tim.Position;
+        for (var f = 0; f < fields.Count; f++)
+        {
+            tim.WriteVInt(termCounts[f]);
+            tim.WriteVInt(blockIndex[f].Count);
+            foreach (var (first, pointer) in blockIndex[f])
+            {
+                tim.WriteString(first);
+                tim.WriteVLong(pointer);
+            }
+        }
+
+        tim.WriteInt64(indexStart);
+        CodecFile.WriteFooter(tim);
+        CodecFile.WriteFooter(doc);
+        CodecFile.WriteFooter(pos);
+    }
+
+    /// <summary>Writes one term's docs, freqs and positions; returns its total term frequency.</summary>
+    private static long WritePostings(IndexOutput doc, IndexOutput pos, TermPostingsBuffer postings, int[] remap, byte[]? norms, int df, PostingsScratch scratch)
+    {
+        scratch.Reset(df);
+        var prox = postings.Prox.Span;
+        var proxIndex = 0;
+        var posStart = pos.Position;
+        var docs = postings.Docs.Span;
+        var freqs = postings.Freqs.Span;
+        long totalFreq = 0;
+        var n = 0;
+        for (var i = 0; i < docs.Length; i++)
+        {
+            var freq = freqs[i];
+            var newDoc = remap[docs[i]];
+            if (newDoc < 0)
+            {
+                proxIndex += freq * 3;
+                continue;
+            }
+
+            if (n % PostingsFormat.BlockSize == 0)
+            {
+                scratch.BlockPosPointers.Add(pos.Position - posStart);
+            }
+
+            scratch.Docs[n] = newDoc;
+            scratch.Freqs[n] = freq;
+            n++;
+            totalFreq += freq;
+
+            var lastPosition = 0;
+            long lastStart = 0;
+            for (var k = 0; k < freq; k++)
+            {
+                var position = prox[proxIndex];
+                var start = prox[proxIndex + 1];
+                var end = prox[proxIndex + 2];
+                proxIndex += 3;
+                pos.WriteVInt(position - lastPosition);
+                pos.WriteZLong(start - lastStart);
+                pos.WriteVInt(end - start);
+                lastPosition = position;
+                lastStart = start;
+            }
+        }
+
+        var fullBlocks = df / PostingsFormat.BlockSize;
+        var block = scratch.Block;
+        block.Clear();
+        var previousDoc = -1;
+        var previousLast = -1;
+        Span<int> deltas = stackalloc int[PostingsFormat.BlockSize];
+        Span<int> blockFreqs = stackalloc int[PostingsFormat.BlockSize];
+        var entries = new (int LastDelta, int Bytes, int MaxFreq, byte MinNorm, long PosDelta)[fullBlocks];
+        for (var b = 0; b < fullBlocks; b++)
+        {
+            var before = block.Count;
+            var maxFreq = 0;
+            byte minNorm = 255;
+            for (var i = 0; i < PostingsFormat.BlockSize; i++)
+            {
+                var d = scratch.Docs[(b * PostingsFormat.BlockSize) + i];
+                var fr = scratch.Freqs[(b * PostingsFormat.BlockSize) + i];
+                deltas[i] = d - previousDoc;
+                blockFreqs[i] = fr - 1;
+                previousDoc = d;
+                maxFreq = Math.Max(maxFreq, fr);
+                if (norms is not null)
+                {
+                    minNorm = Math.Min(minNorm, norms[d]);
+                }
+            }
+
+            AppendPacked(block, deltas);
+            AppendPacked(block, blockFreqs);
+            entries[b] = (previousDoc - previousLast, block.Count - before, maxFreq, norms is null ? (byte)0 : minNorm, scratch.BlockPosPointers[b]);
+            previousLast = previousDoc;
+        }
+
+        long lastPos = 0;
+        foreach (var entry in entries)
+        {
+            doc.WriteVInt(entry.LastDelta);
+            doc.WriteVInt(entry.Bytes);
+            doc.WriteVInt(entry.MaxFreq);
+            doc.WriteByte(entry.MinNorm);
+            doc.WriteVLong(entry.PosDelta - lastPos);
+            lastPos = entry.PosDelta;
+        }
+
+        // Where the tail's positions start, so Advance can jump straight into the tail.
+        var tailPos = df > fullBlocks * PostingsFormat.BlockSize ? scratch.BlockPosPointers[fullBlocks] : pos.Position - posStart;
+        doc.WriteVLong(tailPos - lastPos);
+
+        doc.WriteBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block));
+        for (var i = fullBlocks * PostingsFormat.BlockSize; i < df; i++)
+        {
+            doc.WriteVInt(scratch.Docs[i] - previousDoc);
+            doc.WriteVInt(scratch.Freqs[i]);
+            previousDoc = scratch.Docs[i];
+        }
+
+        return totalFreq;
+    }
+
+    private static void AppendPacked(List<byte> block, ReadOnlySpan<int> values)
+    {
+        var bits = BitPacking.BitsRequired(values);
+        block.Add((byte)bits);
+        Span<byte> packed = stackalloc byte[BitPacking.PackedLength(values.Length, 32)];
+        var length = BitPacking.PackedLength(values.Length, bits);
+        BitPacking.Pack(values, bits, packed[..length]);
+        foreach (var b in packed[..length])
+        {
+            block.Add(b);
+        }
+    }
+
+    private static int SharedPrefix(string a, string b)
+    {
+        var n = Math.Min(a.Length, b.Length);
+        var i = 0;
+        while (i < n && a[i] == b[i])
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>
+    /// <c>.fdt</c>: header("StoredFields", 1); chunks of about 16 KiB of documents, each: doc
+    /// count (VInt), each doc's byte length (VInt), the compressed length (VInt) and the
+    /// Brotli-compressed bytes of the documents (see <see cref="StoredDocument"/>); then the chunk
+    /// index — chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its
+    /// start (int64), and the footer.
+    /// </summary>
+    private static void WriteStoredFields(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap)
+    {
+        using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "fdt"));
+        CodecFile.WriteHeader(output, "StoredFields", 1);
+        var chunks = new List<(int FirstDoc, long Pointer)>();
+        var pending = new List<byte[]>();
+        var pendingBytes = 0;
+        var nextDoc = 0;
+
+        void FlushChunk()
+        {
+            if (pending.Count == 0)
+            {
+                return;
+            }
+
+            chunks.Add((nextDoc - pending.Count, output.Position));
+            output.WriteVInt(pending.Count);
+            var raw = new byte[pendingBytes];
+            var o = 0;
+            foreach (var d in pending)
+            {
+                output.WriteVInt(d.Length);
+                d.CopyTo(raw, o);
+                o += d.Length;
+            }
+
+            var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
+            if (!BrotliEncoder.TryCompress(raw, compressed, out var written, quality: 4, window: 22))
+            {
+                throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
+            }
+
+            output.WriteVInt(written);
+            output.WriteBytes(compressed.AsSpan(0, written));
+            pending.Clear();
+            pendingBytes = 0;
+        }
+
+        for (var old = 0; old < remap.Length; old++)
+        {
+            if (remap[old] < 0)
+            {
+                continue;
+            }
+
+            pending.Add(buffer.Stored[old]);
+            pendingBytes += buffer.Stored[old].Length;
+            nextDoc++;
+            if (pendingBytes >= PostingsFormat.StoredChunkBytes || pending.Count >= 128)
+            {
+                FlushChunk();
+            }
+        }
+
+        FlushChunk();
+        var indexStart = output.Position;
+        output.WriteVInt(chunks.Count);
+        foreach (var (first, pointer) in chunks)
+        {
+            output.WriteVInt(first);
+            output.WriteVLong(pointer);
+        }
+
+        output.WriteInt64(indexStart);
+        CodecFile.WriteFooter(output);
+    }
+
+    /// <summary>
+    /// <c>.dvd</c>: header("DocValues", 1); per field a kind byte — 0 none (text), 1 numeric:
+    /// one zig-zag VLong per doc (long.MinValue for none), 2 sorted set: the distinct values in
+    /// order (VInt count, strings), then per doc the number of values (VInt) and their ordinals
+    /// (VInt deltas); footer.
+    /// </summary>
+    private static void WriteDocValues(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap, int live)
+    {
+        var fields = buffer.Schema.Fields;
+        using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "dvd"));
+        CodecFile.WriteHeader(output, "DocValues", 1);
+        for (var f = 0; f < fields.Count; f++)
+        {
+            if (buffer.Numerics[f] is { } numerics)
+            {
+                output.WriteByte(1);
+                for (var old = 0; old < remap.Length; old++)
+                {
+                    if (remap[old] >= 0)
+                    {
+                        output.WriteZLong(numerics[old]);
+                    }
+                }
+            }
+            else if (buffer.Keywords[f] is { } keywords)
+            {
+                output.WriteByte(2);
+                var values = new SortedSet<string>(StringComparer.Ordinal);
+                for (var old = 0; old < remap.Length; old++)
+                {
+                    if (remap[old] >= 0)
+                    {
+                        values.UnionWith(keywords[old]);
+                    }
+                }
+
+                var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
+                output.WriteVInt(values.Count);
+                foreach (var v in values)
+                {
+                    ordinals[v] = ordinals.Count;
+                    output.WriteString(v);
+                }
+
+                for (var old = 0; old < remap.Length; old++)
+                {
+                    if (remap[old] < 0)
+                    {
+                        continue;
+                    }
+
+                    var docValues = keywords[old];
+                    output.WriteVInt(docValues.Length);
+                    var previous = 0;
+                    foreach (var v in docValues)
+                    {
+                        var ord = ordinals[v];
+                        output.WriteVInt(ord - previous);
+                        previous = ord;
+                    }
+                }
+            }
+            else
+            {
+                output.WriteByte(0);
+            }
+        }
+
+        _ = live;
+        CodecFile.WriteFooter(output);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text;
+using SearchService.Core.Index.Schema;
+
+namespace SearchService.Core.Index.Writer;
+
+/// <summary>
+/// The bytes of one document's stored fields: VInt count of values, then per value the field
+/// number (VInt), a type byte (0 = string as VInt UTF-8 length + bytes, 1 = long zig-zag VLong).
+/// </summary>
+public static class StoredDocument
+{
+    /// <summary>Serializes the stored fields of <paramref name="document"/>.</summary>
+    public static byte[] Serialize(IndexSchema schema, IndexDocument document)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var count = 0;
+        foreach (var (name, _) in document.Values)
+        {
+            var field = schema.Find(name) ?? throw new ArgumentException($"field '{name}' is not in the schema (known: {string.Join(", ", schema.Fields.Select(f => f.Name))})", nameof(document));
+            if (field.Stored)
+            {
+                count++;
+            }
+        }
+
+        WriteVLong(buffer, count);
+        foreach (var (name, value) in document.Values)
+        {
+            var number = schema.NumberOf(name);
+            var field = schema.Fields[number];
+            if (!field.Stored)
+            {
+                continue;
+            }
+
+            WriteVLong(buffer, number);
+            switch (value)
+            {
+                case string s:
+                {
+                    buffer.Write([(byte)0]);
+                    var length = Encoding.UTF8.GetByteCount(s);
+                    WriteVLong(buffer, length);
+                    var span = buffer.GetSpan(length);
+                    Encoding.UTF8.GetBytes(s, span);
+                    buffer.Advance(length);
+                    break;
+                }
+
+                case long l:
+                    buffer.Write([(byte)1]);
+                    WriteVLong(buffer, (l << 1) ^ (l >> 63));
+                    break;
+                default:
+                    throw new ArgumentException($"field '{name}' has a value of type {value.GetType().Name}; only string and long are indexable", nameof(document));
+            }
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Reads the values back as (field number, value) pairs.</summary>
+    public static List<(int Field, object Value)> Deserialize(ReadOnlySpan<byte> bytes)
+    {
+        var values = new List<(int, object)>();
+        var p = 0;
+        var count = (int)ReadVLong(bytes, ref p);
+        for (var i = 0; i < count; i++)
+        {
+            var field = (int)ReadVLong(bytes, ref p);
+            var type = bytes[p++];
+            if (type == 0)
+            {
+                var length = (int)ReadVLong(bytes, ref p);
+                values.Add((field, Encoding.UTF8.GetString(bytes.Slice(p, length))));
+                p += length;
+            }
+            else
+            {
+                var v = (ulong)ReadVLong(bytes, ref p);
+                values.Add((field, (long)(v >> 1) ^ -(long)(v & 1)));
+            }
+        }
+
+        return values;
+    }
+
+    private static void WriteVLong(ArrayBufferWriter<byte> buffer, long value)
+    {
+        var span = buffer.GetSpan(10);
+        var v = (ulong)value;
+        var i = 0;
+        while (v >= 0x80)
+        {
+            span[i++] = (byte)(v | 0x80);
+            v >>= 7;
+        }
+
+        span[i++] = (byte)v;
+        buffer.Advance(i);
+    }
+
+    private static long ReadVLong(ReadOnlySpan<byte> bytes, ref int p)
+    {
+        ulong result = 0;
+        for (var shift = 0; shift < 64; shift += 7)
+        {
+            var b = bytes[p++];
+            result |= (ulong)(b & 0x7F) << shift;
+            if (b < 0x80)
+            {
+                return (long)result;
+            }
+        }
+
+        throw new InvalidDataException("malformed stored document");
+    }
+}

@@ -1,0 +1,284 @@
+using SearchService.Core.Analysis;
+using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Schema;
+using SearchService.Core.Index.Store;
+using SearchService.Core.Index.Writer;
+
+namespace SearchService.Core.Tests.Index;
+
+public sealed class IndexRoundTripTests : IDisposable
+{
+    private static readonly IndexSchema Schema = new(
+    [
+        new FieldDefinition("id", FieldKind.Keyword),
+        new FieldDefinition("title", FieldKind.Text),
+        new FieldDefinition("code", FieldKind.Keyword),
+        new FieldDefinition("year", FieldKind.Numeric),
+    ]);
+
+    private static readonly string[] Syllables =
+        ["nông", "thôn", "mới", "giải", "phóng", "mặt", "bằng", "thành", "uỷ", "ủy", "hoà", "hòa", "ban", "chấp", "hành", "đảng", "bộ", "huyện", "tân", "yên", "kết", "luận", "số", "và", "UBND", "GPMB", "18-NQ/TU", "05/7/2023", "11.225,4"];
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-index-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_path))
+        {
+            Directory.Delete(_path, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Random_documents_read_back_exactly_as_a_brute_force_model_across_flushes_updates_and_deletes(int seed)
+    {
+        var random = new Random(seed);
+        var model = new Dictionary<string, (string Title, string[] Codes, long Year)>();
+        using (var writer = IndexWriter.Open(_path, Schema, new IndexWriterOptions { RamBufferBytes = 40_000 }))
+        {
+            for (var step = 0; step < 600; step++)
+            {
+                var id = "doc-" + random.Next(250);
+                var roll = random.Next(10);
+                if (roll < 7)
+                {
+                    var title = string.Join(' ', Enumerable.Range(0, random.Next(1, 30)).Select(_ => Syllables[random.Next(Syllables.Length)]));
+                    var codes = Enumerable.Range(0, random.Next(0, 3)).Select(_ => $"{random.Next(1, 40)}-NQ/TU").ToArray();
+                    var year = 2015L + random.Next(12);
+                    var document = new IndexDocument().Add("id", id).Add("title", title).Add("year", year);
+                    foreach (var code in codes)
+                    {
+                        document.Add("code", code);
+                    }
+
+                    writer.UpdateDocument(id, document);
+                    model[id] = (title, codes, year);
+                }
+                else if (roll < 9)
+                {
+                    writer.DeleteDocument(id);
+                    model.Remove(id);
+                }
+                else
+                {
+                    writer.Commit();
+                }
+            }
+
+            writer.Commit();
+            Assert.Equal(model.Count, writer.LiveCount);
+        }
+
+        var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        Assert.True(snapshot.Segments.Count > 1, "the small RAM buffer should have made several segments");
+        Assert.Equal(model.Count, snapshot.LiveCount);
+
+        // Stored fields and doc values of every live document equal the model.
+        var idOf = new Dictionary<(SegmentReader, int), string>();
+        foreach (var segment in snapshot.Segments)
+        {
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
+            {
+                if (segment.IsDeleted(doc))
+                {
+                    continue;
+                }
+
+                var stored = segment.Document(doc);
+                var id = (string)stored.First(v => v.Field == "id").Value;
+                Assert.True(model.TryGetValue(id, out var expected), $"document {id} should have been deleted");
+                Assert.Equal(expected.Title, (string)stored.First(v => v.Field == "title").Value);
+                Assert.Equal(expected.Codes, stored.Where(v => v.Field == "code").Select(v => (string)v.Value));
+                Assert.Equal(expected.Year, segment.NumericValue("year", doc));
+                Assert.Equal(expected.Codes.Distinct().Order(StringComparer.Ordinal), segment.KeywordValues("code", doc));
+                idOf[(segment, doc)] = id;
+            }
+        }
+
+        Assert.Equal(model.Count, idOf.Count);
+
+        // Every term's postings (live docs) equal what analyzing the model's titles gives: freqs, positions, offsets.
+        var expectedPostings = new Dictionary<string, Dictionary<string, List<(int, int, int)>>>(StringComparer.Ordinal);
+        foreach (var (id, doc) in model)
+        {
+            var position = -1;
+            foreach (var token in VietnameseAnalyzer.Indexing.Analyze(doc.Title))
+            {
+                position = token.Position;
+                if (!expectedPostings.TryGetValue(token.Term, out var byDoc))
+                {
+                    expectedPostings[token.Term] = byDoc = [];
+                }
+
+                if (!byDoc.TryGetValue(id, out var occurrences))
+                {
+                    byDoc[id] = occurrences = [];
+                }
+
+                occurrences.Add((position, token.StartOffset, token.EndOffset));
+            }
+        }
+
+        var actualPostings = new Dictionary<string, Dictionary<string, List<(int, int, int)>>>(StringComparer.Ordinal);
+        foreach (var segment in snapshot.Segments)
+        {
+            var field = segment.FieldNumber("title");
+            foreach (var (term, info) in segment.Terms.Enumerate(field))
+            {
+                var postings = segment.Postings(info);
+                for (var doc = postings.NextDoc(); doc != PostingsEnum.NoMoreDocs; doc = postings.NextDoc())
+                {
+                    if (segment.IsDeleted(doc))
+                    {
+                        continue;
+                    }
+
+                    var occurrences = new List<(int, int, int)>();
+                    while (postings.NextPosition())
+                    {
+                        occurrences.Add((postings.Position, postings.StartOffset, postings.EndOffset));
+                    }
+
+                    Assert.Equal(postings.Freq, occurrences.Count);
+                    if (!actualPostings.TryGetValue(term, out var byDoc))
+                    {
+                        actualPostings[term] = byDoc = [];
+                    }
+
+                    byDoc[idOf[(segment, doc)]] = occurrences;
+                }
+            }
+        }
+
+        Assert.Equal(expectedPostings.Keys.Order(StringComparer.Ordinal), actualPostings.Keys.Order(StringComparer.Ordinal));
+        foreach (var (term, byDoc) in expectedPostings)
+        {
+            Assert.Equal(byDoc.Keys.Order(StringComparer.Ordinal), actualPostings[term].Keys.Order(StringComparer.Ordinal));
+            foreach (var (id, occurrences) in byDoc)
+            {
+                Assert.Equal(occurrences.OrderBy(o => o), actualPostings[term][id].OrderBy(o => o));
+            }
+        }
+    }
+
+    [Fact]
+    public void Advance_over_many_blocks_finds_the_same_docs_as_walking()
+    {
+        using (var writer = IndexWriter.Open(_path, Schema))
+        {
+            for (var i = 0; i < 1000; i++)
+            {
+                var title = i % 3 == 0 ? "nông thôn mới" : "giải phóng mặt bằng";
+                writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", title));
+            }
+
+            writer.Commit();
+        }
+
+        var segment = IndexSnapshot.Open(new IndexDirectory(_path)).Segments.Single();
+        var walked = new List<int>();
+        var all = segment.Postings("title", "nông")!;
+        for (var d = all.NextDoc(); d != PostingsEnum.NoMoreDocs; d = all.NextDoc())
+        {
+            walked.Add(d);
+        }
+
+        Assert.Equal(334, walked.Count);
+        var random = new Random(7);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var target = random.Next(1000);
+            var postings = segment.Postings("title", "nông")!;
+            var found = postings.Advance(target);
+            var expected = walked.FirstOrDefault(d => d >= target, PostingsEnum.NoMoreDocs);
+            Assert.Equal(expected, found);
+            if (found != PostingsEnum.NoMoreDocs)
+            {
+                Assert.True(postings.NextPosition());
+                Assert.Equal(0, postings.Position);
+            }
+        }
+    }
+
+    [Fact]
+    public void A_second_writer_on_the_same_index_gets_a_clear_error()
+    {
+        using var first = IndexWriter.Open(_path, Schema);
+
+        var error = Assert.Throws<IndexLockedException>(() => IndexWriter.Open(_path, Schema));
+        Assert.Contains("locked by another writer", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Uncommitted_changes_are_not_seen_and_committed_ones_survive_reopen()
+    {
+        using (var writer = IndexWriter.Open(_path, Schema))
+        {
+            writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "Thành uỷ Từ Sơn"));
+            writer.Commit();
+            writer.AddDocument(new IndexDocument().Add("id", "b").Add("title", "huyện Tân Yên"));
+            writer.Flush();
+            Assert.Equal(1, IndexSnapshot.Open(new IndexDirectory(_path)).LiveCount);
+        }
+
+        var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        Assert.Equal(1, snapshot.LiveCount);
+        Assert.NotNull(snapshot.Segments[0].Postings("title", "ủy"));
+    }
+
+    [Fact]
+    public void A_flipped_bit_in_a_segment_file_is_reported_with_the_file_name()
+    {
+        using (var writer = IndexWriter.Open(_path, Schema))
+        {
+            writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "giải phóng mặt bằng"));
+            writer.Commit();
+        }
+
+        var file = Path.Combine(_path, "_0.pos");
+        var bytes = File.ReadAllBytes(file);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(file, bytes);
+
+        var segment = IndexSnapshot.Open(new IndexDirectory(_path)).Segments[0];
+        var error = Assert.Throws<CorruptIndexException>(segment.VerifyChecksums);
+        Assert.Equal("_0.pos", error.FileName);
+    }
+
+    [Fact]
+    public void A_truncated_newest_commit_falls_back_to_the_previous_one()
+    {
+        using (var writer = IndexWriter.Open(_path, Schema))
+        {
+            writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "kết luận"));
+            writer.Commit();
+        }
+
+        // A later commit file cut short, as a crash during its write would leave it.
+        var newest = Path.Combine(_path, IndexFileNames.CommitFile(1));
+        File.Copy(newest, Path.Combine(_path, IndexFileNames.CommitFile(2)));
+        using (var stream = new FileStream(Path.Combine(_path, IndexFileNames.CommitFile(2)), FileMode.Open))
+        {
+            stream.SetLength(stream.Length - 5);
+        }
+
+        var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        Assert.Equal(1, snapshot.Commit.Generation);
+        Assert.Equal(1, snapshot.LiveCount);
+    }
+
+    [Fact]
+    public void A_document_with_an_unknown_field_is_refused_and_changes_nothing()
+    {
+        using var writer = IndexWriter.Open(_path, Schema);
+        writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "kết luận"));
+
+        var error = Assert.Throws<ArgumentException>(() => writer.UpdateDocument("a", new IndexDocument().Add("id", "a").Add("tittle", "x")));
+        Assert.Contains("tittle", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, writer.LiveCount);
+    }
+}
