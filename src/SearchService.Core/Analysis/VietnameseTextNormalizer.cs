@@ -23,7 +23,9 @@ public static class VietnameseTextNormalizer
             var c = source[i];
 
             // A base char followed by combining marks: compose the cluster (rare: only NFD input).
-            if (i + 1 < source.Length && IsCombining(source[i + 1]) && !IsCombining(c))
+            // Not after half of a surrogate pair: alone it is not valid UTF-16 and Normalize
+            // throws (an emoji followed by a stray accent); such marks are kept as they are.
+            if (i + 1 < source.Length && IsCombining(source[i + 1]) && !IsCombining(c) && !char.IsSurrogate(c))
             {
                 var end = i + 1;
                 while (end < source.Length && IsCombining(source[end]))
