@@ -1,0 +1,30 @@
+namespace SearchService.Core.Documents.Extraction;
+
+/// <summary>
+/// What the citing document says about itself, which is what settles a cited code's issuer:
+/// "TU" in a district document is the province's committee, in a province document its own.
+/// </summary>
+/// <param name="Level">The citing committee's level.</param>
+/// <param name="Locality">The citing locality.</param>
+/// <param name="Province">The province or centrally-run city it belongs to.</param>
+/// <param name="ProvinceIsCity">True when <paramref name="Province"/> is a centrally-run city (its committee is a Thành ủy).</param>
+/// <param name="OwnNumber">The document's own number, so a citation of it resolves to its committee.</param>
+public sealed record IssuingContext(AdministrativeLevel? Level, string? Locality, string? Province, bool ProvinceIsCity, string? OwnNumber)
+{
+    /// <summary>Nothing known about the citing document.</summary>
+    public static IssuingContext Unknown { get; } = new(null, null, null, false, null);
+
+    /// <summary>"Tỉnh ủy Bắc Ninh" or "Thành ủy Hải Phòng": the committee of the province, when known.</summary>
+    public string? ProvincialCommittee => Province is null ? null : (ProvinceIsCity ? "Thành ủy " : "Tỉnh ủy ") + Province;
+
+    /// <summary>The citing document's own committee ("Thị ủy Thuận Thành"), when known.</summary>
+    public string? OwnCommittee => Level switch
+    {
+        AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity => ProvincialCommittee,
+        AdministrativeLevel.ProvincialCity when Locality is not null => "Thành ủy " + Locality,
+        AdministrativeLevel.Town when Locality is not null => "Thị ủy " + Locality,
+        AdministrativeLevel.District when Locality is not null => "Huyện ủy " + Locality,
+        AdministrativeLevel.UrbanDistrict when Locality is not null => "Quận ủy " + Locality,
+        _ => null,
+    };
+}

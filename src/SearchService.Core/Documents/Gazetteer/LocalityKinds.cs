@@ -1,0 +1,60 @@
+using SearchService.Core.Analysis;
+
+namespace SearchService.Core.Documents.Gazetteer;
+
+/// <summary>Reads the kind words of Vietnamese place names and committees, accents and case ignored.</summary>
+public static class LocalityKinds
+{
+    // Folded forms, longest first so "thanh pho" is tried before a name starting with "thanh".
+    private static readonly (string Folded, LocalityKind Kind)[] Words =
+    [
+        ("thanh pho", LocalityKind.City),
+        ("thanh uy", LocalityKind.City),
+        ("thi xa", LocalityKind.Town),
+        ("thi uy", LocalityKind.Town),
+        ("tinh uy", LocalityKind.Province),
+        ("tinh", LocalityKind.Province),
+        ("huyen uy", LocalityKind.District),
+        ("huyen", LocalityKind.District),
+        ("quan uy", LocalityKind.UrbanDistrict),
+        ("quan", LocalityKind.UrbanDistrict),
+    ];
+
+    /// <summary>Parses a leading kind word: "thị xã Thuận Thành" gives Town and "Thuận Thành".</summary>
+    public static bool TrySplit(string phrase, out LocalityKind kind, out string name)
+    {
+        var folded = Fold(phrase);
+        foreach (var (word, k) in Words)
+        {
+            if (folded.StartsWith(word + " ", StringComparison.Ordinal))
+            {
+                kind = k;
+                name = string.Join(' ', phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(word.Count(c => c == ' ') + 1));
+                return true;
+            }
+        }
+
+        kind = default;
+        name = phrase;
+        return false;
+    }
+
+    /// <summary>The kind named by a word alone ("thị xã", "HUYỆN", "Thành uỷ").</summary>
+    public static LocalityKind? Parse(string word)
+    {
+        var folded = Fold(word);
+        foreach (var (w, k) in Words)
+        {
+            if (folded == w)
+            {
+                return k;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Lower case, accents and tone marks removed, spaces collapsed: the key names are compared by.</summary>
+    public static string Fold(string text) =>
+        string.Join(' ', VietnameseAlphabet.FoldString(text.Trim()).Split([' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
+}
