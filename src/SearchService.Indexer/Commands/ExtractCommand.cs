@@ -41,6 +41,12 @@ public static class ExtractCommand
                     Console.Error.WriteLine($"error: {e.Message}");
                     failed++;
                 }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // An extractor bug must not cost the other files their records, nor print a trace.
+                    Console.Error.WriteLine($"error: {file.FullName}: extraction failed ({e.GetType().Name}: {e.Message})");
+                    failed++;
+                }
             }
 
             if (parse.GetValue(json))

@@ -12,6 +12,10 @@ public static partial class ReferenceExtractor
 {
     private const int ContextChars = 90;
 
+    // The words that name an issuer sit beside the first mentions; reading every one of thousands
+    // of repeats in a pathological file only costs time.
+    private const int MaxResolveAttempts = 16;
+
     /// <summary>Extracts the references of <paramref name="text"/>, in order of first mention.</summary>
     /// <param name="text">The clean body.</param>
     /// <param name="context">The citing document, for issuer bodies.</param>
@@ -42,7 +46,10 @@ public static partial class ReferenceExtractor
             var rest = text.AsSpan(match.Index + match.Length, Math.Min(ContextChars, text.Length - match.Index - match.Length));
             var date = VietnameseDates.AtStart(rest);
             builder.Date ??= date;
-            builder.IssuerBody ??= IssuerResolver.Resolve(issuer, code, before, AfterDate(rest.ToString()), context);
+            if (builder.IssuerBody is null && builder.Mentions <= MaxResolveAttempts)
+            {
+                builder.IssuerBody = IssuerResolver.Resolve(issuer, code, before, AfterDate(rest.ToString()), context);
+            }
         }
 
         var bare = new Dictionary<(string Letters, string Number), Builder>();
