@@ -35,6 +35,9 @@ public class SeedDocumentTests
             d.References.Where(r => r.Code is null).Select(r => (r.Kind, r.Number)).Order());
         Assert.StartsWith("Kết luận Hội nghị lần thứ 8 Ban Chấp hành Đảng bộ thành phố khóa XVIII về tình hình", d.Title, StringComparison.Ordinal);
         Assert.Contains("không đủ điều kiện ANTT", d.Body, StringComparison.Ordinal);
+        Assert.Equal(6, d.Recipients.Count);
+        Assert.Equal("Đ/c Nguyễn Đình Lợi - UVBTUV Tỉnh ủy, CT UBMTTQ tỉnh (b/c)", d.Recipients[0]);
+        Assert.Equal(["I", "II", "III"], d.Sections.Select(s => s.Heading.Split('.')[0]));
     }
 
     [SeedFact]
