@@ -66,4 +66,21 @@ public sealed class BadInputTests : IDisposable
         Assert.Equal(50_000, Assert.Single(d.References).Mentions);
         Assert.Null(d.Title);
     }
+
+    [Fact]
+    public void Windows_line_ends_and_a_mixed_case_heading_are_read_like_any_other()
+    {
+        var text = "HUYỆN ỦY TÂN YÊN\r\nSố: 12-KL/HU\r\n\r\nKết luận Hội nghị lần thứ 3 Ban Chấp hành Đảng bộ huyện khóa XXII\r\n\r\n"
+            + "Ngày 02/3/2021, Ban Chấp hành Đảng bộ huyện họp Hội nghị lần thứ 3, kiểm điểm công tác quý I năm 2021 và thống nhất kết luận như sau:\r\n\r\n"
+            + "T/M BAN CHẤP HÀNH\r\nBÍ THƯ\r\n\r\nNGUYỄN VĂN AN\r\n";
+
+        var d = _extractor.Extract("crlf", text);
+
+        Assert.Equal((DocumentType.Conclusion, "12-KL/HU", 3, "XXII"), (d.Type, d.Number!, d.Conference!.Value, d.Term!));
+        Assert.Equal((AdministrativeLevel.District, "Tân Yên", "Bắc Giang"), (d.Level!.Value, d.Locality!, d.Province!));
+        Assert.Equal(new DateOnly(2021, 3, 2), d.Date);
+        Assert.Equal(new ReportingPeriod(2021, 3), d.Period);
+        Assert.Equal(new Signer("Nguyễn Văn An", "Bí thư"), d.Signer);
+        Assert.Empty(d.References);
+    }
 }

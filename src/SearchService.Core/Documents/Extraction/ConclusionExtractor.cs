@@ -358,7 +358,8 @@ public sealed partial class ConclusionExtractor
     private static int? ParseInt(string? text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    [GeneratedRegex(@"^(?:KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ)(?:\s|$)")]
+    // Capitals, or a mixed-case heading that cannot be a sentence citing "Kết luận số …".
+    [GeneratedRegex(@"^(?:KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ)(?:\s|$)|^(?:Kết luận|Thông báo)\s+(?:[Hh]ội nghị|[Kk]ết luận|[Pp]hiên họp)[^.;:]{0,150}$")]
     private static partial Regex TitleOpening();
 
     [GeneratedRegex(@"^(?:Ngày\s+\d|Tại\s+[Hh]ội nghị|Thực hiện\s|Căn cứ\s|Trong\s+(?:hai\s+)?ngày|Vào\s+ngày|Sau khi\s)")]
