@@ -9,9 +9,14 @@ COPY src/ src/
 RUN dotnet publish src/SearchService.Api/SearchService.Api.csproj -c Release -o /app/publish
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# pdftotext (poppler-utils) is how .pdf documents are read (Documents/Readers/PdfFileReader).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends poppler-utils \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish ./
 COPY samples/ ./samples/
+COPY NOTICE ./
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME ["/data"]
 ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \

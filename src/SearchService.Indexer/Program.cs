@@ -2,9 +2,10 @@ using System.CommandLine;
 using SearchService.Indexer.Commands;
 
 // The command-line tool: a thin shell over SearchService.Core, one class per command.
-var root = new RootCommand("SearchService command-line tool: analyze Vietnamese text and measure the analyzer.")
+var root = new RootCommand("SearchService command-line tool: analyze Vietnamese text, extract conclusion records and measure the analyzer.")
 {
     AnalyzeCommand.Create(),
+    ExtractCommand.Create(),
     BenchCommand.Create(),
 };
 

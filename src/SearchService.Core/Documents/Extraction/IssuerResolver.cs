@@ -159,6 +159,6 @@ public static partial class IssuerResolver
     private static partial Regex OfBody();
 
     // "… đã được Thị ủy xác định tại Kế hoạch số …".
-    [GeneratedRegex(@"((?:Tỉnh|Thành|Thị|Huyện|Quận)\s+[ủu][ỷy])\s+(?:đã\s+)?(?:xác định|ban hành|đề ra)\s+(?:tại|trong)\s+\S+\s+(?:số\s+)?$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"((?:Tỉnh|Thành|Thị|Huyện|Quận)\s+[ủu][ỷy])\s+(?:đã\s+)?(?:xác định|ban hành|đề ra)\s+(?:tại|trong)\s+[^,;.]{0,30}$", RegexOptions.IgnoreCase)]
     private static partial Regex BodyBefore();
 }

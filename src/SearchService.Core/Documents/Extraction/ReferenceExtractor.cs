@@ -12,6 +12,10 @@ public static partial class ReferenceExtractor
 {
     private const int ContextChars = 90;
 
+    // The words that name an issuer sit beside the first mentions; reading every one of thousands
+    // of repeats in a pathological file only costs time.
+    private const int MaxResolveAttempts = 16;
+
     /// <summary>Extracts the references of <paramref name="text"/>, in order of first mention.</summary>
     /// <param name="text">The clean body.</param>
     /// <param name="context">The citing document, for issuer bodies.</param>
@@ -42,7 +46,10 @@ public static partial class ReferenceExtractor
             var rest = text.AsSpan(match.Index + match.Length, Math.Min(ContextChars, text.Length - match.Index - match.Length));
             var date = VietnameseDates.AtStart(rest);
             builder.Date ??= date;
-            builder.IssuerBody ??= IssuerResolver.Resolve(issuer, code, before, AfterDate(rest.ToString()), context);
+            if (builder.IssuerBody is null && builder.Mentions <= MaxResolveAttempts)
+            {
+                builder.IssuerBody = IssuerResolver.Resolve(issuer, code, before, AfterDate(rest.ToString()), context);
+            }
         }
 
         var bare = new Dictionary<(string Letters, string Number), Builder>();
@@ -60,6 +67,8 @@ public static partial class ReferenceExtractor
             if (full is not null)
             {
                 full.Mentions++;
+                // "Nghị quyết số 19 của Ban Thường vụ Thành ủy" can settle what "19-NQ/TU" alone did not.
+                full.IssuerBody ??= IssuerResolver.Resolve(full.Issuer, full.Code, Before(text, match.Index), AfterDate(After(text, match)), context);
                 continue;
             }
 
@@ -71,8 +80,7 @@ public static partial class ReferenceExtractor
             }
 
             builder.Mentions++;
-            var after = text.Substring(match.Index + match.Length, Math.Min(ContextChars, text.Length - match.Index - match.Length));
-            builder.IssuerBody ??= IssuerResolver.Resolve(null, null, Before(text, match.Index), AfterDate(after), context);
+            builder.IssuerBody ??= IssuerResolver.Resolve(null, null, Before(text, match.Index), AfterDate(After(text, match)), context);
         }
 
         return [.. found.Select(b => b.Build())];
@@ -101,6 +109,12 @@ public static partial class ReferenceExtractor
     {
         var start = Math.Max(0, index - ContextChars);
         return text[start..index];
+    }
+
+    private static string After(string text, Match match)
+    {
+        var start = match.Index + match.Length;
+        return text.Substring(start, Math.Min(ContextChars, text.Length - start));
     }
 
     private static string AfterDate(string after)
@@ -174,6 +188,8 @@ public static partial class ReferenceExtractor
 
         public string Letters { get; } = letters;
 
+        public string? Issuer { get; } = issuer;
+
         public int Mentions { get; set; }
 
         public DateOnly? Date { get; set; }
@@ -185,7 +201,7 @@ public static partial class ReferenceExtractor
             Code = Code,
             Kind = kind,
             Number = Number,
-            Issuer = string.IsNullOrEmpty(issuer) ? null : issuer,
+            Issuer = string.IsNullOrEmpty(Issuer) ? null : Issuer,
             IssuerBody = IssuerBody,
             Date = Date,
             Mentions = Mentions,

@@ -70,7 +70,8 @@ public static partial class TextCleaner
     /// <summary>True when <paramref name="last"/> stops mid-sentence and <paramref name="next"/> carries on in lower case.</summary>
     internal static bool IsCutByPageBreak(string last, string next)
     {
-        if (last.Length < MinCutParagraphLength || next.Length == 0 || !char.IsLower(next[0]))
+        // An ALL-CAPS line is a heading, and the lower-case subtitle after it is not its continuation.
+        if (last.Length < MinCutParagraphLength || next.Length == 0 || !char.IsLower(next[0]) || SentenceCase.IsAllCaps(last))
         {
             return false;
         }

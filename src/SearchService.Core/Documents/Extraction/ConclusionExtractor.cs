@@ -1,0 +1,418 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using SearchService.Core.Analysis;
+using SearchService.Core.Documents.Gazetteer;
+using SearchService.Core.Documents.Readers;
+
+namespace SearchService.Core.Documents.Extraction;
+
+/// <summary>
+/// Turns a conclusion or notice into a <see cref="ConclusionDocument"/>: reads the header (issuing
+/// committee, number, place and date), the heading (type, conference, term, period), the opening
+/// paragraph (meeting date, committee as written), the citations, the sections and the signature.
+/// Each field comes from the place the genre puts it; a field not found there stays null.
+/// </summary>
+public sealed partial class ConclusionExtractor
+{
+    private const int HeaderSearchLines = 40;
+    private const int MaxTitleLines = 8;
+    private const int MaxTitleLineLength = 200;
+    private const int PeriodSearchChars = 3000;
+
+    private readonly LocalityGazetteer _gazetteer;
+    private readonly DocumentReaders _readers;
+
+    /// <summary>An extractor with the pre-2025 gazetteer and the standard readers.</summary>
+    public ConclusionExtractor()
+        : this(LocalityGazetteer.Pre2025, new DocumentReaders())
+    {
+    }
+
+    /// <summary>An extractor with the given gazetteer and readers.</summary>
+    public ConclusionExtractor(LocalityGazetteer gazetteer, DocumentReaders readers)
+    {
+        _gazetteer = gazetteer;
+        _readers = readers;
+    }
+
+    /// <summary>Reads and extracts a file; the id is the file name without its extension.</summary>
+    /// <exception cref="DocumentReadException">The file cannot be read as text.</exception>
+    public ConclusionDocument ExtractFile(string path) =>
+        Extract(Path.GetFileNameWithoutExtension(path), _readers.Read(path));
+
+    /// <summary>Extracts the record of a document's raw text (markdown and page-break artefacts allowed).</summary>
+    public ConclusionDocument Extract(string id, string rawText)
+    {
+        var body = TextCleaner.Clean(rawText);
+        var lines = body.Split('\n');
+        var titleStart = FindTitleStart(lines);
+        var headerEnd = titleStart >= 0 ? titleStart : Math.Min(lines.Length, HeaderSearchLines);
+        var titleEnd = titleStart >= 0 ? FindTitleEnd(lines, titleStart) : 0;
+        var titleLines = titleStart >= 0 ? lines[titleStart..titleEnd].Where(l => l.Length > 0).ToList() : [];
+        var rawTitle = string.Join(' ', titleLines);
+        var opening = titleStart >= 0 ? lines.Skip(titleEnd).FirstOrDefault(l => l.Length > 0) ?? "" : "";
+
+        var header = ReadHeader(lines, headerEnd);
+        var type = TypeOf(titleLines);
+        var committee = FindCommittee(rawTitle) ?? FindCommittee(opening);
+        var place = ResolvePlace(header, committee, rawTitle, body);
+        var term = Group(TermPattern().Match(rawTitle)) ?? Group(TermPattern().Match(opening));
+        var date = header.Date ?? VietnameseDates.FindFirst(opening);
+        var context = new IssuingContext(place?.Level, place?.Name, place?.Province, IsCity(place?.Province), header.Number);
+
+        var bodyStart = titleStart >= 0 ? titleEnd : 0;
+        return new ConclusionDocument
+        {
+            Id = id,
+            Title = titleLines.Count == 0 ? null : JoinTitle(titleLines),
+            Type = type,
+            Number = header.Number,
+            Committee = committee,
+            Level = place?.Level,
+            Locality = place?.Name,
+            Province = place?.Province,
+            Term = term,
+            TermYears = FindTermYears(term, rawTitle, body),
+            Conference = ParseInt(Group(ConferencePattern().Match(rawTitle)) ?? Group(ConferencePattern().Match(opening))),
+            Date = date,
+            Period = FindPeriod(rawTitle, date) ?? FindWholeYear(rawTitle) ?? FindPeriod(Window(body, lines, bodyStart), date),
+            References = ReferenceExtractor.Extract(body, context, header.NumberLine is { } range ? [range] : null),
+            Signer = SignatureBlock.FindSigner(lines),
+            Recipients = SignatureBlock.FindRecipients(lines),
+            Sections = SectionSplitter.Split(lines, bodyStart),
+            Body = body,
+        };
+    }
+
+    private sealed record Header(string? Number, Range? NumberLine, DateOnly? Date, string? CommitteeLine, string? ParentProvince);
+
+    private static Header ReadHeader(string[] lines, int end)
+    {
+        string? number = null;
+        Range? numberLine = null;
+        DateOnly? date = null;
+        string? committeeLine = null;
+        string? parent = null;
+        var offset = 0;
+        for (var i = 0; i < end && i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            var number1 = NumberLinePattern().Match(line);
+            if (number1.Success && numberLine is null)
+            {
+                numberLine = new Range(offset, offset + lines[i].Length);
+                var value = number1.Groups[1].Value.Trim();
+                number = value.StartsWith('-') ? null : Group(CodeInNumberLine().Match(value));
+            }
+            else if (date is null && PlaceDateLine().Match(line) is { Success: true } placeDate)
+            {
+                date = VietnameseDates.FindFirst(placeDate.Value);
+            }
+            else if (SentenceCase.IsAllCaps(line) && ParentLine().Match(line) is { Success: true } parentMatch)
+            {
+                parent = parentMatch.Groups["name"].Value;
+            }
+            else if (SentenceCase.IsAllCaps(line) && CommitteeLine().IsMatch(line))
+            {
+                committeeLine = line;
+            }
+
+            offset += lines[i].Length + 1;
+        }
+
+        return new Header(number, numberLine, date, committeeLine, parent);
+    }
+
+    private Locality? ResolvePlace(Header header, string? committee, string rawTitle, string body)
+    {
+        var provinceHint = header.ParentProvince is null ? null : _gazetteer.FindProvince(header.ParentProvince)?.Name;
+        LocalityKind? kind = null;
+        if (header.CommitteeLine is not null)
+        {
+            var match = CommitteeLine().Match(header.CommitteeLine);
+            kind = LocalityKinds.Parse(match.Groups["kind"].Value);
+            var name = match.Groups["name"].Value;
+            if (kind is { } k && _gazetteer.Resolve(k, name, provinceHint) is { } fromHeader)
+            {
+                return fromHeader;
+            }
+        }
+
+        kind ??= KindOfCommittee(committee) ?? KindOfCommittee(rawTitle);
+        if (kind is null)
+        {
+            return null;
+        }
+
+        if (kind == LocalityKind.Province && provinceHint is not null)
+        {
+            return _gazetteer.FindProvince(provinceHint);
+        }
+
+        // The heading names the level ("ĐẢNG BỘ THỊ XÃ"); the body names the place ("thị xã Thuận Thành").
+        var votes = new Dictionary<Locality, int>();
+        var order = new List<Locality>();
+        foreach (Match match in PlaceMention().Matches(body))
+        {
+            if (LocalityKinds.Parse(match.Groups["kind"].Value) != kind)
+            {
+                continue;
+            }
+
+            var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var n = Math.Min(4, words.Length); n >= 1; n--)
+            {
+                if (_gazetteer.Resolve(kind.Value, string.Join(' ', words.Take(n)), provinceHint) is { } locality)
+                {
+                    if (!votes.TryAdd(locality, 1))
+                    {
+                        votes[locality]++;
+                    }
+                    else
+                    {
+                        order.Add(locality);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return order.Count == 0 ? null : order.OrderByDescending(l => votes[l]).First();
+    }
+
+    private bool IsCity(string? province) =>
+        province is not null && _gazetteer.FindProvince(province)?.Level == AdministrativeLevel.CentrallyRunCity;
+
+    private static LocalityKind? KindOfCommittee(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var match = KindInCommittee().Match(text);
+        return match.Success ? LocalityKinds.Parse(match.Groups["kind"].Value) : null;
+    }
+
+    private static string? FindCommittee(string text)
+    {
+        var match = CommitteePattern().Match(text);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        if (match.Groups["unit"].Success)
+        {
+            return "Ban Chấp hành Đảng bộ " + match.Groups["unit"].Value.ToLowerInvariant();
+        }
+
+        var committee = match.Groups["committee"].Value;
+        var words = committee.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var first = char.ToUpperInvariant(words[0][0]) + words[0][1..].ToLowerInvariant();
+        return "Ban Thường vụ " + first + " " + words[1].ToLowerInvariant();
+    }
+
+    private static int FindTitleStart(string[] lines)
+    {
+        for (var i = 0; i < lines.Length && i < HeaderSearchLines; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length > 0 && TitleOpening().IsMatch(line))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int FindTitleEnd(string[] lines, int start)
+    {
+        var taken = 0;
+        var i = start;
+        for (; i < lines.Length && taken < MaxTitleLines; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            if (i > start && (line.Length > MaxTitleLineLength || BodyOpening().IsMatch(line) || SectionStart().IsMatch(line)))
+            {
+                break;
+            }
+
+            taken++;
+        }
+
+        return i;
+    }
+
+    private static DocumentType TypeOf(List<string> titleLines)
+    {
+        if (titleLines.Count == 0)
+        {
+            return DocumentType.Other;
+        }
+
+        var folded = VietnameseAlphabet.FoldString(titleLines[0]);
+        return folded switch
+        {
+            _ when folded.StartsWith("thong bao", StringComparison.Ordinal) => DocumentType.Notice,
+            _ when folded.StartsWith("ket luan", StringComparison.Ordinal) => DocumentType.Conclusion,
+            _ when folded.StartsWith("nghi quyet", StringComparison.Ordinal) => DocumentType.Resolution,
+            _ when folded.StartsWith("chi thi", StringComparison.Ordinal) => DocumentType.Directive,
+            _ => DocumentType.Other,
+        };
+    }
+
+    private static string JoinTitle(List<string> titleLines)
+    {
+        var parts = new List<string>(titleLines.Count);
+        for (var i = 0; i < titleLines.Count; i++)
+        {
+            var line = SentenceCase.Apply(titleLines[i].Trim(), capitalizeFirst: i == 0);
+            if (i > 0 && line.StartsWith("Về ", StringComparison.Ordinal))
+            {
+                line = "v" + line[1..];
+            }
+
+            parts.Add(line);
+        }
+
+        return Whitespace().Replace(string.Join(' ', parts), " ").Trim();
+    }
+
+    private static string? FindTermYears(string? term, string rawTitle, string body)
+    {
+        if (term is null)
+        {
+            return null;
+        }
+
+        foreach (var text in new[] { rawTitle, body })
+        {
+            foreach (Match match in TermYearsPattern().Matches(text))
+            {
+                if (match.Groups["term"].Value == term)
+                {
+                    return match.Groups["from"].Value + "-" + match.Groups["to"].Value;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static ReportingPeriod? FindPeriod(string text, DateOnly? date)
+    {
+        var months = MonthsOfYear().Match(text);
+        if (months.Success)
+        {
+            var count = months.Groups["n"].Value.ToLowerInvariant() switch
+            {
+                "ba" => 3,
+                "sáu" => 6,
+                "chín" => 9,
+                var digits => int.Parse(digits, CultureInfo.InvariantCulture),
+            };
+            var year = ParseInt(Group(months, "year"))
+                ?? ParseInt(Group(YearAfter().Match(text, months.Index + months.Length)))
+                ?? date?.Year;
+            return year is { } y && count is > 0 and <= 12 ? new ReportingPeriod(y, count) : null;
+        }
+
+        var quarter = FirstQuarter().Match(text);
+        if (quarter.Success)
+        {
+            return new ReportingPeriod(int.Parse(quarter.Groups["year"].Value, CultureInfo.InvariantCulture), 3);
+        }
+
+        return null;
+    }
+
+    private static ReportingPeriod? FindWholeYear(string title)
+    {
+        var match = WholeYear().Match(title);
+        return match.Success ? new ReportingPeriod(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), 12) : null;
+    }
+
+    private static string Window(string body, string[] lines, int startLine)
+    {
+        var offset = 0;
+        for (var i = 0; i < startLine && i < lines.Length; i++)
+        {
+            offset += lines[i].Length + 1;
+        }
+
+        offset = Math.Min(offset, body.Length);
+        return body.Substring(offset, Math.Min(PeriodSearchChars, body.Length - offset));
+    }
+
+    private static string? Group(Match match, string name = "value") =>
+        match.Success && match.Groups[name].Success ? match.Groups[name].Value : null;
+
+    private static int? ParseInt(string? text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    // Capitals, or a mixed-case heading that cannot be a sentence citing "Kết luận số …".
+    [GeneratedRegex(@"^(?:KẾT LUẬN|THÔNG BÁO|NGHỊ QUYẾT|CHỈ THỊ)(?:\s|$)|^(?:Kết luận|Thông báo)\s+(?:[Hh]ội nghị|[Kk]ết luận|[Pp]hiên họp)[^.;:]{0,150}$")]
+    private static partial Regex TitleOpening();
+
+    [GeneratedRegex(@"^(?:Ngày\s+\d|Tại\s+[Hh]ội nghị|Thực hiện\s|Căn cứ\s|Trong\s+(?:hai\s+)?ngày|Vào\s+ngày|Sau khi\s)")]
+    private static partial Regex BodyOpening();
+
+    [GeneratedRegex(@"^(?:[IVX]{1,4}\s*[.\-–]\s|\d{1,2}\.\s)")]
+    private static partial Regex SectionStart();
+
+    [GeneratedRegex(@"^Số\s*:?\s*(.*)$")]
+    private static partial Regex NumberLinePattern();
+
+    [GeneratedRegex(@"(?<value>\d+[-/][\p{L}\d/\-]+)")]
+    private static partial Regex CodeInNumberLine();
+
+    [GeneratedRegex(@"^[\p{L} .'-]{2,40},\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", RegexOptions.IgnoreCase)]
+    private static partial Regex PlaceDateLine();
+
+    [GeneratedRegex(@"^ĐẢNG BỘ\s+(?:TỈNH|THÀNH PHỐ)\s+(?<name>[\p{L} -]+)$")]
+    private static partial Regex ParentLine();
+
+    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ))\s+(?<name>[\p{L} -]+)$")]
+    private static partial Regex CommitteeLine();
+
+    [GeneratedRegex(@"Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+(?<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)(?!\p{L})|Ban\s+Thường\s+vụ\s+(?<committee>(?:Tỉnh|Thành|Thị|Huyện|Quận|Đảng)\s+(?:ủy|uỷ))", RegexOptions.IgnoreCase)]
+    private static partial Regex CommitteePattern();
+
+    [GeneratedRegex(@"(?:Đảng\s+bộ\s+|Hội\s+nghị\s+|Ban\s+Thường\s+vụ\s+|T/M\s+)(?<kind>tỉnh|thành phố|thị xã|huyện|quận|(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ))(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex KindInCommittee();
+
+    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3})")]
+    private static partial Regex PlaceMention();
+
+    [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<value>[IVXLC]{1,6})(?![\p{L}])", RegexOptions.IgnoreCase)]
+    private static partial Regex TermPattern();
+
+    [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<term>[IVXLC]{1,6})\)?\s*,?\s*(?:\(\s*)?nhiệm\s+kỳ\s+(?<from>(?:19|20)\d{2})\s*[-–]\s*(?<to>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
+    private static partial Regex TermYearsPattern();
+
+    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?<value>\d{1,4})", RegexOptions.IgnoreCase)]
+    private static partial Regex ConferencePattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthsOfYear();
+
+    [GeneratedRegex(@"\G[^.:]{0,160}?năm\s+(?<value>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
+    private static partial Regex YearAfter();
+
+    [GeneratedRegex(@"quý\s+I(?![IV])\s*(?:/|năm)\s*(?<year>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
+    private static partial Regex FirstQuarter();
+
+    [GeneratedRegex(@"(?<!tháng\s+(?:đầu|cuối)\s+)(?<!tháng\s+)năm\s+(?<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex WholeYear();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

@@ -1,0 +1,44 @@
+namespace SearchService.Core.Tests.Documents;
+
+/// <summary>Finds the repository's samples and the shared seed documents from the test's base directory.</summary>
+internal static class TestCorpus
+{
+    private static readonly Lazy<string> Root = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "SearchService.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("SearchService.sln not found above " + AppContext.BaseDirectory);
+    });
+
+    private static readonly Lazy<string?> Seeds = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine(dir.FullName, "..", "shared", "corpus", "seeds"), Path.Combine(dir.FullName, "shared", "corpus", "seeds") })
+            {
+                if (Directory.Exists(candidate))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        return null;
+    });
+
+    /// <summary>The path of a sample document.</summary>
+    public static string Sample(string fileName) => Path.Combine(Root.Value, "samples", fileName);
+
+    /// <summary>The seed directory, or null when ../shared is not beside the repository.</summary>
+    public static string? SeedDirectory => Seeds.Value;
+
+    /// <summary>The path of the seed whose name starts with <paramref name="prefix"/>.</summary>
+    public static string Seed(string prefix) =>
+        Directory.GetFiles(SeedDirectory ?? throw new InvalidOperationException("no seeds"), prefix + "*").Single();
+}
