@@ -7,16 +7,16 @@ namespace SearchService.Core.Tests.Analysis;
 /// <summary>The analyzer on the real conclusion documents of <c>../shared/corpus/seeds</c>.</summary>
 public sealed partial class SeedDocumentTests
 {
-    [SeedsFact]
+    [SeedFact]
     public void Seeds_are_there_to_read()
     {
-        Assert.NotEmpty(SeedCorpus.Documents());
+        Assert.NotEmpty(TestCorpus.SeedDocuments());
     }
 
-    [SeedsFact]
+    [SeedFact]
     public void Every_token_of_the_seeds_points_at_its_own_text()
     {
-        foreach (var (name, text) in SeedCorpus.Documents())
+        foreach (var (name, text) in TestCorpus.SeedDocuments())
         {
             var tokens = Tokens(text);
             Assert.NotEmpty(tokens);
@@ -35,11 +35,11 @@ public sealed partial class SeedDocumentTests
         }
     }
 
-    [SeedsFact]
+    [SeedFact]
     public void Codes_cited_in_the_seeds_are_Code_tokens()
     {
         var checkedCodes = 0;
-        foreach (var (name, text) in SeedCorpus.Documents())
+        foreach (var (name, text) in TestCorpus.SeedDocuments())
         {
             var codes = Tokens(text).Where(t => t.Type == TokenType.Code).Select(t => t.Term).ToHashSet();
             foreach (Match match in CitedCode().Matches(text))
@@ -52,10 +52,10 @@ public sealed partial class SeedDocumentTests
         Assert.True(checkedCodes > 0, "no code like 18-NQ/TU found in the seeds");
     }
 
-    [SeedsFact]
+    [SeedFact]
     public void Seeds_spell_out_phrases_that_get_abbreviation_synonyms()
     {
-        var synonyms = SeedCorpus.Documents()
+        var synonyms = TestCorpus.SeedDocuments()
             .SelectMany(d => Tokens(d.Text))
             .Where(t => t.Type == TokenType.Synonym)
             .Select(t => t.Term)

@@ -1,4 +1,4 @@
-namespace SearchService.Core.Tests.Documents;
+namespace SearchService.Core.Tests;
 
 /// <summary>
 /// A fact on the real documents in ../shared/corpus/seeds, skipped with a message where that
@@ -7,11 +7,12 @@ namespace SearchService.Core.Tests.Documents;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class SeedFactAttribute : FactAttribute
 {
+    /// <summary>Sets <see cref="FactAttribute.Skip"/> when the seeds cannot be found.</summary>
     public SeedFactAttribute()
     {
         if (TestCorpus.SeedDirectory is null)
         {
-            Skip = "seed documents not found: ../shared/corpus/seeds is absent beside the repository";
+            Skip = $"seed documents not found: ../shared/corpus/seeds is absent beside every ancestor of {AppContext.BaseDirectory}";
         }
     }
 }

@@ -1,6 +1,10 @@
-namespace SearchService.Core.Tests.Documents;
+namespace SearchService.Core.Tests;
 
-/// <summary>Finds the repository's samples and the shared seed documents from the test's base directory.</summary>
+/// <summary>
+/// Finds the repository's samples and the real conclusion documents in <c>../shared/corpus/seeds</c>
+/// (beside the repository) by walking up from the test binaries; the seeds are absent on machines
+/// without the shared folder, and tests that need them use <see cref="SeedFactAttribute"/>.
+/// </summary>
 internal static class TestCorpus
 {
     private static readonly Lazy<string> Root = new(() =>
@@ -37,6 +41,14 @@ internal static class TestCorpus
 
     /// <summary>The seed directory, or null when ../shared is not beside the repository.</summary>
     public static string? SeedDirectory => Seeds.Value;
+
+    /// <summary>Every seed document as (file name, text), in file-name order; empty when the seeds are absent.</summary>
+    public static IReadOnlyList<(string Name, string Text)> SeedDocuments() =>
+        SeedDirectory is null
+            ? []
+            : [.. Directory.EnumerateFiles(SeedDirectory)
+                .Order(StringComparer.Ordinal)
+                .Select(path => (Path.GetFileName(path), File.ReadAllText(path)))];
 
     /// <summary>The path of the seed whose name starts with <paramref name="prefix"/>.</summary>
     public static string Seed(string prefix) =>
