@@ -29,24 +29,10 @@ public static class BenchCommand
 
     private static int RunAnalysis(string[] paths, double seconds, bool query)
     {
-        var files = new List<string>();
-        foreach (var path in paths)
+        var files = InputPaths.Expand(paths, f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase));
+        if (files is null)
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories)
-                    .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
-                    .Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                Console.Error.WriteLine($"error: no such file or folder: {path}");
-                return 2;
-            }
+            return 2;
         }
 
         if (files.Count == 0)

@@ -26,22 +26,10 @@ public static class ExtractionBenchCommand
     private static int Run(string[] paths, double seconds)
     {
         var readers = new DocumentReaders();
-        var files = new List<string>();
-        foreach (var path in paths)
+        var files = InputPaths.Expand(paths, readers.CanRead);
+        if (files is null)
         {
-            if (Directory.Exists(path))
-            {
-                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Where(readers.CanRead).Order(StringComparer.Ordinal));
-            }
-            else if (File.Exists(path))
-            {
-                files.Add(path);
-            }
-            else
-            {
-                Console.Error.WriteLine($"error: no such file or folder: {path}");
-                return 2;
-            }
+            return 2;
         }
 
         var read = Stopwatch.StartNew();
