@@ -91,7 +91,7 @@ public sealed class IndexWriter : IDisposable
         }
 
         // Check the new document before deleting the old one, so a bad update loses nothing.
-        _ = StoredDocument.Serialize(Schema, document);
+        _buffer.Validate(document);
         DeleteDocument(id);
         _buffer.Add(document);
         MaybeFlush();

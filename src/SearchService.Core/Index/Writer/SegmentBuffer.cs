@@ -192,7 +192,7 @@ internal sealed class SegmentBuffer
     }
 
     /// <summary>Checks every value against the schema before anything is changed, so a bad document leaves the buffer as it was.</summary>
-    private void Validate(IndexDocument document)
+    public void Validate(IndexDocument document)
     {
         var hasId = false;
         foreach (var (name, value) in document.Values)

@@ -26,7 +26,7 @@ internal static class SegmentWriter
         var norms = WriteNorms(directory, name, buffer, remap, live);
         WriteTermsAndPostings(directory, name, buffer, remap, norms);
         WriteStoredFields(directory, name, buffer, remap);
-        WriteDocValues(directory, name, buffer, remap, live);
+        WriteDocValues(directory, name, buffer, remap);
         var info = new SegmentInfo(name, live, schema.Fields);
         info.Write(directory);
         return info;
@@ -379,7 +379,7 @@ internal static class SegmentWriter
     /// order (VInt count, strings), then per doc the number of values (VInt) and their ordinals
     /// (VInt deltas); footer.
     /// </summary>
-    private static void WriteDocValues(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap, int live)
+    private static void WriteDocValues(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap)
     {
         var fields = buffer.Schema.Fields;
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "dvd"));
@@ -441,7 +441,6 @@ internal static class SegmentWriter
             }
         }
 
-        _ = live;
         CodecFile.WriteFooter(output);
     }
 }
