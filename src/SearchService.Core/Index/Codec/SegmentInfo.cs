@@ -49,7 +49,7 @@ public sealed record SegmentInfo(string Name, int DocCount, IReadOnlyList<FieldD
         {
             var fieldName = input.ReadString();
             var kind = input.ReadByte();
-            if (kind > (byte)FieldKind.Numeric)
+            if (kind > (byte)FieldKind.StoredOnly)
             {
                 throw new CorruptIndexException(input.Name, $"unknown field kind {kind}");
             }

@@ -11,4 +11,7 @@ public enum FieldKind
 
     /// <summary>64-bit integers (a date as days, a year); a numeric column for ranges and sorting, and the value as an exact term.</summary>
     Numeric,
+
+    /// <summary>Kept with the document and returned with hits, never searched (e.g. the full extracted record as JSON).</summary>
+    StoredOnly,
 }

@@ -164,6 +164,9 @@ internal sealed class SegmentBuffer
 
                     break;
                 }
+
+                case FieldKind.StoredOnly:
+                    break; // serialized with the stored fields above, nothing to invert
             }
         }
 
