@@ -46,23 +46,7 @@ public sealed class TermDictionaryReader
     public bool TryGet(int field, ReadOnlySpan<char> term, out TermInfo info)
     {
         info = default;
-        var firsts = _firstTerms[field];
-        int lo = 0, hi = firsts.Length - 1, block = -1;
-        while (lo <= hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            var cmp = term.CompareTo(firsts[mid], StringComparison.Ordinal);
-            if (cmp >= 0)
-            {
-                block = mid;
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
+        var block = BlockOf(field, term);
         if (block < 0)
         {
             return false;
@@ -93,14 +77,19 @@ public sealed class TermDictionaryReader
         return false;
     }
 
-    /// <summary>Every term of <paramref name="field"/> in order, with its entry (for checks, merges and expansions).</summary>
-    public IEnumerable<(string Term, TermInfo Info)> Enumerate(int field)
+    /// <summary>
+    /// The terms of <paramref name="field"/> in ordinal order, with their entries (for checks, merges and
+    /// expansions); with <paramref name="from"/>, only the terms at or after it, found through the block
+    /// index rather than a scan (prefix and fuzzy expansion, suggestions).
+    /// </summary>
+    public IEnumerable<(string Term, TermInfo Info)> Enumerate(int field, string? from = null)
     {
         var count = _termCounts[field];
         var pointers = _pointers[field];
         var input = _input.Clone();
         var buffer = new char[256];
-        for (var b = 0; b < pointers.Length; b++)
+        var first = from is null ? 0 : Math.Max(0, BlockOf(field, from));
+        for (var b = first; b < pointers.Length; b++)
         {
             input.Position = pointers[b];
             var inBlock = Math.Min(PostingsFormat.TermsPerBlock, count - (b * PostingsFormat.TermsPerBlock));
@@ -115,9 +104,36 @@ public sealed class TermDictionaryReader
                     buffer = span.ToArray();
                 }
 
+                if (from is not null && b == first && span[..length].SequenceCompareTo(from) < 0)
+                {
+                    continue;
+                }
+
                 yield return (new string(span[..length]), entry);
             }
         }
+    }
+
+    /// <summary>The block whose first term is the greatest at or before <paramref name="term"/>, or -1 when the term sorts before every block.</summary>
+    private int BlockOf(int field, ReadOnlySpan<char> term)
+    {
+        var firsts = _firstTerms[field];
+        int lo = 0, hi = firsts.Length - 1, block = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (term.CompareTo(firsts[mid], StringComparison.Ordinal) >= 0)
+            {
+                block = mid;
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return block;
     }
 
     private static TermInfo ReadEntry(IndexInput input, ref Span<char> current, ref int length, ref long doc, ref long pos)
