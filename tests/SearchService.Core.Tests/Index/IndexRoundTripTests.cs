@@ -30,15 +30,31 @@ public sealed class IndexRoundTripTests : IDisposable
         }
     }
 
+    public enum Merging
+    {
+        None,
+        Background,
+        Forced,
+    }
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Random_documents_read_back_exactly_as_a_brute_force_model_across_flushes_updates_and_deletes(int seed)
+    [InlineData(1, Merging.None)]
+    [InlineData(2, Merging.None)]
+    [InlineData(3, Merging.None)]
+    [InlineData(4, Merging.Background)]
+    [InlineData(5, Merging.Background)]
+    [InlineData(6, Merging.Forced)]
+    [InlineData(7, Merging.Forced)]
+    public void Random_documents_read_back_exactly_as_a_brute_force_model_across_flushes_merges_updates_and_deletes(int seed, Merging merging)
     {
         var random = new Random(seed);
         var model = new Dictionary<string, (string Title, string[] Codes, long Year)>();
-        using (var writer = IndexWriter.Open(_path, Schema, new IndexWriterOptions { RamBufferBytes = 40_000 }))
+        var options = new IndexWriterOptions
+        {
+            RamBufferBytes = 40_000,
+            MergePolicy = merging == Merging.None ? null : new TieredMergePolicy { SegmentsPerTier = 3, FloorDocs = 5 },
+        };
+        using (var writer = IndexWriter.Open(_path, Schema, options))
         {
             for (var step = 0; step < 600; step++)
             {
@@ -66,15 +82,45 @@ public sealed class IndexRoundTripTests : IDisposable
                 else
                 {
                     writer.Commit();
+                    if (merging == Merging.Forced && random.Next(3) == 0)
+                    {
+                        writer.ForceMerge(random.Next(1, 3));
+                        Assert.True(writer.SegmentCount <= 2);
+                    }
                 }
+            }
+
+            if (merging == Merging.Background)
+            {
+                writer.WaitForMerges();
+                Assert.Null(writer.MergeError);
             }
 
             writer.Commit();
             Assert.Equal(model.Count, writer.LiveCount);
+            if (merging == Merging.Forced)
+            {
+                writer.ForceMerge(1);
+                writer.Commit();
+            }
         }
 
         var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
-        Assert.True(snapshot.Segments.Count > 1, "the small RAM buffer should have made several segments");
+        switch (merging)
+        {
+            case Merging.None:
+                Assert.True(snapshot.Segments.Count > 6, $"the small RAM buffer should have made many segments, not {snapshot.Segments.Count}");
+                break;
+            case Merging.Background:
+                // Tiers of 3: never 3 segments of one tier left, so few segments for a few hundred docs.
+                Assert.InRange(snapshot.Segments.Count, 1, 6);
+                break;
+            case Merging.Forced:
+                Assert.Single(snapshot.Segments);
+                Assert.Null(snapshot.Segments[0].LiveDocs);
+                break;
+        }
+
         Assert.Equal(model.Count, snapshot.LiveCount);
 
         // Stored fields and doc values of every live document equal the model.
@@ -95,6 +141,8 @@ public sealed class IndexRoundTripTests : IDisposable
                 Assert.Equal(expected.Codes, stored.Where(v => v.Field == "code").Select(v => (string)v.Value));
                 Assert.Equal(expected.Year, segment.NumericValue("year", doc));
                 Assert.Equal(expected.Codes.Distinct().Order(StringComparer.Ordinal), segment.KeywordValues("code", doc));
+                var length = VietnameseAnalyzer.Indexing.Analyze(expected.Title).Select(t => t.Position).Distinct().Count();
+                Assert.Equal(NormEncoding.Encode(length), segment.Norm(segment.FieldNumber("title"), doc));
                 idOf[(segment, doc)] = id;
             }
         }

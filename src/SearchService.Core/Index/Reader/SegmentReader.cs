@@ -142,8 +142,36 @@ public sealed class SegmentReader
             }
         }
 
+        var (lengths, raw) = ReadChunk(lo);
+        var offset = 0;
+        for (var i = 0; i < doc - _chunks[lo].FirstDoc; i++)
+        {
+            offset += lengths[i];
+        }
+
+        var values = StoredDocument.Deserialize(raw.AsSpan(offset, lengths[doc - _chunks[lo].FirstDoc]));
+        return values.ConvertAll(v => (Info.Fields[v.Field].Name, v.Value));
+    }
+
+    /// <summary>Every document's stored-fields bytes in doc order, deleted ones included, a chunk decompressed once (merges).</summary>
+    internal IEnumerable<byte[]> RawDocuments()
+    {
+        for (var c = 0; c < _chunks.Length; c++)
+        {
+            var (lengths, raw) = ReadChunk(c);
+            var offset = 0;
+            foreach (var length in lengths)
+            {
+                yield return raw.AsSpan(offset, length).ToArray();
+                offset += length;
+            }
+        }
+    }
+
+    private (int[] Lengths, byte[] Raw) ReadChunk(int chunk)
+    {
         var input = _fdt.Clone();
-        input.Position = _chunks[lo].Pointer;
+        input.Position = _chunks[chunk].Pointer;
         var count = input.ReadVInt();
         var lengths = new int[count];
         var total = 0;
@@ -158,17 +186,10 @@ public sealed class SegmentReader
         var raw = new byte[total];
         if (!BrotliDecoder.TryDecompress(compressed, raw, out var written) || written != total)
         {
-            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[lo].Pointer} does not decompress");
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
         }
 
-        var offset = 0;
-        for (var i = 0; i < doc - _chunks[lo].FirstDoc; i++)
-        {
-            offset += lengths[i];
-        }
-
-        var values = StoredDocument.Deserialize(raw.AsSpan(offset, lengths[doc - _chunks[lo].FirstDoc]));
-        return values.ConvertAll(v => (Info.Fields[v.Field].Name, v.Value));
+        return (lengths, raw);
     }
 
     /// <summary>The numeric column value of <paramref name="doc"/>, or null when it has none.</summary>

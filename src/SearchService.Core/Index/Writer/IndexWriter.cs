@@ -13,7 +13,13 @@ namespace SearchService.Core.Index.Writer;
 /// is delete + add: the delete reaches every older document with that id, in the buffer at once
 /// and in flushed segments through a new deletes generation written at commit.
 /// </summary>
-/// <remarks>Not thread-safe: callers serialize writes (the API and CLI hold one writer behind a lock).</remarks>
+/// <remarks>
+/// Not thread-safe: callers serialize writes (the API and CLI hold one writer behind a lock).
+/// Merges chosen by <see cref="IndexWriterOptions.MergePolicy"/> run one at a time on a
+/// background task that only reads the source segments and writes new files; the merged segment
+/// replaces its sources on the caller's thread at the next write call after the task is done,
+/// so the segment list is only ever changed by the caller's thread and needs no lock.
+/// </remarks>
 public sealed class IndexWriter : IDisposable
 {
     private readonly IndexWriteLock _lock;
@@ -23,6 +29,7 @@ public sealed class IndexWriter : IDisposable
     private long _segmentCounter;
     private long _generation;
     private bool _disposed;
+    private PendingMerge? _merge;
 
     private IndexWriter(IndexDirectory directory, IndexSchema schema, IndexWriterOptions options, IndexWriteLock writeLock)
     {
@@ -54,6 +61,12 @@ public sealed class IndexWriter : IDisposable
     /// <summary>True when the lock file of a writer that died was found and taken over.</summary>
     public bool RecoveredStaleLock => _lock.RecoveredStaleLock;
 
+    /// <summary>Why the last background merge failed, if one did; automatic merges stop after a failure and the source segments stay as they were.</summary>
+    public Exception? MergeError { get; private set; }
+
+    /// <summary>Segments the writer holds now (flushed, committed or not).</summary>
+    public int SegmentCount => _segments.Count;
+
     /// <summary>Live documents, committed or not.</summary>
     public int LiveCount => _segments.Sum(s => s.LiveCount) + _buffer.DocCount - _buffer.DeletedCount;
 
@@ -77,6 +90,7 @@ public sealed class IndexWriter : IDisposable
     public void AddDocument(IndexDocument document)
     {
         ThrowIfDisposed();
+        ApplyFinishedMerge(wait: false);
         _buffer.Add(document);
         MaybeFlush();
     }
@@ -92,6 +106,7 @@ public sealed class IndexWriter : IDisposable
 
         // Check the new document before deleting the old one, so a bad update loses nothing.
         _buffer.Validate(document);
+        ApplyFinishedMerge(wait: false);
         DeleteDocument(id);
         _buffer.Add(document);
         MaybeFlush();
@@ -149,6 +164,42 @@ public sealed class IndexWriter : IDisposable
         }
 
         _buffer = new SegmentBuffer(Schema, _options.Analyzer);
+        ApplyFinishedMerge(wait: false);
+        MaybeStartMerge();
+    }
+
+    /// <summary>
+    /// Merges segments until at most <paramref name="maxSegments"/> are left (1: one segment, with
+    /// no deleted documents), on the caller's thread. Like every change it is visible and durable
+    /// only after <see cref="Commit"/>.
+    /// </summary>
+    public void ForceMerge(int maxSegments)
+    {
+        ThrowIfDisposed();
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxSegments, 1);
+        Flush();
+        ApplyFinishedMerge(wait: true);
+        var policy = _options.MergePolicy ?? new TieredMergePolicy();
+        while (policy.FindForcedMerge(Sizes(), maxSegments) is { Count: > 0 } chosen)
+        {
+            _merge = StartMerge(chosen, background: false);
+            if (ApplyFinishedMerge(wait: true) is { } error)
+            {
+                throw new IOException($"merging {chosen.Count} segments failed; the index is as it was: {error.Message}", error);
+            }
+        }
+    }
+
+    /// <summary>Waits for the running background merge and any it leads to (tests, and before a final commit).</summary>
+    public void WaitForMerges()
+    {
+        ThrowIfDisposed();
+        do
+        {
+            ApplyFinishedMerge(wait: true);
+            MaybeStartMerge();
+        }
+        while (_merge is not null);
     }
 
     /// <summary>
@@ -191,6 +242,17 @@ public sealed class IndexWriter : IDisposable
         }
 
         _disposed = true;
+
+        // Let a running merge finish before the lock goes, so no later writer cleans up files it is writing.
+        try
+        {
+            _merge?.Task?.Wait();
+        }
+        catch (AggregateException)
+        {
+            // Its files are unreferenced and are removed when the index is next opened for writing.
+        }
+
         _lock.Dispose();
     }
 
@@ -199,6 +261,119 @@ public sealed class IndexWriter : IDisposable
         if (_buffer.RamBytes >= _options.RamBufferBytes)
         {
             Flush();
+        }
+    }
+
+    private List<(int Live, int MaxDoc)> Sizes() => _segments.ConvertAll(s => (s.LiveCount, s.Reader.MaxDoc));
+
+    private void MaybeStartMerge()
+    {
+        if (_merge is not null || MergeError is not null || _options.MergePolicy is not { } policy)
+        {
+            return;
+        }
+
+        var chosen = policy.FindMerge(Sizes());
+        if (chosen.Count > 0)
+        {
+            _merge = StartMerge(chosen, background: true);
+        }
+    }
+
+    private PendingMerge StartMerge(IReadOnlyList<int> chosen, bool background)
+    {
+        var sources = new List<WriterSegment>(chosen.Count);
+        foreach (var i in chosen)
+        {
+            sources.Add(_segments[i]);
+        }
+
+        var name = IndexFileNames.SegmentName(_segmentCounter++);
+        var source = new MergeSegmentSource(Schema, sources.ConvertAll(s => s.Reader), PendingMerge.LiveDocsOf(sources));
+        var merge = new PendingMerge(sources, name, source);
+        merge.Task = background
+            ? Task.Run(() => SegmentWriter.Write(Directory, name, source))
+            : RunNow(() => SegmentWriter.Write(Directory, name, source));
+        return merge;
+    }
+
+    private static Task<SegmentInfo> RunNow(Func<SegmentInfo> write)
+    {
+        try
+        {
+            return Task.FromResult(write());
+        }
+        catch (Exception e)
+        {
+            return Task.FromException<SegmentInfo>(e);
+        }
+    }
+
+    /// <summary>
+    /// Swaps a finished merge's segment in for its sources, re-applying the deletes that reached
+    /// the sources while it ran; returns the error when the merge failed (its files are removed).
+    /// </summary>
+    private Exception? ApplyFinishedMerge(bool wait)
+    {
+        if (_merge is not { } merge || (!wait && !merge.Task!.IsCompleted))
+        {
+            return null;
+        }
+
+        _merge = null;
+        SegmentInfo info;
+        try
+        {
+            info = merge.Task!.GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CorruptIndexException or InvalidOperationException)
+        {
+            DeleteSegmentFiles(merge.Name);
+            MergeError = e;
+            return e;
+        }
+
+        var first = _segments.IndexOf(merge.Sources[0]);
+        if (merge.Sources.Any(s => !_segments.Contains(s)))
+        {
+            DeleteSegmentFiles(merge.Name); // DeleteAll ran meanwhile
+            return null;
+        }
+
+        var merged = new WriterSegment(new SegmentReader(Directory, info, 0), 0);
+        for (var s = 0; s < merge.Sources.Count; s++)
+        {
+            var map = merge.Source.DocMaps[s];
+            for (var doc = 0; doc < map.Length; doc++)
+            {
+                if (map[doc] >= 0 && merge.Sources[s].IsDeleted(doc))
+                {
+                    merged.Delete(map[doc]);
+                }
+            }
+        }
+
+        _segments.RemoveAll(merge.Sources.Contains);
+        if (merged.LiveCount > 0)
+        {
+            _segments.Insert(first, merged);
+        }
+        else
+        {
+            DeleteSegmentFiles(merge.Name);
+        }
+
+        return null;
+    }
+
+    private void DeleteSegmentFiles(string segment)
+    {
+        foreach (var file in Directory.ListAll())
+        {
+            if (IndexFileNames.SegmentOf(file) == segment)
+            {
+                Directory.Delete(file);
+            }
         }
     }
 
@@ -217,6 +392,11 @@ public sealed class IndexWriter : IDisposable
     {
         var keep = new HashSet<string>(commit.Files(), StringComparer.Ordinal) { IndexWriteLock.FileName };
         var live = new HashSet<string>(_segments.Select(s => s.Reader.Info.Name), StringComparer.Ordinal);
+        if (_merge is not null)
+        {
+            live.Add(_merge.Name); // being written by the merge task
+        }
+
         foreach (var file in Directory.ListAll())
         {
             if (keep.Contains(file))

@@ -10,4 +10,7 @@ public sealed record IndexWriterOptions
 
     /// <summary>The analyzer for text fields (default: the Vietnamese indexing chain).</summary>
     public VietnameseAnalyzer Analyzer { get; init; } = VietnameseAnalyzer.Indexing;
+
+    /// <summary>Chooses the segments merged in the background after a flush; null turns automatic merges off (<see cref="IndexWriter.ForceMerge"/> still works).</summary>
+    public TieredMergePolicy? MergePolicy { get; init; } = new();
 }

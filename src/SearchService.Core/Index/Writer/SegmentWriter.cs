@@ -1,60 +1,49 @@
 using System.IO.Compression;
 using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
 
 namespace SearchService.Core.Index.Writer;
 
 /// <summary>
-/// Writes a RAM buffer out as one immutable segment: every file with a header and a CRC-32C
-/// footer (see <see cref="CodecFile"/>), documents deleted in the buffer left out and the others
-/// renumbered densely. File layouts are described on <see cref="PostingsFormat"/>,
+/// Writes a <see cref="SegmentSource"/> (the RAM buffer at a flush, several segments at a merge)
+/// out as one immutable segment, every file with a header and a CRC-32C footer (see
+/// <see cref="CodecFile"/>). File layouts are described on <see cref="PostingsFormat"/>,
 /// <see cref="SegmentInfo"/> and next to each writing method here.
 /// </summary>
 internal static class SegmentWriter
 {
-    /// <summary>Writes <paramref name="buffer"/> as segment <paramref name="name"/>; returns its info.</summary>
-    public static SegmentInfo Write(IndexDirectory directory, string name, SegmentBuffer buffer)
-    {
-        var schema = buffer.Schema;
-        var remap = new int[buffer.DocCount];
-        var live = 0;
-        for (var i = 0; i < buffer.DocCount; i++)
-        {
-            remap[i] = buffer.Deleted[i] ? -1 : live++;
-        }
+    /// <summary>Writes the RAM buffer as segment <paramref name="name"/>; returns its info.</summary>
+    public static SegmentInfo Write(IndexDirectory directory, string name, SegmentBuffer buffer) =>
+        Write(directory, name, new BufferSegmentSource(buffer));
 
-        var norms = WriteNorms(directory, name, buffer, remap, live);
-        WriteTermsAndPostings(directory, name, buffer, remap, norms);
-        WriteStoredFields(directory, name, buffer, remap);
-        WriteDocValues(directory, name, buffer, remap);
-        var info = new SegmentInfo(name, live, schema.Fields);
+    /// <summary>Writes <paramref name="source"/> as segment <paramref name="name"/>; returns its info.</summary>
+    public static SegmentInfo Write(IndexDirectory directory, string name, SegmentSource source)
+    {
+        var norms = WriteNorms(directory, name, source);
+        WriteTermsAndPostings(directory, name, source, norms);
+        WriteStoredFields(directory, name, source);
+        WriteDocValues(directory, name, source);
+        var info = new SegmentInfo(name, source.DocCount, source.Schema.Fields);
         info.Write(directory);
         return info;
     }
 
     /// <summary><c>.nrm</c>: header("Norms", 1); per text field, one norm byte per doc; footer.</summary>
-    private static byte[]?[] WriteNorms(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap, int live)
+    private static byte[]?[] WriteNorms(IndexDirectory directory, string name, SegmentSource source)
     {
-        var fields = buffer.Schema.Fields;
+        var fields = source.Schema.Fields;
         var norms = new byte[]?[fields.Count];
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "nrm"));
         CodecFile.WriteHeader(output, "Norms", 1);
         for (var f = 0; f < fields.Count; f++)
         {
-            if (buffer.Lengths[f] is not { } lengths)
+            if (fields[f].Kind != FieldKind.Text)
             {
                 continue;
             }
 
-            var bytes = new byte[live];
-            for (var old = 0; old < remap.Length; old++)
-            {
-                if (remap[old] >= 0)
-                {
-                    bytes[remap[old]] = NormEncoding.Encode(lengths[old]);
-                }
-            }
-
+            var bytes = source.Norms(f);
             output.WriteBytes(bytes);
             norms[f] = bytes;
         }
@@ -71,9 +60,10 @@ internal static class SegmentWriter
     /// term count (VInt), the block count (VInt) and per block its first term (string) and file pointer (VLong). Then
     /// the block index's start (int64) and the footer. Readers keep only the block index in memory.
     /// </summary>
-    private static void WriteTermsAndPostings(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap, byte[]?[] norms)
+    private static void WriteTermsAndPostings(IndexDirectory directory, string name, SegmentSource source, byte[]?[] norms)
     {
-        var fields = buffer.Schema.Fields;
+        var fields = source.Schema.Fields;
+        var docMap = source.DocMap;
         using var tim = directory.CreateOutput(IndexFileNames.SegmentFile(name, "tim"));
         using var doc = directory.CreateOutput(IndexFileNames.SegmentFile(name, "doc"));
         using var pos = directory.CreateOutput(IndexFileNames.SegmentFile(name, "pos"));
@@ -87,38 +77,13 @@ internal static class SegmentWriter
         for (var f = 0; f < fields.Count; f++)
         {
             blockIndex[f] = [];
-            var terms = buffer.TermsOf(f);
-            var sorted = terms.Keys.ToArray();
-            Array.Sort(sorted, StringComparer.Ordinal);
-
-            // Terms whose docs were all deleted in the buffer are dropped; count the rest first.
-            var kept = new List<(string Term, TermPostingsBuffer Postings, int DocFreq)>(sorted.Length);
-            foreach (var term in sorted)
-            {
-                var postings = terms[term];
-                var df = 0;
-                foreach (var d in postings.Docs.Span)
-                {
-                    if (remap[d] >= 0)
-                    {
-                        df++;
-                    }
-                }
-
-                if (df > 0)
-                {
-                    kept.Add((term, postings, df));
-                }
-            }
-
-            termCounts[f] = kept.Count;
+            var count = 0;
             string previous = string.Empty;
             long previousDoc = 0;
             long previousPos = 0;
-            for (var t = 0; t < kept.Count; t++)
+            foreach (var (term, postings, df) in source.Terms(f))
             {
-                var (term, postings, df) = kept[t];
-                var firstInBlock = t % PostingsFormat.TermsPerBlock == 0;
+                var firstInBlock = count++ % PostingsFormat.TermsPerBlock == 0;
                 if (firstInBlock)
                 {
                     blockIndex[f].Add((term, tim.Position));
@@ -129,7 +94,7 @@ internal static class SegmentWriter
 
                 var docPointer = doc.Position;
                 var posPointer = pos.Position;
-                var totalFreq = WritePostings(doc, pos, postings, remap, norms[f], df, scratch);
+                var totalFreq = WritePostings(doc, pos, postings, docMap, norms[f], df, scratch);
 
                 var prefix = SharedPrefix(previous, term);
                 tim.WriteVInt(prefix);
@@ -147,6 +112,8 @@ internal static class SegmentWriter
                 previousDoc = docPointer;
                 previousPos = posPointer;
             }
+
+            termCounts[f] = count;
         }
 
         var indexStart = tim.Position;
@@ -168,7 +135,7 @@ internal static class SegmentWriter
     }
 
     /// <summary>Writes one term's docs, freqs and positions; returns its total term frequency.</summary>
-    private static long WritePostings(IndexOutput doc, IndexOutput pos, TermPostingsBuffer postings, int[] remap, byte[]? norms, int df, PostingsScratch scratch)
+    private static long WritePostings(IndexOutput doc, IndexOutput pos, TermPostingsBuffer postings, int[]? docMap, byte[]? norms, int df, PostingsScratch scratch)
     {
         scratch.Reset(df);
         var prox = postings.Prox.Span;
@@ -181,7 +148,7 @@ internal static class SegmentWriter
         for (var i = 0; i < docs.Length; i++)
         {
             var freq = freqs[i];
-            var newDoc = remap[docs[i]];
+            var newDoc = docMap is null ? docs[i] : docMap[docs[i]];
             if (newDoc < 0)
             {
                 proxIndex += freq * 3;
@@ -305,7 +272,7 @@ internal static class SegmentWriter
     /// index — chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its
     /// start (int64), and the footer.
     /// </summary>
-    private static void WriteStoredFields(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap)
+    private static void WriteStoredFields(IndexDirectory directory, string name, SegmentSource source)
     {
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "fdt"));
         CodecFile.WriteHeader(output, "StoredFields", 1);
@@ -344,15 +311,10 @@ internal static class SegmentWriter
             pendingBytes = 0;
         }
 
-        for (var old = 0; old < remap.Length; old++)
+        foreach (var stored in source.StoredDocuments())
         {
-            if (remap[old] < 0)
-            {
-                continue;
-            }
-
-            pending.Add(buffer.Stored[old]);
-            pendingBytes += buffer.Stored[old].Length;
+            pending.Add(stored);
+            pendingBytes += stored.Length;
             nextDoc++;
             if (pendingBytes >= PostingsFormat.StoredChunkBytes || pending.Count >= 128)
             {
@@ -379,34 +341,29 @@ internal static class SegmentWriter
     /// order (VInt count, strings), then per doc the number of values (VInt) and their ordinals
     /// (VInt deltas); footer.
     /// </summary>
-    private static void WriteDocValues(IndexDirectory directory, string name, SegmentBuffer buffer, int[] remap)
+    private static void WriteDocValues(IndexDirectory directory, string name, SegmentSource source)
     {
-        var fields = buffer.Schema.Fields;
+        var fields = source.Schema.Fields;
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "dvd"));
         CodecFile.WriteHeader(output, "DocValues", 1);
         for (var f = 0; f < fields.Count; f++)
         {
-            if (buffer.Numerics[f] is { } numerics)
+            if (fields[f].Kind == FieldKind.Numeric)
             {
                 output.WriteByte(1);
-                for (var old = 0; old < remap.Length; old++)
+                foreach (var value in source.Numerics(f))
                 {
-                    if (remap[old] >= 0)
-                    {
-                        output.WriteZLong(numerics[old]);
-                    }
+                    output.WriteZLong(value);
                 }
             }
-            else if (buffer.Keywords[f] is { } keywords)
+            else if (fields[f].Kind == FieldKind.Keyword)
             {
                 output.WriteByte(2);
+                var keywords = source.Keywords(f);
                 var values = new SortedSet<string>(StringComparer.Ordinal);
-                for (var old = 0; old < remap.Length; old++)
+                foreach (var docValues in keywords)
                 {
-                    if (remap[old] >= 0)
-                    {
-                        values.UnionWith(keywords[old]);
-                    }
+                    values.UnionWith(docValues);
                 }
 
                 var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -417,14 +374,8 @@ internal static class SegmentWriter
                     output.WriteString(v);
                 }
 
-                for (var old = 0; old < remap.Length; old++)
+                foreach (var docValues in keywords)
                 {
-                    if (remap[old] < 0)
-                    {
-                        continue;
-                    }
-
-                    var docValues = keywords[old];
                     output.WriteVInt(docValues.Length);
                     var previous = 0;
                     foreach (var v in docValues)

@@ -25,6 +25,11 @@ internal sealed class WriterSegment
 
     public int LiveCount => Reader.MaxDoc - DeletedCount;
 
+    /// <summary>A copy of the deletes as they are now (a merge starts from it).</summary>
+    public LiveDocs? SnapshotLiveDocs() => _liveDocs?.Clone();
+
+    public bool IsDeleted(int doc) => _liveDocs?.IsDeleted(doc) ?? false;
+
     /// <summary>Marks <paramref name="doc"/> deleted (copy-on-write, so readers of the last commit keep theirs).</summary>
     public bool Delete(int doc)
     {

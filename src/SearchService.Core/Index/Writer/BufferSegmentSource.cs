@@ -1,0 +1,95 @@
+using SearchService.Core.Index.Codec;
+
+namespace SearchService.Core.Index.Writer;
+
+/// <summary>The RAM buffer as a segment source: documents deleted while buffered are left out, the rest renumbered densely.</summary>
+internal sealed class BufferSegmentSource : SegmentSource
+{
+    private readonly SegmentBuffer _buffer;
+    private readonly int[] _docMap;
+    private readonly int _docCount;
+
+    public BufferSegmentSource(SegmentBuffer buffer)
+        : base(buffer.Schema)
+    {
+        _buffer = buffer;
+        _docMap = new int[buffer.DocCount];
+        for (var i = 0; i < buffer.DocCount; i++)
+        {
+            _docMap[i] = buffer.Deleted[i] ? -1 : _docCount++;
+        }
+    }
+
+    public override int DocCount => _docCount;
+
+    public override int[]? DocMap => _docMap;
+
+    public override byte[] Norms(int field)
+    {
+        var lengths = _buffer.Lengths[field]!;
+        var bytes = new byte[_docCount];
+        for (var old = 0; old < _docMap.Length; old++)
+        {
+            if (_docMap[old] >= 0)
+            {
+                bytes[_docMap[old]] = NormEncoding.Encode(lengths[old]);
+            }
+        }
+
+        return bytes;
+    }
+
+    public override IEnumerable<(string Term, TermPostingsBuffer Postings, int DocFreq)> Terms(int field)
+    {
+        var terms = _buffer.TermsOf(field);
+        var sorted = terms.Keys.ToArray();
+        Array.Sort(sorted, StringComparer.Ordinal);
+        foreach (var term in sorted)
+        {
+            var postings = terms[term];
+            var df = 0;
+            foreach (var d in postings.Docs.Span)
+            {
+                if (_docMap[d] >= 0)
+                {
+                    df++;
+                }
+            }
+
+            // A term whose every document was deleted in the buffer is not written at all.
+            if (df > 0)
+            {
+                yield return (term, postings, df);
+            }
+        }
+    }
+
+    public override IEnumerable<byte[]> StoredDocuments()
+    {
+        for (var old = 0; old < _docMap.Length; old++)
+        {
+            if (_docMap[old] >= 0)
+            {
+                yield return _buffer.Stored[old];
+            }
+        }
+    }
+
+    public override long[] Numerics(int field) => Live(_buffer.Numerics[field]!);
+
+    public override string[][] Keywords(int field) => Live(_buffer.Keywords[field]!);
+
+    private T[] Live<T>(List<T> perBufferDoc)
+    {
+        var result = new T[_docCount];
+        for (var old = 0; old < _docMap.Length; old++)
+        {
+            if (_docMap[old] >= 0)
+            {
+                result[_docMap[old]] = perBufferDoc[old];
+            }
+        }
+
+        return result;
+    }
+}

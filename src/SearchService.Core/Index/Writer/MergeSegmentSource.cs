@@ -1,0 +1,167 @@
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Schema;
+
+namespace SearchService.Core.Index.Writer;
+
+/// <summary>
+/// Several segments as one segment source: their live documents one after another in segment
+/// order (so every merged posting list stays in doc order), deleted documents dropped. The
+/// deletes used are the ones the writer had when the merge started; later deletes are carried
+/// over through <see cref="DocMaps"/> when the merge is applied.
+/// </summary>
+internal sealed class MergeSegmentSource : SegmentSource
+{
+    private readonly IReadOnlyList<SegmentReader> _readers;
+    private readonly int _docCount;
+
+    public MergeSegmentSource(IndexSchema schema, IReadOnlyList<SegmentReader> readers, IReadOnlyList<LiveDocs?> liveDocs)
+        : base(schema)
+    {
+        _readers = readers;
+        var maps = new int[readers.Count][];
+        for (var s = 0; s < readers.Count; s++)
+        {
+            var map = new int[readers[s].MaxDoc];
+            for (var d = 0; d < map.Length; d++)
+            {
+                map[d] = liveDocs[s]?.IsDeleted(d) == true ? -1 : _docCount++;
+            }
+
+            maps[s] = map;
+        }
+
+        DocMaps = maps;
+    }
+
+    /// <summary>Per source segment, old doc → merged doc (-1 when it was deleted at the start of the merge).</summary>
+    public IReadOnlyList<int[]> DocMaps { get; }
+
+    public override int DocCount => _docCount;
+
+    public override int[]? DocMap => null;
+
+    public override byte[] Norms(int field)
+    {
+        var norms = new byte[_docCount];
+        ForEachLive((reader, old, merged) => norms[merged] = reader.Norm(field, old));
+        return norms;
+    }
+
+    public override long[] Numerics(int field)
+    {
+        var name = Schema.Fields[field].Name;
+        var values = new long[_docCount];
+        ForEachLive((reader, old, merged) => values[merged] = reader.NumericValue(name, old) ?? long.MinValue);
+        return values;
+    }
+
+    public override string[][] Keywords(int field)
+    {
+        var name = Schema.Fields[field].Name;
+        var values = new string[_docCount][];
+        ForEachLive((reader, old, merged) => values[merged] = [.. reader.KeywordValues(name, old)]);
+        return values;
+    }
+
+    public override IEnumerable<byte[]> StoredDocuments()
+    {
+        for (var s = 0; s < _readers.Count; s++)
+        {
+            var map = DocMaps[s];
+            var old = 0;
+            foreach (var bytes in _readers[s].RawDocuments())
+            {
+                if (map[old++] >= 0)
+                {
+                    yield return bytes;
+                }
+            }
+        }
+    }
+
+    /// <summary>A k-way merge of the sources' sorted term lists; a term's postings are gathered segment by segment.</summary>
+    public override IEnumerable<(string Term, TermPostingsBuffer Postings, int DocFreq)> Terms(int field)
+    {
+        var enumerators = new IEnumerator<(string Term, TermInfo Info)>[_readers.Count];
+        var queue = new PriorityQueue<int, (string Term, int Segment)>(Comparer<(string Term, int Segment)>.Create(
+            static (a, b) =>
+            {
+                var c = string.CompareOrdinal(a.Term, b.Term);
+                return c != 0 ? c : a.Segment.CompareTo(b.Segment);
+            }));
+        try
+        {
+            for (var s = 0; s < _readers.Count; s++)
+            {
+                enumerators[s] = _readers[s].Terms.Enumerate(field).GetEnumerator();
+                if (enumerators[s].MoveNext())
+                {
+                    queue.Enqueue(s, (enumerators[s].Current.Term, s));
+                }
+            }
+
+            while (queue.TryPeek(out _, out var top))
+            {
+                var term = top.Term;
+                var postings = new TermPostingsBuffer();
+
+                // Equal terms come out in segment order, so merged doc numbers only grow.
+                while (queue.TryPeek(out var s, out var next) && next.Term == term)
+                {
+                    queue.Dequeue();
+                    Append(postings, s, enumerators[s].Current.Info);
+                    if (enumerators[s].MoveNext())
+                    {
+                        queue.Enqueue(s, (enumerators[s].Current.Term, s));
+                    }
+                }
+
+                if (postings.Docs.Count > 0)
+                {
+                    yield return (term, postings, postings.Docs.Count);
+                }
+            }
+        }
+        finally
+        {
+            foreach (var enumerator in enumerators)
+            {
+                enumerator?.Dispose();
+            }
+        }
+    }
+
+    private void Append(TermPostingsBuffer target, int segment, TermInfo info)
+    {
+        var map = DocMaps[segment];
+        var postings = _readers[segment].Postings(info);
+        for (var doc = postings.NextDoc(); doc != PostingsEnum.NoMoreDocs; doc = postings.NextDoc())
+        {
+            var merged = map[doc];
+            if (merged < 0)
+            {
+                continue;
+            }
+
+            while (postings.NextPosition())
+            {
+                target.Add(merged, postings.Position, postings.StartOffset, postings.EndOffset);
+            }
+        }
+    }
+
+    private void ForEachLive(Action<SegmentReader, int, int> action)
+    {
+        for (var s = 0; s < _readers.Count; s++)
+        {
+            var map = DocMaps[s];
+            for (var old = 0; old < map.Length; old++)
+            {
+                if (map[old] >= 0)
+                {
+                    action(_readers[s], old, map[old]);
+                }
+            }
+        }
+    }
+}

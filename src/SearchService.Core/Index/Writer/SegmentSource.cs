@@ -1,0 +1,39 @@
+using SearchService.Core.Index.Schema;
+
+namespace SearchService.Core.Index.Writer;
+
+/// <summary>
+/// What <see cref="SegmentWriter"/> writes a segment from, already numbered as the new segment
+/// numbers its documents 0..DocCount-1: the RAM buffer at a flush, or several segments at a merge.
+/// </summary>
+internal abstract class SegmentSource
+{
+    protected SegmentSource(IndexSchema schema) => Schema = schema;
+
+    public IndexSchema Schema { get; }
+
+    /// <summary>Documents in the new segment.</summary>
+    public abstract int DocCount { get; }
+
+    /// <summary>
+    /// Maps the doc numbers inside <see cref="Terms"/> postings to the new segment's (-1: left out), or
+    /// null when they are already the new numbers. The buffer keeps its own numbers so a flush
+    /// need not copy every posting list.
+    /// </summary>
+    public abstract int[]? DocMap { get; }
+
+    /// <summary>Per new document, the norm byte of text field <paramref name="field"/>.</summary>
+    public abstract byte[] Norms(int field);
+
+    /// <summary>The field's terms in ordinal order with their postings and document frequency in the new segment (never 0).</summary>
+    public abstract IEnumerable<(string Term, TermPostingsBuffer Postings, int DocFreq)> Terms(int field);
+
+    /// <summary>Each new document's stored-fields bytes (see <see cref="StoredDocument"/>), in order.</summary>
+    public abstract IEnumerable<byte[]> StoredDocuments();
+
+    /// <summary>Per new document, the first value of numeric field <paramref name="field"/> (long.MinValue for none).</summary>
+    public abstract long[] Numerics(int field);
+
+    /// <summary>Per new document, the sorted distinct values of keyword field <paramref name="field"/>.</summary>
+    public abstract string[][] Keywords(int field);
+}
