@@ -77,7 +77,8 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
     /// <summary>Reads and verifies <c>segments_N</c> of <paramref name="generation"/>.</summary>
     public static CommitPoint Read(IndexDirectory directory, long generation)
     {
-        var input = directory.OpenInput(IndexFileNames.CommitFile(generation));
+        using var owner = new InputOwner(directory.OpenInput(IndexFileNames.CommitFile(generation)));
+        var input = owner.Input;
         CodecFile.VerifyChecksum(input);
         CodecFile.ReadHeader(input, Codec, 1, 1);
         var actual = input.ReadVLong();
@@ -108,38 +109,69 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
     /// newest is damaged. Null for a directory without commits. Throws when commits exist but
     /// none can be read, naming the newest one's problem.
     /// </summary>
+    /// <remarks>
+    /// A reader races the writer: between listing the directory and opening a commit's files, the
+    /// writer may commit again and delete them. When every listed commit fails but a newer one has
+    /// appeared meanwhile, the search starts over with the new listing instead of reporting damage.
+    /// </remarks>
     public static CommitPoint? ReadLatest(IndexDirectory directory)
     {
-        var generations = directory.ListAll()
-            .Select(IndexFileNames.ParseCommitGeneration)
-            .Where(g => g > 0)
-            .OrderDescending()
-            .ToList();
-        Exception? firstError = null;
-        foreach (var generation in generations)
+        for (var attempt = 0; ; attempt++)
         {
-            try
+            var generations = Generations(directory);
+            Exception? firstError = null;
+            foreach (var generation in generations)
             {
-                var commit = Read(directory, generation);
-                foreach (var file in commit.Files().Skip(1))
+                try
                 {
-                    var input = directory.OpenInput(file);
-                    CodecFile.CheckFooter(input);
+                    return ReadVerified(directory, generation);
                 }
-
-                foreach (var segment in commit.Segments)
+                catch (Exception e) when (e is IOException)
                 {
-                    _ = SegmentInfo.Read(directory, segment.Name);
+                    firstError ??= e;
                 }
-
-                return commit;
             }
-            catch (Exception e) when (e is IOException)
+
+            if (firstError is null)
             {
-                firstError ??= e;
+                return null;
             }
+
+            if (attempt < MaxRetries && Generations(directory).FirstOrDefault() > generations[0])
+            {
+                continue;
+            }
+
+            throw new CorruptIndexException(IndexFileNames.CommitFile(generations[0]), $"no readable commit in the index: {firstError.Message}");
+        }
+    }
+
+    /// <summary>The newest commit generation in the directory now, or 0.</summary>
+    public static long NewestGeneration(IndexDirectory directory) => Generations(directory).FirstOrDefault();
+
+    /// <summary>How often a reader starts over after losing a race with the writer's clean-up.</summary>
+    internal const int MaxRetries = 20;
+
+    private static List<long> Generations(IndexDirectory directory) => directory.ListAll()
+        .Select(IndexFileNames.ParseCommitGeneration)
+        .Where(g => g > 0)
+        .OrderDescending()
+        .ToList();
+
+    private static CommitPoint ReadVerified(IndexDirectory directory, long generation)
+    {
+        var commit = Read(directory, generation);
+        foreach (var file in commit.Files().Skip(1))
+        {
+            using var owner = new InputOwner(directory.OpenInput(file));
+            CodecFile.CheckFooter(owner.Input);
         }
 
-        return firstError is null ? null : throw new CorruptIndexException(IndexFileNames.CommitFile(generations[0]), $"no readable commit in the index: {firstError.Message}");
+        foreach (var segment in commit.Segments)
+        {
+            _ = SegmentInfo.Read(directory, segment.Name);
+        }
+
+        return commit;
     }
 }

@@ -33,7 +33,8 @@ public sealed record SegmentInfo(string Name, int DocCount, IReadOnlyList<FieldD
     /// <summary>Reads and fully verifies <c>.si</c>.</summary>
     public static SegmentInfo Read(IndexDirectory directory, string name)
     {
-        var input = directory.OpenInput(IndexFileNames.SegmentFile(name, "si"));
+        using var owner = new InputOwner(directory.OpenInput(IndexFileNames.SegmentFile(name, "si")));
+        var input = owner.Input;
         CodecFile.VerifyChecksum(input);
         CodecFile.ReadHeader(input, Codec, 1, 1);
         var actual = input.ReadString();

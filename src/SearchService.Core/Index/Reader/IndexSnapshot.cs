@@ -10,8 +10,16 @@ namespace SearchService.Core.Index.Reader;
 /// are deleted). <see cref="Reopen"/> gives a newer snapshot, reusing the segment readers that
 /// did not change.
 /// </summary>
-public sealed class IndexSnapshot
+/// <remarks>
+/// Reference-counted: the opener holds one reference and releases it with <see cref="Dispose"/>;
+/// code that hands the snapshot to another thread (a search in flight while a newer snapshot
+/// takes over) takes its own with <see cref="Acquire"/>. Segment readers shared between
+/// snapshots are counted too, and close their files when the last snapshot using them is gone.
+/// </remarks>
+public sealed class IndexSnapshot : IDisposable
 {
+    private int _references = 1;
+
     private IndexSnapshot(IndexDirectory directory, CommitPoint commit, IReadOnlyList<SegmentReader> segments)
     {
         Directory = directory;
@@ -51,17 +59,85 @@ public sealed class IndexSnapshot
     public int LiveCount { get; }
 
     /// <summary>Opens the newest valid commit of <paramref name="directory"/> (an empty snapshot when there is none).</summary>
-    public static IndexSnapshot Open(IndexDirectory directory)
+    public static IndexSnapshot Open(IndexDirectory directory) => OpenLatest(directory, null, 0)!;
+
+    /// <summary>
+    /// A snapshot of the newest commit, or null when it is still this one's. Unchanged segments
+    /// are shared, so this costs only the segments that are new. This snapshot stays valid and is
+    /// still to be disposed by its holder.
+    /// </summary>
+    public IndexSnapshot? Reopen() => OpenLatest(Directory, this, Commit.Generation);
+
+    /// <summary>Takes one more reference (released with <see cref="Dispose"/>); throws when the snapshot is already closed.</summary>
+    public IndexSnapshot Acquire()
     {
-        var commit = CommitPoint.ReadLatest(directory) ?? CommitPoint.Empty;
-        return Open(directory, commit, null);
+        if (!TryAcquire())
+        {
+            throw new ObjectDisposedException(nameof(IndexSnapshot), $"the snapshot of commit {Commit.Generation} is closed");
+        }
+
+        return this;
     }
 
-    /// <summary>A snapshot of the newest commit, or this one when nothing changed.</summary>
-    public IndexSnapshot Reopen()
+    /// <summary>Takes one more reference unless the snapshot was closed meanwhile (a newer one replaced it): then false.</summary>
+    public bool TryAcquire()
     {
-        var commit = CommitPoint.ReadLatest(Directory) ?? CommitPoint.Empty;
-        return commit.Generation == Commit.Generation ? this : Open(Directory, commit, this);
+        var current = Volatile.Read(ref _references);
+        while (current > 0)
+        {
+            var seen = Interlocked.CompareExchange(ref _references, current + 1, current);
+            if (seen == current)
+            {
+                return true;
+            }
+
+            current = seen;
+        }
+
+        return false;
+    }
+
+    /// <summary>Releases one reference; the last one releases the segment readers.</summary>
+    public void Dispose()
+    {
+        var left = Interlocked.Decrement(ref _references);
+        if (left == 0)
+        {
+            foreach (var segment in Segments)
+            {
+                segment.DecRef();
+            }
+        }
+        else if (left < 0)
+        {
+            Interlocked.Increment(ref _references);
+        }
+    }
+
+    /// <summary>
+    /// Opens the newest commit (null when its generation is <paramref name="unlessGeneration"/>),
+    /// starting over when the writer commits and removes the files of the commit being opened
+    /// in between.
+    /// </summary>
+    private static IndexSnapshot? OpenLatest(IndexDirectory directory, IndexSnapshot? previous, long unlessGeneration)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var commit = CommitPoint.ReadLatest(directory) ?? CommitPoint.Empty;
+            if (unlessGeneration > 0 && commit.Generation == unlessGeneration)
+            {
+                return null;
+            }
+
+            try
+            {
+                return Open(directory, commit, previous);
+            }
+            catch (IOException) when (attempt < CommitPoint.MaxRetries && CommitPoint.NewestGeneration(directory) > commit.Generation)
+            {
+                // Superseded while opening: take the newer commit.
+            }
+        }
     }
 
     internal static IndexSnapshot Open(IndexDirectory directory, CommitPoint commit, IndexSnapshot? previous)
@@ -70,7 +146,20 @@ public sealed class IndexSnapshot
         foreach (var segment in commit.Segments)
         {
             var reuse = previous?.Segments.FirstOrDefault(r => r.Info.Name == segment.Name && r.DeletesGeneration == segment.DeletesGeneration);
-            readers.Add(reuse ?? new SegmentReader(directory, SegmentInfo.Read(directory, segment.Name), segment.DeletesGeneration));
+            try
+            {
+                reuse?.IncRef();
+                readers.Add(reuse ?? new SegmentReader(directory, SegmentInfo.Read(directory, segment.Name), segment.DeletesGeneration));
+            }
+            catch
+            {
+                foreach (var opened in readers)
+                {
+                    opened.DecRef();
+                }
+
+                throw;
+            }
         }
 
         return new IndexSnapshot(directory, commit, readers);

@@ -72,7 +72,8 @@ public sealed class LiveDocs
     /// <summary>Reads and verifies a deletes file.</summary>
     public static LiveDocs Read(IndexDirectory directory, string segment, long generation, int docCount)
     {
-        var input = directory.OpenInput(IndexFileNames.DeletesFile(segment, generation));
+        using var owner = new InputOwner(directory.OpenInput(IndexFileNames.DeletesFile(segment, generation)));
+        var input = owner.Input;
         CodecFile.VerifyChecksum(input);
         CodecFile.ReadHeader(input, "Deletes", 1, 1);
         var count = input.ReadVInt();

@@ -23,6 +23,7 @@ public sealed class SegmentReader
     private readonly byte[]?[] _norms;
     private readonly object _docValuesLock = new();
     private long[]?[]? _numerics;
+    private int _references = 1;
     private (string[] Values, int[] Starts, int[] Ords)?[]? _keywords;
 
     /// <summary>Opens segment <paramref name="info"/> with the deletes of <paramref name="deletesGeneration"/> (0 for none).</summary>
@@ -40,7 +41,8 @@ public sealed class SegmentReader
         CodecFile.ReadHeader(_pos, "Positions", 1, 1);
         CodecFile.CheckFooter(_pos);
 
-        var nrm = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "nrm"));
+        using var nrmFile = new InputOwner(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "nrm")));
+        var nrm = nrmFile.Input;
         CodecFile.VerifyChecksum(nrm);
         CodecFile.ReadHeader(nrm, "Norms", 1, 1);
         _norms = new byte[]?[fields.Count];
@@ -69,6 +71,38 @@ public sealed class SegmentReader
         _dvd = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "dvd"));
         CodecFile.CheckFooter(_dvd);
         LiveDocs = deletesGeneration > 0 ? LiveDocs.Read(directory, info.Name, deletesGeneration, info.DocCount) : null;
+    }
+
+    /// <summary>
+    /// Adds a reference: a snapshot or the writer sharing this reader. Files are closed when the
+    /// last reference is released, so a reader shared by an old and a new snapshot stays open
+    /// until both are done with it.
+    /// </summary>
+    internal void IncRef()
+    {
+        if (Interlocked.Increment(ref _references) <= 1)
+        {
+            Interlocked.Decrement(ref _references);
+            throw new ObjectDisposedException(nameof(SegmentReader), $"segment {Info.Name} was already closed");
+        }
+    }
+
+    /// <summary>Releases a reference; the last one closes the segment's files.</summary>
+    internal void DecRef()
+    {
+        var left = Interlocked.Decrement(ref _references);
+        if (left == 0)
+        {
+            Terms.Close();
+            _doc.CloseFile();
+            _pos.CloseFile();
+            _fdt.CloseFile();
+            _dvd.CloseFile();
+        }
+        else if (left < 0)
+        {
+            throw new InvalidOperationException($"segment {Info.Name} was released more often than it was referenced");
+        }
     }
 
     /// <summary>The segment's name, size and fields.</summary>
@@ -225,7 +259,8 @@ public sealed class SegmentReader
     {
         foreach (var extension in IndexFileNames.SegmentExtensions)
         {
-            CodecFile.VerifyChecksum(_directory.OpenInput(IndexFileNames.SegmentFile(Info.Name, extension)));
+            using var owner = new InputOwner(_directory.OpenInput(IndexFileNames.SegmentFile(Info.Name, extension)));
+            CodecFile.VerifyChecksum(owner.Input);
         }
     }
 

@@ -39,6 +39,9 @@ public sealed class TermDictionaryReader
         }
     }
 
+    /// <summary>Closes the terms file (the segment reader owning this dictionary calls it when its last reference goes).</summary>
+    internal void Close() => _input.CloseFile();
+
     /// <summary>Number of distinct terms of field <paramref name="field"/>.</summary>
     public int TermCount(int field) => _termCounts[field];
 

@@ -46,6 +46,9 @@ public sealed class IndexInput
         }
     }
 
+    /// <summary>Closes the file for this input and every clone of it (only the input's owner calls this, once no clone is in use).</summary>
+    internal void CloseFile() => _handle.Dispose();
+
     /// <summary>A reader of the same file with its own position and buffer.</summary>
     public IndexInput Clone() => new(Name, _handle, Length, _buffer.Length) { _position = _position };
 

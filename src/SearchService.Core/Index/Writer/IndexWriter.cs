@@ -31,6 +31,9 @@ public sealed class IndexWriter : IDisposable
     private bool _disposed;
     private PendingMerge? _merge;
 
+    /// <summary>Segments dropped from the writer whose readers wait for a running merge to finish with them.</summary>
+    private readonly List<WriterSegment> _retired = [];
+
     private IndexWriter(IndexDirectory directory, IndexSchema schema, IndexWriterOptions options, IndexWriteLock writeLock)
     {
         Directory = directory;
@@ -143,6 +146,8 @@ public sealed class IndexWriter : IDisposable
     public void DeleteAll()
     {
         ThrowIfDisposed();
+        _retired.AddRange(_segments);
+        ReleaseRetired();
         _segments.Clear();
         _buffer = new SegmentBuffer(Schema, _options.Analyzer);
     }
@@ -253,6 +258,10 @@ public sealed class IndexWriter : IDisposable
             // Its files are unreferenced and are removed when the index is next opened for writing.
         }
 
+        _merge = null;
+        _retired.AddRange(_segments);
+        ReleaseRetired();
+
         _lock.Dispose();
     }
 
@@ -328,6 +337,7 @@ public sealed class IndexWriter : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CorruptIndexException or InvalidOperationException)
         {
+            ReleaseRetired();
             DeleteSegmentFiles(merge.Name);
             MergeError = e;
             return e;
@@ -337,6 +347,7 @@ public sealed class IndexWriter : IDisposable
         if (merge.Sources.Any(s => !_segments.Contains(s)))
         {
             DeleteSegmentFiles(merge.Name); // DeleteAll ran meanwhile
+            ReleaseRetired();
             return null;
         }
 
@@ -354,6 +365,8 @@ public sealed class IndexWriter : IDisposable
         }
 
         _segments.RemoveAll(merge.Sources.Contains);
+        _retired.AddRange(merge.Sources);
+        ReleaseRetired();
         if (merged.LiveCount > 0)
         {
             _segments.Insert(first, merged);
@@ -364,6 +377,22 @@ public sealed class IndexWriter : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>Closes the readers of dropped segments once no merge can still be reading them.</summary>
+    private void ReleaseRetired()
+    {
+        if (_merge is not null)
+        {
+            return;
+        }
+
+        foreach (var segment in _retired)
+        {
+            segment.Reader.DecRef();
+        }
+
+        _retired.Clear();
     }
 
     private void DeleteSegmentFiles(string segment)
