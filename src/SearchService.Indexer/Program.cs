@@ -2,10 +2,14 @@ using System.CommandLine;
 using SearchService.Indexer.Commands;
 
 // The command-line tool: a thin shell over SearchService.Core, one class per command.
-var root = new RootCommand("SearchService command-line tool: analyze Vietnamese text, extract conclusion records and measure the analyzer.")
+var root = new RootCommand("SearchService command-line tool: index conclusion documents, check and inspect the index, extract records, analyze Vietnamese text, and measure.")
 {
-    AnalyzeCommand.Create(),
+    IndexCommand.Create(),
+    StatsCommand.Create(),
+    CheckCommand.Create(),
+    DeleteCommand.Create(),
     ExtractCommand.Create(),
+    AnalyzeCommand.Create(),
     BenchCommand.Create(),
 };
 

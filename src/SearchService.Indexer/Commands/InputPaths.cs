@@ -2,8 +2,9 @@ namespace SearchService.Indexer.Commands;
 
 /// <summary>
 /// Turns the PATH arguments of a command into files: a file stands for itself, a folder for the
-/// files under it (recursively, in name order) that <c>wanted</c> accepts. A path that is
-/// neither is an error the command reports and exits on.
+/// files under it (recursively, in name order) that <c>wanted</c> accepts, except README files,
+/// which describe a folder rather than belong to it. A path that is neither is an error the
+/// command reports and exits on.
 /// </summary>
 public static class InputPaths
 {
@@ -15,7 +16,7 @@ public static class InputPaths
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Where(wanted).Order(StringComparer.Ordinal));
+                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Where(f => wanted(f) && !IsReadme(f)).Order(StringComparer.Ordinal));
             }
             else if (File.Exists(path))
             {
@@ -30,4 +31,6 @@ public static class InputPaths
 
         return files;
     }
+
+    private static bool IsReadme(string path) => Path.GetFileNameWithoutExtension(path).Equals("README", StringComparison.OrdinalIgnoreCase);
 }

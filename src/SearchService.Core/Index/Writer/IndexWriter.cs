@@ -28,6 +28,8 @@ public sealed class IndexWriter : IDisposable
     private SegmentBuffer _buffer;
     private long _segmentCounter;
     private long _generation;
+    private CommitPoint _lastCommit;
+    private bool _changed;
     private bool _disposed;
     private PendingMerge? _merge;
 
@@ -43,6 +45,7 @@ public sealed class IndexWriter : IDisposable
         _buffer = new SegmentBuffer(schema, options.Analyzer);
         var commit = CommitPoint.ReadLatest(directory) ?? CommitPoint.Empty;
         _generation = commit.Generation;
+        _lastCommit = commit;
         _segmentCounter = commit.SegmentCounter;
         foreach (var segment in commit.Segments)
         {
@@ -95,6 +98,7 @@ public sealed class IndexWriter : IDisposable
         ThrowIfDisposed();
         ApplyFinishedMerge(wait: false);
         _buffer.Add(document);
+        _changed = true;
         MaybeFlush();
     }
 
@@ -112,6 +116,7 @@ public sealed class IndexWriter : IDisposable
         ApplyFinishedMerge(wait: false);
         DeleteDocument(id);
         _buffer.Add(document);
+        _changed = true;
         MaybeFlush();
     }
 
@@ -135,6 +140,7 @@ public sealed class IndexWriter : IDisposable
                 if (segment.Delete(doc))
                 {
                     deleted++;
+                    _changed = true;
                 }
             }
         }
@@ -149,6 +155,7 @@ public sealed class IndexWriter : IDisposable
         _retired.AddRange(_segments);
         ReleaseRetired();
         _segments.Clear();
+        _changed = true;
         _buffer = new SegmentBuffer(Schema, _options.Analyzer);
     }
 
@@ -207,6 +214,9 @@ public sealed class IndexWriter : IDisposable
         while (_merge is not null);
     }
 
+    /// <summary>True when something was added, updated, deleted or merged since the last commit.</summary>
+    public bool HasUncommittedChanges => _changed || _buffer.DocCount > 0;
+
     /// <summary>
     /// Makes everything added, updated and deleted so far durable and visible to new snapshots:
     /// flushes, writes changed deletes, syncs the new files, writes <c>segments_N</c>, then deletes
@@ -216,6 +226,11 @@ public sealed class IndexWriter : IDisposable
     {
         ThrowIfDisposed();
         Flush();
+        if (!_changed && userData is null && _lastCommit.Generation > 0)
+        {
+            return _lastCommit; // nothing to make durable: no empty commit
+        }
+
         var generation = _generation + 1;
         var entries = new List<CommitPoint.Segment>();
         var newFiles = new List<string>();
@@ -234,6 +249,8 @@ public sealed class IndexWriter : IDisposable
         Directory.Sync(commit.Files().Skip(1));
         commit.Write(Directory);
         _generation = generation;
+        _lastCommit = commit;
+        _changed = false;
         DeleteUnreferencedFiles(commit);
         return commit;
     }
@@ -365,6 +382,7 @@ public sealed class IndexWriter : IDisposable
         }
 
         _segments.RemoveAll(merge.Sources.Contains);
+        _changed = true;
         _retired.AddRange(merge.Sources);
         ReleaseRetired();
         if (merged.LiveCount > 0)
