@@ -32,8 +32,12 @@ public static class ConclusionFields
     /// <summary>Keyword, several a document: the full codes the document cites ("18-NQ/TU").</summary>
     public const string Code = "code";
 
-    /// <summary>Keyword, several a document: "code|issuing body" of each cited code whose issuer was resolved ("18-NQ/TU|Tỉnh ủy Bắc Ninh").</summary>
-    public const string CodeIssuer = "code_issuer";
+    /// <summary>
+    /// Keyword, several a document, not stored: "code|kind|issuing body" of each cited code
+    /// ("18-NQ/TU|resolution|Tỉnh ủy Bắc Ninh"; the body empty when unresolved), so citation
+    /// questions — who cites what, which directives are cited most — are answered from columns.
+    /// </summary>
+    public const string Citation = "citation";
 
     /// <summary>Text: the signer's name.</summary>
     public const string Signer = "signer";
@@ -61,7 +65,7 @@ public static class ConclusionFields
             new FieldDefinition(Locality, FieldKind.Keyword),
             new FieldDefinition(Province, FieldKind.Keyword),
             new FieldDefinition(Code, FieldKind.Keyword),
-            new FieldDefinition(CodeIssuer, FieldKind.Keyword, Stored: false),
+            new FieldDefinition(Citation, FieldKind.Keyword, Stored: false),
             new FieldDefinition(Signer, FieldKind.Text),
             new FieldDefinition(Date, FieldKind.Numeric),
             new FieldDefinition(Year, FieldKind.Numeric),

@@ -45,10 +45,7 @@ public static class ConclusionIndexDocument
             }
 
             result.Add(ConclusionFields.Code, code);
-            if (reference.IssuerBody is { } issuer)
-            {
-                result.Add(ConclusionFields.CodeIssuer, code + "|" + issuer);
-            }
+            result.Add(ConclusionFields.Citation, Citation.Format(code, reference.Kind, reference.IssuerBody));
         }
 
         if (document.Signer is { } signer)

@@ -1,0 +1,62 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SearchService.Api.Configuration;
+
+/// <summary>
+/// The service's settings, section <c>SearchService</c> of appsettings.json or environment
+/// variables <c>SearchService__Name</c>; checked when the service starts, so a bad value stops it
+/// with a message instead of failing on the first request.
+/// </summary>
+public sealed class SearchServiceOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "SearchService";
+
+    /// <summary>The index folder (created when missing). Relative paths are from the working directory.</summary>
+    [Required]
+    public string IndexPath { get; set; } = "index-data";
+
+    /// <summary>Documents indexed on first start, when the index is empty; empty to start with nothing.</summary>
+    public string? SamplesPath { get; set; } = "samples";
+
+    /// <summary>The key writes must present in <c>X-Api-Key</c>; with none, writes are refused. Never logged.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>When true, reads need the key too.</summary>
+    public bool RequireKeyForReads { get; set; }
+
+    /// <summary>Longest query text accepted, in characters.</summary>
+    [Range(16, 100_000)]
+    public int MaxQueryLength { get; set; } = 1_000;
+
+    /// <summary>Largest page of hits.</summary>
+    [Range(1, 1_000)]
+    public int MaxPageSize { get; set; } = 100;
+
+    /// <summary>Deepest hit reachable by page × page size; deeper results go through the <c>after</c> cursor.</summary>
+    [Range(10, 1_000_000)]
+    public int MaxResultWindow { get; set; } = 10_000;
+
+    /// <summary>Largest request body (JSON, NDJSON bulk), bytes.</summary>
+    [Range(1_024, 1L << 30)]
+    public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;
+
+    /// <summary>Largest uploaded document file, bytes.</summary>
+    [Range(1_024, 1L << 30)]
+    public long MaxUploadBytes { get; set; } = 16L * 1024 * 1024;
+
+    /// <summary>Longest text analyzed by <c>/api/analyze</c>, characters.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxAnalyzeTextLength { get; set; } = 100_000;
+
+    /// <summary>Requests a client (by IP address) may make per minute; 0 turns rate limiting off.</summary>
+    [Range(0, 1_000_000)]
+    public int RequestsPerMinute { get; set; } = 1_200;
+
+    /// <summary>A search running longer than this is stopped with 503, seconds.</summary>
+    [Range(0.1, 600)]
+    public double QueryTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
+    public string[] CorsOrigins { get; set; } = [];
+}
