@@ -184,13 +184,25 @@ public sealed class Highlighter
             }
         }
 
-        // Forward to the start of a word, back to the end of one.
-        while (start > 0 && start < end && !char.IsWhiteSpace(text[start - 1]))
+        // Forward to the start of a word, back to the end of one, but never past a match: a word
+        // longer than the context (a run of digits, a URL) would otherwise push the match out.
+        var firstMatch = end;
+        var lastMatch = start;
+        foreach (var span in spans)
+        {
+            if (span.Start >= start && span.End <= end)
+            {
+                firstMatch = Math.Min(firstMatch, span.Start);
+                lastMatch = Math.Max(lastMatch, span.End);
+            }
+        }
+
+        while (start > 0 && start < firstMatch && !char.IsWhiteSpace(text[start - 1]))
         {
             start++;
         }
 
-        while (end < text.Length && end > start && !char.IsWhiteSpace(text[end]))
+        while (end < text.Length && end > lastMatch && !char.IsWhiteSpace(text[end]))
         {
             end--;
         }

@@ -116,6 +116,16 @@ public sealed class HighlighterTests
     }
 
     [Fact]
+    public void A_long_unbroken_word_before_a_match_does_not_push_the_match_out_of_its_fragment()
+    {
+        var text = "đầu " + new string('x', 300) + "(nông thôn cuối";
+
+        var fragment = Assert.Single(_highlighter.Fragments(text, ["nông"]));
+
+        Assert.Equal("…<mark>nông</mark> thôn cuối", fragment);
+    }
+
+    [Fact]
     public void At_most_three_fragments_come_back_in_text_order_without_overlap()
     {
         var body = Body("kl-hn15-tinh-uy-bac-ninh-2023.md");
