@@ -44,8 +44,8 @@ public sealed class TestIndex : IDisposable
     /// <summary>The live records, in file-name order.</summary>
     public IReadOnlyList<ConclusionDocument> Records { get; }
 
-    /// <summary>The committed index.</summary>
-    public IndexSnapshot Snapshot { get; }
+    /// <summary>The committed index (as of the last <see cref="Change"/>).</summary>
+    public IndexSnapshot Snapshot { get; private set; }
 
     /// <summary>An index of the repository's samples.</summary>
     public static TestIndex OfSamples() =>
@@ -72,6 +72,18 @@ public sealed class TestIndex : IDisposable
         }
 
         throw new InvalidOperationException($"no live document {id}");
+    }
+
+    /// <summary>Opens a writer, lets <paramref name="change"/> use it, commits and reopens <see cref="Snapshot"/> (the records are not updated).</summary>
+    public IndexSnapshot Change(Action<IndexWriter> change)
+    {
+        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        {
+            change(writer);
+            writer.Commit();
+        }
+
+        return Snapshot = Snapshot.Reopen();
     }
 
     /// <summary>Deletes the index folder.</summary>

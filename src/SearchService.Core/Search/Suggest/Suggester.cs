@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using SearchService.Core.Catalog;
 using SearchService.Core.Index.Reader;
 
 namespace SearchService.Core.Search.Suggest;
@@ -13,11 +12,12 @@ namespace SearchService.Core.Search.Suggest;
 /// <remarks>
 /// Built from what the segments already hold, never from stored text: the keyword doc-values
 /// columns (values and per-document ordinals, counted over live documents) and the title field's
-/// term dictionary (its syllable-pair terms "giải_pháp", with their document frequencies; in a segment
-/// with deletes the live documents are counted through the postings instead). Title phrases of three or more syllables are
-/// completed by chaining pairs: every adjacent pair of the phrase must occur in titles. The table
-/// is immutable and thread-safe; build one per snapshot (cost: one pass over the title terms and
-/// the keyword columns).
+/// term dictionary (its syllable-pair terms "giải_pháp" with their document frequencies; in a
+/// segment with deletes the live documents are counted through the postings). Title phrases of
+/// three or more syllables are completed by chaining pairs: every adjacent pair of the phrase
+/// must occur in titles. Build one per snapshot: each segment's share is cached with its reader
+/// (<see cref="SegmentSuggestions"/>), so a rebuild after a reopen reads only new or changed
+/// segments and merges small tables. The result is immutable and thread-safe.
 /// </remarks>
 public sealed class Suggester
 {
@@ -36,15 +36,28 @@ public sealed class Suggester
     /// <summary>Number of distinct completions known.</summary>
     public int Count => _entries.Length;
 
-    /// <summary>Builds the completions of <paramref name="snapshot"/>.</summary>
+    /// <summary>Builds the completions of <paramref name="snapshot"/>; segments seen by an earlier build are not read again.</summary>
     public static Suggester Build(IndexSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        var localities = new Dictionary<string, int>(StringComparer.Ordinal);
+        var provinces = new Dictionary<string, int>(StringComparer.Ordinal);
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var segment in snapshot.Segments)
+        {
+            var part = SegmentSuggestions.Of(segment);
+            AddCounts(localities, part.Localities);
+            AddCounts(provinces, part.Provinces);
+            AddCounts(codes, part.Codes);
+            AddCounts(spellings, part.TitlePairs);
+        }
+
         var byKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        AddKeywords(snapshot, ConclusionFields.Locality, SuggestionSource.Locality, byKey);
-        AddKeywords(snapshot, ConclusionFields.Province, SuggestionSource.Province, byKey);
-        AddKeywords(snapshot, ConclusionFields.Code, SuggestionSource.Code, byKey);
-        var pairs = TitlePairs(snapshot);
+        AddValues(localities, SuggestionSource.Locality, byKey);
+        AddValues(provinces, SuggestionSource.Province, byKey);
+        AddValues(codes, SuggestionSource.Code, byKey);
+        var pairs = TitlePairs(spellings);
         foreach (var pair in pairs.Values)
         {
             Keep(byKey, pair);
@@ -144,38 +157,17 @@ public sealed class Suggester
         return index >= 0 ? index : ~index;
     }
 
-    /// <summary>Adds a keyword field's values with the number of live documents having each.</summary>
-    private static void AddKeywords(IndexSnapshot snapshot, string field, SuggestionSource source, Dictionary<string, Entry> byKey)
+    private static void AddCounts(Dictionary<string, int> totals, Dictionary<string, int> counts)
     {
-        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var segment in snapshot.Segments)
+        foreach (var (value, count) in counts)
         {
-            if (segment.KeywordColumn(field) is not { } column)
-            {
-                continue;
-            }
-
-            var counts = new int[column.ValueCount];
-            for (var doc = 0; doc < segment.MaxDoc; doc++)
-            {
-                if (!segment.IsDeleted(doc))
-                {
-                    foreach (var ordinal in column.OrdinalsOf(doc))
-                    {
-                        counts[ordinal]++;
-                    }
-                }
-            }
-
-            for (var ordinal = 0; ordinal < counts.Length; ordinal++)
-            {
-                if (counts[ordinal] > 0)
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(totals, column.Values[ordinal], out _) += counts[ordinal];
-                }
-            }
+            CollectionsMarshal.GetValueRefOrAddDefault(totals, value, out _) += count;
         }
+    }
 
+    /// <summary>Adds a keyword field's values with the number of live documents having each.</summary>
+    private static void AddValues(Dictionary<string, int> totals, SuggestionSource source, Dictionary<string, Entry> byKey)
+    {
         foreach (var (value, count) in totals)
         {
             var key = SuggestionKey.Of(value);
@@ -190,26 +182,8 @@ public sealed class Suggester
     /// The title's two-syllable phrases by key ("giai phap"), each shown in its most frequent accented
     /// spelling and counted by the most documents any spelling has (the folded term's, which covers all).
     /// </summary>
-    private static Dictionary<string, Entry> TitlePairs(IndexSnapshot snapshot)
+    private static Dictionary<string, Entry> TitlePairs(Dictionary<string, int> spellings)
     {
-        var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var segment in snapshot.Segments)
-        {
-            var field = segment.FieldNumber(ConclusionFields.Title);
-            if (field < 0)
-            {
-                continue;
-            }
-
-            foreach (var (term, info) in segment.Terms.Enumerate(field))
-            {
-                if (IsSyllablePair(term))
-                {
-                    CollectionsMarshal.GetValueRefOrAddDefault(spellings, term, out _) += segment.LiveDocs is null ? info.DocFreq : LiveDocFreq(segment, info);
-                }
-            }
-        }
-
         var pairs = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (term, docFreq) in spellings)
         {
@@ -227,42 +201,6 @@ public sealed class Suggester
         }
 
         return pairs;
-    }
-
-    /// <summary>The live documents of a term in a segment with deletes (the dictionary's count includes deleted ones until a merge).</summary>
-    private static int LiveDocFreq(SegmentReader segment, TermInfo info)
-    {
-        var postings = segment.Postings(info);
-        var live = 0;
-        for (var doc = postings.NextDoc(); doc != PostingsEnum.NoMoreDocs; doc = postings.NextDoc())
-        {
-            if (!segment.IsDeleted(doc))
-            {
-                live++;
-            }
-        }
-
-        return live;
-    }
-
-    /// <summary>True for a pair term of two alphabetic syllables ("giải_pháp"), not numbers, codes or single syllables.</summary>
-    private static bool IsSyllablePair(string term)
-    {
-        var joiner = term.IndexOf('_', StringComparison.Ordinal);
-        if (joiner <= 0 || joiner == term.Length - 1 || term.IndexOf('_', joiner + 1) >= 0)
-        {
-            return false;
-        }
-
-        foreach (var c in term)
-        {
-            if (c != '_' && !char.IsLetter(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>One entry a key: the more frequent wins, then the earlier source.</summary>

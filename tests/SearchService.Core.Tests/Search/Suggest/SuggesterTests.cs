@@ -1,3 +1,4 @@
+using SearchService.Core.Catalog;
 using SearchService.Core.Search.Suggest;
 
 namespace SearchService.Core.Tests.Search.Suggest;
@@ -77,5 +78,27 @@ public sealed class SuggesterTests(SampleIndexFixture fixture) : IClassFixture<S
     public void Values_of_deleted_documents_are_not_suggested()
     {
         Assert.Empty(Suggester.Suggest("deleted"));
+    }
+
+    [Fact]
+    public void A_suggester_rebuilt_after_a_reopen_sees_added_and_deleted_documents()
+    {
+        using var index = TestIndex.OfSamples();
+        var before = Suggester.Build(index.Snapshot);
+        var tuSon = index.Records.Single(r => r.Locality == "Từ Sơn");
+        var bacNinh = before.Suggest("bac ninh").Single();
+
+        var snapshot = index.Change(writer =>
+        {
+            writer.AddDocument(ConclusionIndexDocument.From(tuSon with { Id = "copy", Locality = "Tân Uyên", Province = "Bình Dương" }));
+            writer.DeleteDocument(tuSon.Id);
+        });
+        var after = Suggester.Build(snapshot);
+
+        Assert.Contains(after.Suggest("tan u"), s => s.Text == "Tân Uyên");
+        Assert.DoesNotContain(after.Suggest("tu s"), s => s.Text == "Từ Sơn");
+        Assert.Equal(bacNinh.DocFreq - 1, after.Suggest("bac ninh").Single().DocFreq); // Từ Sơn was the Bắc Ninh province's
+        Assert.Equal(before.Suggest("giai ph").Single().DocFreq, after.Suggest("giai ph").Single().DocFreq); // the copy has the same title
+        Assert.Contains(before.Suggest("tu s"), s => s.Text == "Từ Sơn"); // the old suggester still shows its snapshot
     }
 }
