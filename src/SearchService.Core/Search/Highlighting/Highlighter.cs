@@ -12,7 +12,10 @@ namespace SearchService.Core.Search.Highlighting;
 /// tokens' offsets into the original text. Re-analysis rather than stored positions keeps the
 /// index small and works for any stored text; a text is a few thousand chars, so it is cheap per hit.
 /// </summary>
-/// <remarks>Thread-safe: each call takes its own analysis pipeline.</remarks>
+/// <remarks>
+/// Thread-safe: each call takes its own analysis pipeline. For a field with several stored values,
+/// pass the values joined with '\n', as the index joined them, so the offsets agree.
+/// </remarks>
 public sealed class Highlighter
 {
     private readonly VietnameseAnalyzer _analyzer;
