@@ -254,6 +254,30 @@ public sealed class SegmentReader
         return result;
     }
 
+    /// <summary>
+    /// The sorted-set column of keyword field <paramref name="field"/> (values and per-document ordinals),
+    /// or null when the field is not a keyword field of this segment; for facets, filters and suggestions,
+    /// which work on ordinals instead of the strings <see cref="KeywordValues"/> allocates.
+    /// </summary>
+    public KeywordColumn? KeywordColumn(string field)
+    {
+        var f = FieldNumber(field);
+        LoadDocValues();
+        return f >= 0 && _keywords![f] is { } column ? new KeywordColumn(column.Values, column.Starts, column.Ords) : null;
+    }
+
+    /// <summary>
+    /// The numeric column of <paramref name="field"/>, a value a document with <see cref="long.MinValue"/> for
+    /// none, or empty when the field is not numeric in this segment; lets a per-document loop skip the field
+    /// lookup <see cref="NumericValue"/> does on every call.
+    /// </summary>
+    public ReadOnlySpan<long> NumericColumn(string field)
+    {
+        var f = FieldNumber(field);
+        LoadDocValues();
+        return f >= 0 && _numerics![f] is { } column ? column : [];
+    }
+
     /// <summary>Verifies every file's checksum (what <c>check</c> does; opening checks only structure).</summary>
     public void VerifyChecksums()
     {

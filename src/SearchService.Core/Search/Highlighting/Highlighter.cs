@@ -1,0 +1,295 @@
+using System.Text;
+using SearchService.Core.Analysis;
+
+namespace SearchService.Core.Search.Highlighting;
+
+/// <summary>
+/// Marks what a query matched in a stored text field and cuts snippets around it. The caller
+/// gives the field's original text and the index terms the query matched there, spelled as the
+/// indexing chain emits them (exact syllables, folded forms, pairs, synonyms, codes); the text is
+/// re-analyzed with the same chain, so a folded, tone-variant or synonym match marks exactly the
+/// original words it came from ("nong" marks "nông", "ubnd" marks "Ủy ban nhân dân") using the
+/// tokens' offsets into the original text. Re-analysis rather than stored positions keeps the
+/// index small and works for any stored text; a text is a few thousand chars, so it is cheap per hit.
+/// </summary>
+/// <remarks>
+/// Thread-safe: each call takes its own analysis pipeline. For a field with several stored values,
+/// pass the values joined with '\n', as the index joined them, so the offsets agree.
+/// </remarks>
+public sealed class Highlighter
+{
+    private readonly VietnameseAnalyzer _analyzer;
+
+    /// <summary>A highlighter analyzing with <paramref name="analyzer"/> (default: the indexing chain) and cutting by <paramref name="options"/>.</summary>
+    public Highlighter(VietnameseAnalyzer? analyzer = null, HighlighterOptions? options = null)
+    {
+        _analyzer = analyzer ?? VietnameseAnalyzer.Indexing;
+        Options = options ?? HighlighterOptions.Default;
+    }
+
+    /// <summary>The cutting and marking options.</summary>
+    public HighlighterOptions Options { get; }
+
+    /// <summary>
+    /// The stretches of <paramref name="text"/> whose tokens' terms are in <paramref name="matchedTerms"/>,
+    /// in text order, overlapping ones merged (a pair and its syllables, a synonym and its phrase).
+    /// </summary>
+    public IReadOnlyList<HighlightSpan> FindMatches(string text, IEnumerable<string> matchedTerms)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(matchedTerms);
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in matchedTerms)
+        {
+            numbers.TryAdd(term, numbers.Count);
+        }
+
+        var spans = new List<HighlightSpan>();
+        if (numbers.Count == 0 || text.Length == 0)
+        {
+            return spans;
+        }
+
+        var lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stream = _analyzer.CreatePipeline().Reset(text);
+        var attributes = stream.Attributes;
+        while (stream.IncrementToken())
+        {
+            if (lookup.TryGetValue(attributes.Term, out var number) && attributes.EndOffset > attributes.StartOffset)
+            {
+                spans.Add(new HighlightSpan(attributes.StartOffset, attributes.EndOffset, 1UL << (number & 63)));
+            }
+        }
+
+        // Stacked tokens start before the token they ride on (a pair starts at its first syllable), so sort first.
+        spans.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.End.CompareTo(b.End));
+        var merged = new List<HighlightSpan>(spans.Count);
+        foreach (var span in spans)
+        {
+            if (merged.Count > 0 && span.Start < merged[^1].End)
+            {
+                var last = merged[^1];
+                merged[^1] = new HighlightSpan(last.Start, Math.Max(last.End, span.End), last.Terms | span.Terms);
+            }
+            else
+            {
+                merged.Add(span);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// Up to <see cref="HighlighterOptions.MaxFragments"/> HTML snippets of <paramref name="text"/>, in text
+    /// order: the windows with the most distinct matched terms, then the most matches; cut at word
+    /// boundaries, matches wrapped in the tags, everything else HTML-escaped, whitespace runs made one
+    /// space, the ellipsis where text was cut off.
+    /// </summary>
+    public IReadOnlyList<string> Fragments(string text, IEnumerable<string> matchedTerms)
+    {
+        var spans = FindMatches(text, matchedTerms);
+        var fragments = new List<string>();
+        if (spans.Count == 0)
+        {
+            if (Options.LeadingFragmentWhenNoMatch && text.Trim().Length > 0)
+            {
+                var (start, end) = Expand(text, 0, Math.Min(text.Length, Options.FragmentLength), spans);
+                fragments.Add(Render(text, start, end, spans));
+            }
+
+            return fragments;
+        }
+
+        var chosen = new List<(int Start, int End)>();
+        var length = Math.Max(Options.FragmentLength, 1);
+        while (chosen.Count < Options.MaxFragments)
+        {
+            var best = (Start: -1, End: -1, Distinct: 0, Count: 0);
+            for (var i = 0; i < spans.Count; i++)
+            {
+                // A window opening a little before match i, so the match reads with some context.
+                var start = Math.Max(0, spans[i].Start - (length / 5));
+                var end = Math.Min(text.Length, start + length);
+                if (Overlaps(chosen, start, end))
+                {
+                    continue;
+                }
+
+                var terms = 0UL;
+                var count = 0;
+                for (var j = i; j < spans.Count && spans[j].End <= end; j++)
+                {
+                    terms |= spans[j].Terms;
+                    count++;
+                }
+
+                for (var j = i - 1; j >= 0 && spans[j].Start >= start; j--)
+                {
+                    terms |= spans[j].Terms;
+                    count++;
+                }
+
+                var distinct = System.Numerics.BitOperations.PopCount(terms);
+                if (distinct > best.Distinct || (distinct == best.Distinct && count > best.Count))
+                {
+                    best = (start, end, distinct, count);
+                }
+            }
+
+            if (best.Start < 0)
+            {
+                break;
+            }
+
+            chosen.Add((best.Start, best.End));
+        }
+
+        chosen.Sort();
+        foreach (var (start, end) in chosen)
+        {
+            var (from, to) = Expand(text, start, end, spans);
+            fragments.Add(Render(text, from, to, spans));
+        }
+
+        return fragments;
+    }
+
+    /// <summary>The whole of <paramref name="text"/> as HTML with every match marked (for short fields such as a title).</summary>
+    public string MarkAll(string text, IEnumerable<string> matchedTerms) => Render(text, 0, text.Length, FindMatches(text, matchedTerms));
+
+    private static bool Overlaps(List<(int Start, int End)> chosen, int start, int end)
+    {
+        foreach (var window in chosen)
+        {
+            if (start < window.End && window.Start < end)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Moves a window's edges to word boundaries without cutting a match in two.</summary>
+    private static (int Start, int End) Expand(string text, int start, int end, IReadOnlyList<HighlightSpan> spans)
+    {
+        foreach (var span in spans)
+        {
+            if (span.Start < start && start < span.End)
+            {
+                start = span.End;
+            }
+
+            if (span.Start < end && end < span.End)
+            {
+                end = span.Start;
+            }
+        }
+
+        // Forward to the start of a word, back to the end of one, but never past a match: a word
+        // longer than the context (a run of digits, a URL) would otherwise push the match out.
+        var firstMatch = end;
+        var lastMatch = start;
+        foreach (var span in spans)
+        {
+            if (span.Start >= start && span.End <= end)
+            {
+                firstMatch = Math.Min(firstMatch, span.Start);
+                lastMatch = Math.Max(lastMatch, span.End);
+            }
+        }
+
+        while (start > 0 && start < firstMatch && !char.IsWhiteSpace(text[start - 1]))
+        {
+            start++;
+        }
+
+        while (end < text.Length && end > lastMatch && !char.IsWhiteSpace(text[end]))
+        {
+            end--;
+        }
+
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+
+    private string Render(string text, int start, int end, IReadOnlyList<HighlightSpan> spans)
+    {
+        var html = new StringBuilder((end - start) + 32);
+        if (start > 0)
+        {
+            html.Append(Options.Ellipsis);
+        }
+
+        var at = start;
+        var pendingSpace = false;
+        foreach (var span in spans)
+        {
+            if (span.Start < start || span.End > end)
+            {
+                continue;
+            }
+
+            AppendEscaped(html, text, at, span.Start, ref pendingSpace);
+            FlushSpace(html, ref pendingSpace);
+            html.Append(Options.PreTag);
+            AppendEscaped(html, text, span.Start, span.End, ref pendingSpace);
+            pendingSpace = false;
+            html.Append(Options.PostTag);
+            at = span.End;
+        }
+
+        AppendEscaped(html, text, at, end, ref pendingSpace);
+        if (end < text.Length)
+        {
+            FlushSpace(html, ref pendingSpace);
+            html.Append(Options.Ellipsis);
+        }
+
+        return html.ToString();
+    }
+
+    private static void FlushSpace(StringBuilder html, ref bool pendingSpace)
+    {
+        if (pendingSpace)
+        {
+            html.Append(' ');
+            pendingSpace = false;
+        }
+    }
+
+    /// <summary>Appends text[from..to) HTML-escaped, with each run of whitespace (line breaks included) as one space.</summary>
+    private static void AppendEscaped(StringBuilder html, string text, int from, int to, ref bool pendingSpace)
+    {
+        for (var i = from; i < to; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = true;
+                continue;
+            }
+
+            FlushSpace(html, ref pendingSpace);
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                '\'' => html.Append("&#39;"),
+                _ => html.Append(c),
+            };
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using SearchService.Core.Catalog;
+using SearchService.Core.Documents;
+using SearchService.Core.Documents.Extraction;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Store;
+using SearchService.Core.Index.Writer;
+
+namespace SearchService.Core.Tests.Search;
+
+/// <summary>
+/// A conclusion index built in a temp folder from a set of files, with the extracted records kept
+/// beside it for brute-force checks. A small RAM buffer spreads the documents over several
+/// segments, and one extra document is added and then deleted, so every component is exercised
+/// across segment boundaries and past a deleted document.
+/// </summary>
+public sealed class TestIndex : IDisposable
+{
+    /// <summary>The id of the document that is indexed and then deleted.</summary>
+    public const string DeletedId = "deleted-copy";
+
+    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-search-" + Guid.NewGuid().ToString("N"));
+
+    private TestIndex(IEnumerable<string> files)
+    {
+        var extractor = new ConclusionExtractor();
+        Records = [.. files.Order(StringComparer.Ordinal).Select(extractor.ExtractFile)];
+        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
+        {
+            foreach (var record in Records)
+            {
+                writer.AddDocument(ConclusionIndexDocument.From(record));
+            }
+
+            // A copy with a made-up locality: if deletes were ignored, its values would show up.
+            writer.AddDocument(ConclusionIndexDocument.From(Records[0] with { Id = DeletedId, Locality = "Deleted Town", Province = "Deleted Province" }));
+            writer.Commit();
+            writer.DeleteDocument(DeletedId);
+            writer.Commit();
+        }
+
+        Snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+    }
+
+    /// <summary>The live records, in file-name order.</summary>
+    public IReadOnlyList<ConclusionDocument> Records { get; }
+
+    /// <summary>The committed index (as of the last <see cref="Change"/>).</summary>
+    public IndexSnapshot Snapshot { get; private set; }
+
+    /// <summary>An index of the repository's samples.</summary>
+    public static TestIndex OfSamples() =>
+        new(Directory.EnumerateFiles(Path.GetDirectoryName(TestCorpus.Sample("README.md"))!).Where(path => !path.EndsWith("README.md", StringComparison.Ordinal)));
+
+    /// <summary>An index of the samples and the seed documents of ../shared (call only from a SeedFact).</summary>
+    public static TestIndex OfSamplesAndSeeds() =>
+        new(Directory.EnumerateFiles(Path.GetDirectoryName(TestCorpus.Sample("README.md"))!).Where(path => !path.EndsWith("README.md", StringComparison.Ordinal))
+            .Concat(Directory.EnumerateFiles(TestCorpus.SeedDirectory!)));
+
+    /// <summary>The snapshot-wide doc number of the live document with <paramref name="id"/>.</summary>
+    public int DocOf(string id)
+    {
+        for (var s = 0; s < Snapshot.Segments.Count; s++)
+        {
+            var segment = Snapshot.Segments[s];
+            for (var doc = 0; doc < segment.MaxDoc; doc++)
+            {
+                if (!segment.IsDeleted(doc) && segment.KeywordValues(ConclusionFields.Id, doc) is [var value] && value == id)
+                {
+                    return Snapshot.DocBases[s] + doc;
+                }
+            }
+        }
+
+        throw new InvalidOperationException($"no live document {id}");
+    }
+
+    /// <summary>Opens a writer, lets <paramref name="change"/> use it, commits and reopens <see cref="Snapshot"/> (the records are not updated).</summary>
+    public IndexSnapshot Change(Action<IndexWriter> change)
+    {
+        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        {
+            change(writer);
+            writer.Commit();
+        }
+
+        return Snapshot = Snapshot.Reopen();
+    }
+
+    /// <summary>Deletes the index folder.</summary>
+    public void Dispose()
+    {
+        if (Directory.Exists(_path))
+        {
+            Directory.Delete(_path, recursive: true);
+        }
+    }
+}
