@@ -83,7 +83,13 @@ public sealed class TestIndex : IDisposable
             writer.Commit();
         }
 
-        return Snapshot = Snapshot.Reopen();
+        if (Snapshot.Reopen() is { } newer)
+        {
+            Snapshot.Dispose();
+            Snapshot = newer;
+        }
+
+        return Snapshot;
     }
 
     /// <summary>Deletes the index folder.</summary>
