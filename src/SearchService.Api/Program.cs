@@ -1,26 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Configuration;
 using SearchService.Api.Endpoints;
+using SearchService.Api.Hosting;
+using SearchService.Api.Security;
+using SearchService.Core.Documents.Extraction;
+using SearchService.Core.Index.Store;
 
 var builder = WebApplication.CreateBuilder(args);
+var settings = builder.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>() ?? new SearchServiceOptions();
+
+builder.Services.AddOptions<SearchServiceOptions>()
+    .Bind(builder.Configuration.GetSection(SearchServiceOptions.Section))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+builder.Services.AddSingleton<IndexHost>();
+builder.Services.AddSingleton<SuggesterCache>();
+builder.Services.AddSingleton<ConclusionExtractor>();
+builder.Services.AddSingleton<ApiKeyFilter>();
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+
+// One JSON shape for records everywhere: the same settings as `extract --json` (camelCase, kebab-case enums, readable Vietnamese).
 builder.Services.Configure<JsonOptions>(options =>
 {
+    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
     options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-    options.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.SnakeCaseLower));
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
 });
+
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
+builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.MaxUploadBytes);
+
+// Per-client fixed windows: one client cannot starve the others; a refusal says when to come back.
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.OnRejected = async (context, cancellationToken) =>
+    {
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        await TypedResults.Problem(
+            title: "Too many requests",
+            detail: $"This client made more than {settings.RequestsPerMinute} requests in a minute; try again in a minute.",
+            statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+    };
+    limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        settings.RequestsPerMinute <= 0
+            ? RateLimitPartition.GetNoLimiter("all")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+{
+    if (settings.CorsOrigins.Length > 0)
+    {
+        policy.WithOrigins(settings.CorsOrigins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.Header);
+    }
+}));
 
 var app = builder.Build();
 
+// Open the index before listening: a locked, damaged or mis-configured index stops the start with
+// a message naming the lock, the file or the setting, and an exit code that says which.
+IndexHost host;
+try
+{
+    host = app.Services.GetRequiredService<IndexHost>();
+    await host.IndexSamplesIfEmptyAsync(app.Services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.SamplesPath);
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine($"error: invalid settings in section '{SearchServiceOptions.Section}': {string.Join("; ", e.Failures)}");
+    return 2;
+}
+catch (IndexLockedException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 3;
+}
+catch (CorruptIndexException e)
+{
+    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Run `check --index {settings.IndexPath}`, restore a backup or re-index into an empty folder.");
+    return 4;
+}
+catch (InvalidOperationException e) when (e.Message.Contains("schema", StringComparison.Ordinal) || e.Message.Contains("fields", StringComparison.Ordinal))
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 4;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCors();
+app.UseRateLimiter();
+app.UseDefaultFiles();
+app.UseStaticFiles();
 app.MapOpenApi();
+app.UseSwaggerUI(ui =>
+{
+    ui.RoutePrefix = "docs";
+    ui.SwaggerEndpoint("/openapi/v1.json", "SearchService API");
+    ui.DocumentTitle = "SearchService API";
+});
 app.MapHealthEndpoints();
 app.MapAnalysisEndpoints();
+app.MapDocumentEndpoints();
+app.MapCatalogEndpoints();
+app.MapSuggestEndpoints();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>The API's entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

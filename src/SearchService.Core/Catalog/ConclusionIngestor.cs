@@ -49,6 +49,9 @@ public sealed class ConclusionIngestor
     /// <summary>Documents known to the ingestor (committed before it started, or ingested since).</summary>
     public int KnownDocuments => _hashes.Count;
 
+    /// <summary>True when a document with <paramref name="id"/> is in the index (committed or ingested since).</summary>
+    public bool Contains(string id) => _hashes.ContainsKey(id);
+
     /// <summary>Ingests one document file (.txt, .md, .docx, .pdf); its id is the file name without extension.</summary>
     public IngestOutcome IngestFile(string path)
     {

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SearchService.Api.Tests.Endpoints;
 
-public sealed class AnalyzeEndpointTests(WebApplicationFactory<Program> factory) : IClassFixture<WebApplicationFactory<Program>>
+public sealed class AnalyzeEndpointTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
 {
     private readonly HttpClient _client = factory.CreateClient();
 

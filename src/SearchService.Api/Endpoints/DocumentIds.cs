@@ -1,0 +1,36 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>What a document id may be, and the id a document gets when none is given.</summary>
+public static class DocumentIds
+{
+    /// <summary>Longest id accepted.</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>Why <paramref name="id"/> cannot be an id, or null when it can: ids appear in URLs and file names, so no slashes or control characters.</summary>
+    public static string? Problem(string id)
+    {
+        if (id.Length is 0 or > MaxLength)
+        {
+            return $"an id has 1 to {MaxLength} characters; '{id}' has {id.Length}";
+        }
+
+        foreach (var c in id)
+        {
+            if (char.IsControl(c) || c is '/' or '\\' || char.IsWhiteSpace(c) && c != ' ')
+            {
+                return $"an id may not contain '{(char.IsControl(c) ? $"U+{(int)c:X4}" : c)}'";
+            }
+        }
+
+        return id.Trim() != id ? "an id may not start or end with a space" : null;
+    }
+
+    /// <summary>The id for a document sent without one: its file name without extension, else "doc-" and a hash of its text.</summary>
+    public static string Default(string? fileName, string text) =>
+        !string.IsNullOrWhiteSpace(fileName) && Path.GetFileNameWithoutExtension(Path.GetFileName(fileName)) is { Length: > 0 } name
+            ? name
+            : "doc-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
+}
