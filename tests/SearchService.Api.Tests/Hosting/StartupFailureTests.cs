@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using SearchService.Core.Catalog;
+using SearchService.Core.Index.Writer;
+
+namespace SearchService.Api.Tests.Hosting;
+
+/// <summary>The service run as a real process, the way `dotnet run` starts it, on an index it cannot use.</summary>
+public sealed class StartupFailureTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ss-start-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_root))
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_locked_index_stops_the_start_with_exit_code_3_naming_the_lock()
+    {
+        var index = Path.Combine(_root, "index");
+        using (IndexWriter.Open(index, ConclusionFields.Schema))
+        {
+            var (code, error) = await StartAsync(index);
+            Assert.Equal(3, code);
+            Assert.Contains("write.lock", error);
+            Assert.Contains("locked by another writer", error);
+        }
+    }
+
+    [Fact]
+    public async Task A_damaged_index_stops_the_start_with_exit_code_4_naming_the_file()
+    {
+        var index = Path.Combine(_root, "index");
+        using (var writer = IndexWriter.Open(index, ConclusionFields.Schema))
+        {
+            writer.AddDocument(ConclusionIndexDocument.From(new Core.Documents.ConclusionDocument { Id = "a", Body = "kết luận hội nghị" }));
+            writer.Commit();
+        }
+
+        var commit = Directory.EnumerateFiles(index, "segments_*").Single();
+        var bytes = File.ReadAllBytes(commit);
+        bytes[bytes.Length / 2] ^= 0x40;
+        File.WriteAllBytes(commit, bytes);
+
+        var (code, error) = await StartAsync(index);
+        Assert.Equal(4, code);
+        Assert.Contains(Path.GetFileName(commit), error);
+    }
+
+    [Fact]
+    public async Task An_invalid_setting_stops_the_start_with_exit_code_2_naming_it()
+    {
+        var (code, error) = await StartAsync(Path.Combine(_root, "index"), ("SearchService__MaxPageSize", "0"));
+        Assert.Equal(2, code);
+        Assert.Contains("MaxPageSize", error);
+    }
+
+    private static async Task<(int ExitCode, string Error)> StartAsync(string index, params (string Name, string Value)[] environment)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        info.Environment["SearchService__IndexPath"] = index;
+        info.Environment["SearchService__SamplesPath"] = "";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the service kept running on an index it should have refused: " + await output);
+        }
+
+        return (process.ExitCode, await error);
+    }
+}
