@@ -11,7 +11,15 @@ using SearchService.Api.Security;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Index.Store;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings and the page come from the build output (appsettings.json, wwwroot) wherever the service is
+// started from; relative IndexPath/SamplesPath are from the working directory (the repository root
+// under `dotnet run`). A host that names its own content root (the test host does) keeps it.
+var ownContentRoot = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase));
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = ownContentRoot ? null : AppContext.BaseDirectory,
+});
 var settings = builder.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>() ?? new SearchServiceOptions();
 
 builder.Services.AddOptions<SearchServiceOptions>()
@@ -75,6 +83,7 @@ try
 {
     host = app.Services.GetRequiredService<IndexHost>();
     await host.IndexSamplesIfEmptyAsync(app.Services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.SamplesPath);
+    app.Logger.LogInformation("Serving the index in {Path}: {Documents} documents", host.IndexPath, host.Documents);
 }
 catch (OptionsValidationException e)
 {
