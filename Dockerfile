@@ -19,7 +19,8 @@ COPY samples/ ./samples/
 COPY NOTICE ./
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME ["/data"]
-ENV ASPNETCORE_URLS=http://0.0.0.0:8080 \
+# Unprefixed so it overrides appsettings.json (which binds loopback only, for a developer machine).
+ENV Urls=http://0.0.0.0:8080 \
     SearchService__IndexPath=/data \
     SearchService__SamplesPath=/app/samples
 EXPOSE 8080
