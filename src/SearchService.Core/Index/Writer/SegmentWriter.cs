@@ -138,8 +138,6 @@ internal static class SegmentWriter
     private static long WritePostings(IndexOutput doc, IndexOutput pos, TermPostingsBuffer postings, int[]? docMap, byte[]? norms, int df, PostingsScratch scratch)
     {
         scratch.Reset(df);
-        var prox = postings.Prox.Span;
-        var proxIndex = 0;
         var posStart = pos.Position;
         var docs = postings.Docs.Span;
         var freqs = postings.Freqs.Span;
@@ -147,11 +145,9 @@ internal static class SegmentWriter
         var n = 0;
         for (var i = 0; i < docs.Length; i++)
         {
-            var freq = freqs[i];
             var newDoc = docMap is null ? docs[i] : docMap[docs[i]];
             if (newDoc < 0)
             {
-                proxIndex += freq * 3;
                 continue;
             }
 
@@ -161,24 +157,12 @@ internal static class SegmentWriter
             }
 
             scratch.Docs[n] = newDoc;
-            scratch.Freqs[n] = freq;
+            scratch.Freqs[n] = freqs[i];
             n++;
-            totalFreq += freq;
+            totalFreq += freqs[i];
 
-            var lastPosition = 0;
-            long lastStart = 0;
-            for (var k = 0; k < freq; k++)
-            {
-                var position = prox[proxIndex];
-                var start = prox[proxIndex + 1];
-                var end = prox[proxIndex + 2];
-                proxIndex += 3;
-                pos.WriteVInt(position - lastPosition);
-                pos.WriteZLong(start - lastStart);
-                pos.WriteVInt(end - start);
-                lastPosition = position;
-                lastStart = start;
-            }
+            // The buffer holds the occurrences already in .pos form: copy, do not re-encode.
+            pos.WriteBytes(postings.ProxOf(i));
         }
 
         var fullBlocks = df / PostingsFormat.BlockSize;
