@@ -156,7 +156,7 @@
 
   function render() {
     const state = readState();
-    $("q").value = state.doc ? $("q").value : state.q;
+    $("q").value = state.q;
     closeSuggestions();
     if (state.doc) {
       renderDocument(state);
