@@ -1,4 +1,4 @@
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -177,7 +177,8 @@ internal sealed class WebDriverSession : IAsyncDisposable
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
         {
-            request.Content = JsonContent.Create(body);
+            // A string body has a Content-Length; chromedriver drops the connection on a chunked one.
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         }
 
         using var response = await http.SendAsync(request);

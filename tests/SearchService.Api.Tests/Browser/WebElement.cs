@@ -4,7 +4,7 @@ namespace SearchService.Api.Tests.Browser;
 internal sealed class WebElement(WebDriverSession session, string id)
 {
     /// <summary>The W3C web element identifier key in the driver's JSON.</summary>
-    public const string IdentifierKey = "element-6066-11e4-a52f-4f1d3d5e6b6a";
+    public const string IdentifierKey = "element-6066-11e4-a52e-4f735466cecf";
 
     /// <summary>The driver's id for the element.</summary>
     public string Id { get; } = id;
