@@ -195,11 +195,13 @@
       $("hits").replaceChildren();
       $("pager").hidden = true;
       $("facet-groups").replaceChildren();
+      $("facets").hidden = true;
       $("status").textContent = "";
       showError($("message"), error, "tìm kiếm", () => renderSearch(state));
       return;
     }
     $("hits").removeAttribute("aria-busy");
+    $("facets").hidden = false;
     renderResults(state, result);
   }
 
@@ -420,6 +422,7 @@
     const message = $("document-message");
     message.hidden = true;
     $("document").hidden = false;
+    $("similar").hidden = false;
     $("document-title").textContent = "Đang tải văn bản…";
     for (const id of ["document-meta", "reference-list", "document-text", "recipient-list", "similar-list"]) $(id).replaceChildren();
     $("document-references").hidden = true;
@@ -435,7 +438,7 @@
     } catch (error) {
       if (error.name === "AbortError") return;
       $("document").hidden = true;
-      $("similar-status").textContent = "";
+      $("similar").hidden = true;
       showError(message, error, "tải văn bản", () => renderDocument(state));
       document.title = "Không tải được văn bản — Tra cứu kết luận";
       return;
@@ -691,10 +694,15 @@
 
   // Wide screens show the filters beside the results; narrow ones fold them under "Bộ lọc".
   const wide = window.matchMedia("(min-width: 52rem)");
+  const summary = $("facets-details").querySelector("summary");
   const applyWidth = () => {
     $("facets-details").open = wide.matches;
     document.body.classList.toggle("wide", wide.matches);
+    // Beside the results the list is always open: its summary is a heading, not a control.
+    if (wide.matches) summary.setAttribute("tabindex", "-1");
+    else summary.removeAttribute("tabindex");
   };
+  summary.addEventListener("click", (event) => { if (wide.matches) event.preventDefault(); });
   wide.addEventListener("change", applyWidth);
   applyWidth();
 
