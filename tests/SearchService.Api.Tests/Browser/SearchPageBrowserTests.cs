@@ -92,8 +92,10 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
             Assert.Equal(locality, (await browser.CurrentUrlAsync()).Query.Split('&').Select(Uri.UnescapeDataString).Select(p => p.Replace('+', ' '))
                 .FirstOrDefault(p => p.StartsWith("?locality=", StringComparison.Ordinal) || p.StartsWith("locality=", StringComparison.Ordinal))?.Split('=', 2)[1]);
 
+            // Every hit shown is from that place: the filter reached the API, not just the URL.
             var metas = await browser.FindAllAsync("#hits .hit-meta");
-            Assert.Equal(expected, metas.Count);
+            Assert.NotEmpty(metas);
+            Assert.True(metas.Count <= expected, $"{metas.Count} hits shown after filtering on a facet that counted {expected}.");
             foreach (var meta in metas)
             {
                 Assert.Contains(locality, await meta.TextAsync(), StringComparison.Ordinal);
@@ -148,7 +150,9 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
     {
         if (_browser is not null)
         {
-            _browser.DisposeAsync().AsTask().Wait(TimeSpan.FromSeconds(15));
+            // Off the test's synchronization context, so blocking here cannot deadlock the close.
+            var browser = _browser;
+            Task.Run(async () => await browser.DisposeAsync()).Wait(TimeSpan.FromSeconds(15));
         }
 
         _driver?.Dispose();
