@@ -147,6 +147,16 @@
 
   let searchController = null;
   let documentController = null;
+  // Facet buttons and filter chips are redrawn with the results; this is what keyboard focus
+  // should land on afterwards, so it does not fall back to the top of the page.
+  let focusAfterSearch = null;
+
+  function restoreFocus() {
+    const find = focusAfterSearch;
+    focusAfterSearch = null;
+    const target = find && find();
+    if (target) target.focus();
+  }
 
   function showView(name) {
     $("welcome-view").hidden = name !== "welcome";
@@ -203,6 +213,7 @@
     $("hits").removeAttribute("aria-busy");
     $("facets").hidden = false;
     renderResults(state, result);
+    restoreFocus();
   }
 
   function renderResults(state, result) {
@@ -225,7 +236,10 @@
       if (active.length > 0) {
         tips.append(el("li", null, el("button", {
           type: "button", className: "link-button", text: "Bỏ tất cả bộ lọc",
-          onclick: () => navigate(searchUrl(withChanges(state, clearedFilters()))),
+          onclick: () => {
+            focusAfterSearch = () => input;
+            navigate(searchUrl(withChanges(state, clearedFilters())));
+          },
         }), " để tìm rộng hơn."));
       }
       message.replaceChildren(
@@ -345,7 +359,11 @@
             type: "button", className: "facet-value", "aria-pressed": String(active),
             dataset: { facet: facet.key, value: String(entry.value) },
             "aria-label": `${label}, ${numberFormat.format(entry.count)} văn bản${active ? ", đang lọc" : ""}`,
-            onclick: () => navigate(searchUrl(toggleFacet(state, facet.key, entry.value))),
+            onclick: () => {
+              focusAfterSearch = () => [...document.querySelectorAll(".facet-value")]
+                .find((b) => b.dataset.facet === facet.key && b.dataset.value === String(entry.value)) || input;
+              navigate(searchUrl(toggleFacet(state, facet.key, entry.value)));
+            },
           },
           el("span", { className: "facet-name", text: label }),
           el("span", { className: "facet-count", text: numberFormat.format(entry.count) }))));
@@ -401,7 +419,10 @@
       el("button", {
         type: "button", className: "chip", dataset: { filter: filter.key },
         "aria-label": `Bỏ lọc ${filter.label}`,
-        onclick: () => navigate(searchUrl(withChanges(state, filter.without))),
+        onclick: () => {
+          focusAfterSearch = () => document.querySelector(".chip") || input;
+          navigate(searchUrl(withChanges(state, filter.without)));
+        },
       }, el("span", { text: filter.label }), el("span", { className: "chip-x", "aria-hidden": "true", text: "×" })))));
     $("clear-filters").hidden = active.length < 2;
     $("facets-title").textContent = active.length ? `Bộ lọc (${active.length} đang chọn)` : "Bộ lọc";
@@ -669,7 +690,10 @@
   for (const button of document.querySelectorAll(".sort-button")) {
     button.addEventListener("click", () => navigate(searchUrl(withChanges(readState(), { sort: button.dataset.sort }))));
   }
-  $("clear-filters").addEventListener("click", () => navigate(searchUrl(withChanges(readState(), clearedFilters()))));
+  $("clear-filters").addEventListener("click", () => {
+    focusAfterSearch = () => input;
+    navigate(searchUrl(withChanges(readState(), clearedFilters())));
+  });
 
   // Links inside the page change the URL without a reload; modified clicks (new tab) go to the browser.
   document.addEventListener("click", (event) => {

@@ -40,7 +40,7 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         await StepAsync("type an unaccented query and press Enter", async () =>
         {
             await browser.NavigateAsync(site);
-            var box = await WebDriverSession.WaitUntilAsync("the search box", StepTimeout, () => browser.FindAsync("#q")!);
+            var box = await WebDriverSession.WaitUntilAsync("the search box", StepTimeout, async () => await browser.FindAsync("#q"));
             await box.SendKeysAsync("nong thon moi" + WebDriverSession.EnterKey);
         });
 
