@@ -89,8 +89,8 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
                 return chips.Count == 1 && await ResultsSettledAsync(browser) ? chips[0] : null;
             });
             Assert.Contains(locality, await chip.TextAsync(), StringComparison.Ordinal);
-            Assert.Equal(locality, (await browser.CurrentUrlAsync()).Query.Split('&').Select(Uri.UnescapeDataString).Select(p => p.Replace('+', ' '))
-                .FirstOrDefault(p => p.StartsWith("?locality=", StringComparison.Ordinal) || p.StartsWith("locality=", StringComparison.Ordinal))?.Split('=', 2)[1]);
+            var inUrl = await browser.ExecuteAsync("return new URL(location.href).searchParams.get('locality');");
+            Assert.Equal(locality, inUrl?.GetValue<string>());
 
             // Every hit shown is from that place: the filter reached the API, not just the URL.
             var metas = await browser.FindAllAsync("#hits .hit-meta");
@@ -103,13 +103,13 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         });
 
         string title = "";
-        string documentUrl = "";
         await StepAsync("open the first result", async () =>
         {
             var link = await browser.FindAsync("#hits .hit-title a");
             title = await link.TextAsync();
-            documentUrl = await link.AttributeAsync("href") ?? "";
-            var id = Uri.UnescapeDataString(documentUrl.Split("doc=", 2)[1].Split('&')[0]);
+            var id = (await browser.ExecuteAsync(
+                "return new URL(document.querySelector('#hits .hit-title a').href).searchParams.get('doc');"))?.GetValue<string>();
+            Assert.False(string.IsNullOrEmpty(id), "The first result's link names no document (?doc=…).");
             await RequireAnswerAsync($"api/documents/{Uri.EscapeDataString(id)}", "the document endpoint");
             await RequireAnswerAsync($"api/documents/{Uri.EscapeDataString(id)}/similar", "the similar-documents endpoint");
             await link.ClickAsync();
