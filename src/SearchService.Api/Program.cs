@@ -30,6 +30,7 @@ builder.Services.AddSingleton<IndexHost>();
 builder.Services.AddSingleton<SuggesterCache>();
 builder.Services.AddSingleton<ConclusionExtractor>();
 builder.Services.AddSingleton<ApiKeyFilter>();
+builder.Services.AddSingleton<SearchService.Core.Search.Answering.ConclusionSearchAnswerer>();
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();
@@ -110,6 +111,19 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCors();
 app.UseRateLimiter();
+// With RequireKeyForReads, every /api read needs the key as writes do (health, the page and the docs stay open).
+app.Use(async (context, next) =>
+{
+    var current = context.RequestServices.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
+    if (current.RequireKeyForReads && context.Request.Path.StartsWithSegments("/api") && HttpMethods.IsGet(context.Request.Method)
+        && ApiKeyFilter.Check(context.Request, current.ApiKey, "read") is { } refusal)
+    {
+        await refusal.ExecuteAsync(context);
+        return;
+    }
+
+    await next(context);
+});
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();
@@ -124,6 +138,7 @@ app.MapAnalysisEndpoints();
 app.MapDocumentEndpoints();
 app.MapCatalogEndpoints();
 app.MapSuggestEndpoints();
+app.MapSearchEndpoints();
 
 await app.RunAsync();
 return 0;

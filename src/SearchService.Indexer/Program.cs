@@ -8,6 +8,7 @@ var root = new RootCommand("SearchService command-line tool: index conclusion do
     StatsCommand.Create(),
     CheckCommand.Create(),
     DeleteCommand.Create(),
+    MergeCommand.Create(),
     ExtractCommand.Create(),
     AnalyzeCommand.Create(),
     BenchCommand.Create(),

@@ -11,11 +11,20 @@ public static class ApiProblem
     public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NoDocument(string id) =>
         Create(StatusCodes.Status404NotFound, "No such document", $"There is no document with id '{id}'.", "id");
 
-    /// <summary>Any status with what and where.</summary>
-    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Create(int status, string title, string detail, string? parameter = null) =>
-        TypedResults.Problem(
-            title: title,
-            detail: detail,
-            statusCode: status,
-            extensions: parameter is null ? null : new Dictionary<string, object?> { ["parameter"] = parameter });
+    /// <summary>Any status with what and where, and any further members (a position in the query, a limit).</summary>
+    public static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Create(int status, string title, string detail, string? parameter = null, params (string Name, object? Value)[] more)
+    {
+        var extensions = new Dictionary<string, object?>();
+        if (parameter is not null)
+        {
+            extensions["parameter"] = parameter;
+        }
+
+        foreach (var (name, value) in more)
+        {
+            extensions[name] = value;
+        }
+
+        return TypedResults.Problem(title: title, detail: detail, statusCode: status, extensions: extensions.Count == 0 ? null : extensions);
+    }
 }

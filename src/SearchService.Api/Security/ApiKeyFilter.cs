@@ -21,34 +21,37 @@ public sealed class ApiKeyFilter : IEndpointFilter
     public ApiKeyFilter(IOptions<SearchServiceOptions> options) => _options = options;
 
     /// <inheritdoc/>
-    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        Check(context.HttpContext.Request, _options.Value.ApiKey, "write") is { } problem ? ValueTask.FromResult<object?>(problem) : next(context);
+
+    /// <summary>The refusal for <paramref name="request"/>, or null when it carries <paramref name="configured"/>; <paramref name="what"/> names the operation ("write", "read").</summary>
+    public static IResult? Check(HttpRequest request, string? configured, string what)
     {
-        var configured = _options.Value.ApiKey;
         if (string.IsNullOrEmpty(configured))
         {
-            return ValueTask.FromResult<object?>(TypedResults.Problem(
-                title: "Writes are disabled",
-                detail: "No API key is configured, so the service refuses every write. Set SearchService:ApiKey (environment variable SearchService__ApiKey) and send it in the X-Api-Key header.",
-                statusCode: StatusCodes.Status403Forbidden));
+            return TypedResults.Problem(
+                title: $"{char.ToUpperInvariant(what[0])}{what[1..]}s are disabled",
+                detail: $"No API key is configured, so the service refuses every {what}. Set SearchService:ApiKey (environment variable SearchService__ApiKey) and send it in the X-Api-Key header.",
+                statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var presented = context.HttpContext.Request.Headers[Header].ToString();
+        var presented = request.Headers[Header].ToString();
         if (presented.Length == 0)
         {
-            return ValueTask.FromResult<object?>(TypedResults.Problem(
+            return TypedResults.Problem(
                 title: "API key required",
-                detail: "This operation needs the service's API key in the X-Api-Key header.",
-                statusCode: StatusCodes.Status401Unauthorized));
+                detail: $"This {what} needs the service's API key in the X-Api-Key header.",
+                statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(configured)))
-        {
-            return ValueTask.FromResult<object?>(TypedResults.Problem(
+        // Constant time: comparing hashes of equal length, so neither length nor content leaks through timing.
+        var expected = SHA256.HashData(Encoding.UTF8.GetBytes(configured));
+        var actual = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        return CryptographicOperations.FixedTimeEquals(expected, actual)
+            ? null
+            : TypedResults.Problem(
                 title: "Wrong API key",
                 detail: "The X-Api-Key header does not match the service's key.",
-                statusCode: StatusCodes.Status403Forbidden));
-        }
-
-        return next(context);
+                statusCode: StatusCodes.Status403Forbidden);
     }
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using SearchService.Api.Configuration;
+using SearchService.Api.Contracts;
+using SearchService.Api.Hosting;
+using SearchService.Core.Search;
+using SearchService.Core.Search.Answering;
+using SearchService.Core.Search.Limits;
+using SearchService.Core.Search.Parsing;
+
+namespace SearchService.Api.Endpoints;
+
+/// <summary>
+/// <c>GET /api/search</c>: ranked hits with snippets and facets. The query language is the
+/// parser's (words with or without accents, "phrases"~slop, +must -not AND OR NOT, prefix*, fuzzy~,
+/// field:value, ranges); the page and its facets come from one snapshot.
+/// </summary>
+public static class SearchEndpoints
+{
+    /// <summary>Maps the endpoint.</summary>
+    public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api").WithTags("Search").MapGet("/search", Search)
+            .WithName("Search")
+            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets.");
+        return app;
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
+        string? q, string? locality, string? province, string? level, string? type, string? code, string? from, string? to,
+        string? sort, int? page, int? pageSize, string? after, bool? explain, bool? strict,
+        IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        q ??= "";
+        if (q.Length > settings.MaxQueryLength)
+        {
+            return ApiProblem.BadRequest("Query too long", $"'q' has {q.Length} characters; at most {settings.MaxQueryLength} are accepted.", "q");
+        }
+
+        if (ParseDate(from, "from", out var fromDate) is { } fromProblem)
+        {
+            return fromProblem;
+        }
+
+        if (ParseDate(to, "to", out var toDate) is { } toProblem)
+        {
+            return toProblem;
+        }
+
+        SearchSort order;
+        switch (sort)
+        {
+            case null or "" or "relevance":
+                order = SearchSort.Relevance;
+                break;
+            case "date":
+                order = SearchSort.Date;
+                break;
+            default:
+                return ApiProblem.BadRequest("Unknown sort", $"'sort' is '{sort}'; it must be 'relevance' or 'date'.", "sort");
+        }
+
+        var size = pageSize ?? 10;
+        if (size < 1 || size > settings.MaxPageSize)
+        {
+            return ApiProblem.BadRequest("Invalid page size", $"'pageSize' is {size}; it must be between 1 and {settings.MaxPageSize}.", "pageSize");
+        }
+
+        var number = page ?? 1;
+        if (number < 1)
+        {
+            return ApiProblem.BadRequest("Invalid page", $"'page' is {number}; pages start at 1.", "page");
+        }
+
+        if ((long)number * size > settings.MaxResultWindow)
+        {
+            return ApiProblem.BadRequest(
+                "Result window exceeded",
+                $"page {number} × pageSize {size} reaches past hit {settings.MaxResultWindow}; read deeper pages with the 'after' cursor from the previous page's 'next'.",
+                "page");
+        }
+
+        var request = new SearchRequest
+        {
+            Query = q,
+            Locality = locality,
+            Province = province,
+            Level = level,
+            Type = type,
+            Code = code,
+            From = fromDate,
+            To = toDate,
+            Sort = order,
+            Page = number,
+            Size = size,
+            Cursor = string.IsNullOrEmpty(after) ? null : after,
+            Explain = explain == true,
+            Lenient = strict != true,
+        };
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.QueryTimeoutSeconds));
+        var snapshot = host.Acquire();
+        var work = Task.Run(
+            () =>
+            {
+                using (snapshot)
+                {
+                    var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
+                    return answerer.Answer(new IndexSearcher(snapshot, limits: limits), request);
+                }
+            },
+            CancellationToken.None);
+        SearchAnswer answer;
+        try
+        {
+            answer = await work.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Search timed out", $"The search took longer than {settings.QueryTimeoutSeconds} s and was abandoned; narrow it with more words or filters.", "q");
+        }
+        catch (QueryParseException e)
+        {
+            return ApiProblem.Create(StatusCodes.Status400BadRequest, "Query syntax error", $"{e.Problem} at {e.Position}", "q", ("position", e.Position));
+        }
+        catch (SearchLimitException e)
+        {
+            return ApiProblem.Create(StatusCodes.Status400BadRequest, "Query over a limit", e.Message, "q", ("limit", e.Limit));
+        }
+        catch (InvalidCursorException e)
+        {
+            return ApiProblem.BadRequest("Invalid cursor", $"'after' is not a cursor of this search: {e.Message}. Use the 'next' value of the previous page with the same q, filters and sort.", "after");
+        }
+
+        var result = answer.Result;
+        var hits = new List<SearchHitItem>(result.Hits.Count);
+        for (var i = 0; i < result.Hits.Count; i++)
+        {
+            var hit = result.Hits[i];
+            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()));
+        }
+
+        var facets = answer.Facets.ToDictionary(
+            f => f.Field,
+            f => (IReadOnlyList<FacetCount>)f.Values.Select(v => new FacetCount(v.Value, v.Count)).ToList(),
+            StringComparer.Ordinal);
+        return TypedResults.Ok(new SearchResponse(result.Total, result.TotalIsExact, request.Cursor is null ? number : 1, size, Math.Round(answer.TookMs, 2), hits, facets, result.NextCursor));
+    }
+
+    private static ProblemHttpResult? ParseDate(string? text, string parameter, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return null;
+        }
+
+        return ApiProblem.BadRequest("Invalid date", $"'{parameter}' is '{text}'; dates are written yyyy-MM-dd (e.g. 2023-07-05).", parameter);
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections;
+using System.Diagnostics;
+using SearchService.Core.Catalog;
+using SearchService.Core.Search.Facets;
+using SearchService.Core.Search.Highlighting;
+
+namespace SearchService.Core.Search.Answering;
+
+/// <summary>
+/// Puts a result page together from the search parts: the ranked page from
+/// <see cref="IndexSearcher"/>, snippets from the <see cref="Highlighter"/> over each hit's stored
+/// body with the terms the query matched, and facet counts for locality, province, level, type,
+/// year and cited code over all matches, drill-sideways (a facet's own filter is left out of its
+/// counts, so picking "Từ Sơn" still shows the other localities to switch to).
+/// </summary>
+public sealed class ConclusionSearchAnswerer
+{
+    /// <summary>The facet fields, in the order a page shows them.</summary>
+    public static readonly IReadOnlyList<string> FacetFields =
+        [ConclusionFields.Locality, ConclusionFields.Province, ConclusionFields.Level, ConclusionFields.Type, ConclusionFields.Year, ConclusionFields.Code];
+
+    private readonly Highlighter _highlighter = new();
+
+    /// <summary>Answers <paramref name="request"/> with <paramref name="searcher"/>'s snapshot.</summary>
+    public SearchAnswer Answer(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(request);
+        options ??= new SearchAnswerOptions();
+        var started = Stopwatch.GetTimestamp();
+        var result = searcher.Search(request);
+        var snippets = options.Snippets ? Snippets(searcher, request, result) : result.Hits.Select(_ => (IReadOnlyList<string>)[]).ToList();
+        var facets = options.Facets ? Facets(searcher, request, options.FacetSize) : [];
+        return new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private List<IReadOnlyList<string>> Snippets(IndexSearcher searcher, SearchRequest request, SearchResult result)
+    {
+        var terms = searcher.MatchedTerms(searcher.BuildQuery(request));
+        var bodyTerms = terms.TryGetValue(ConclusionFields.Body, out var body) ? body : [];
+        var snippets = new List<IReadOnlyList<string>>(result.Hits.Count);
+        foreach (var hit in result.Hits)
+        {
+            var text = "";
+            foreach (var (field, value) in searcher.Document(hit.Doc))
+            {
+                if (field == ConclusionFields.Body)
+                {
+                    text = (string)value;
+                    break;
+                }
+            }
+
+            snippets.Add(_highlighter.Fragments(text, bodyTerms));
+        }
+
+        return snippets;
+    }
+
+    private static IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, int size)
+    {
+        // The query's matches without any filter, then one match set per filtered facet field.
+        var unfiltered = new SearchRequest { Query = request.Query, Lenient = request.Lenient };
+        var queryMatches = searcher.MatchingDocuments(unfiltered);
+        var filters = new Dictionary<string, IReadOnlyList<BitArray>>(StringComparer.Ordinal);
+        void Filter(string field, SearchRequest only) => filters[field] = searcher.MatchingDocuments(only);
+        if (!string.IsNullOrWhiteSpace(request.Locality))
+        {
+            Filter(ConclusionFields.Locality, new SearchRequest { Locality = request.Locality });
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Province))
+        {
+            Filter(ConclusionFields.Province, new SearchRequest { Province = request.Province });
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Level))
+        {
+            Filter(ConclusionFields.Level, new SearchRequest { Level = request.Level });
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Type))
+        {
+            Filter(ConclusionFields.Type, new SearchRequest { Type = request.Type });
+        }
+
+        if (!string.IsNullOrWhiteSpace(request.Code))
+        {
+            Filter(ConclusionFields.Code, new SearchRequest { Code = request.Code });
+        }
+
+        if (request.From is not null || request.To is not null || request.Year is not null)
+        {
+            Filter(ConclusionFields.Year, new SearchRequest { From = request.From, To = request.To, Year = request.Year });
+        }
+
+        return DrillSideways.Count(searcher.Snapshot, queryMatches, filters, FacetFields.Select(f => new FacetRequest(f, size))).Facets;
+    }
+}
