@@ -1,0 +1,100 @@
+using SearchService.Core.Index.Reader;
+
+namespace SearchService.Core.Search.Scoring;
+
+/// <summary>
+/// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Documents
+/// are found by leapfrogging the words' postings like a conjunction; positions are read only for
+/// documents that hold every word.
+/// </summary>
+public sealed class PhraseScorer : Scorer
+{
+    private readonly PhrasePosition[] _words;
+    private readonly PhrasePosition[] _byCost;
+    private readonly SegmentReader _segment;
+    private readonly int _field;
+    private readonly float[] _lengthTable;
+    private readonly float _weight;
+    private readonly int _slop;
+    private readonly float _maxScore;
+    private int _doc = -1;
+    private float _freq;
+
+    internal PhraseScorer(PhrasePosition[] words, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    {
+        _words = words;
+        _byCost = [.. words];
+        Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
+        _slop = slop;
+        _segment = segment;
+        _field = field;
+        _lengthTable = lengthTable;
+        _weight = weight;
+        var smallest = float.MaxValue;
+        foreach (var part in lengthTable)
+        {
+            smallest = Math.Min(smallest, part);
+        }
+
+        // Frequency grows without bound in theory; the BM25 limit is the weight itself.
+        _maxScore = Math.Max(weight, Bm25Similarity.Score(weight, 1e9f, smallest));
+    }
+
+    /// <summary>The phrase frequency of the current document.</summary>
+    public float Frequency => _freq;
+
+    /// <inheritdoc />
+    public override int DocId => _doc;
+
+    /// <inheritdoc />
+    public override long Cost => _byCost[0].Cost;
+
+    /// <inheritdoc />
+    public override int NextDoc() => Advance(_doc + 1);
+
+    /// <inheritdoc />
+    public override int Advance(int target)
+    {
+        var doc = _byCost[0].Advance(target);
+        while (doc != NoMoreDocs)
+        {
+            var aligned = true;
+            for (var i = 1; i < _byCost.Length; i++)
+            {
+                var at = _byCost[i].DocId < doc ? _byCost[i].Advance(doc) : _byCost[i].DocId;
+                if (at > doc)
+                {
+                    doc = _byCost[0].Advance(at);
+                    aligned = false;
+                    break;
+                }
+            }
+
+            if (!aligned)
+            {
+                continue;
+            }
+
+            foreach (var word in _words)
+            {
+                word.ReadPositions();
+            }
+
+            _freq = PhraseFrequency.Compute(_words, _slop);
+            if (_freq > 0)
+            {
+                return _doc = doc;
+            }
+
+            doc = _byCost[0].Advance(doc + 1);
+        }
+
+        return _doc = NoMoreDocs;
+    }
+
+    /// <inheritdoc />
+    public override float Score() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
+
+    /// <inheritdoc />
+    public override float MaxScore(int upTo) => _maxScore;
+}
