@@ -67,7 +67,7 @@ public sealed class BooleanWeight : Weight
         {
             main = should.Count == 1 ? should[0] : new DisjunctionScorer(should);
         }
-        else if (mustNot is not null && HasOnlyProhibitions())
+        else if (HasOnlyProhibitions() && _weights.Length > 0)
         {
             main = MatchAllQuery.AllDocs(leaf.Segment, 0f);
         }
