@@ -91,6 +91,33 @@ public sealed class TopKPropertyTests : IDisposable
         Assert.True(pruned > 5, $"only {pruned} searches skipped documents; the test should exercise pruning");
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    public void Parsed_word_queries_rank_as_a_brute_force_scan_of_their_rewritten_form(int seed)
+    {
+        var random = new Random(seed);
+        var snapshot = BuildIndex(random, documents: 300);
+        var searcher = new IndexSearcher(snapshot);
+        var reference = new BruteForceScorer(snapshot, Fields);
+        string[] operators = ["", "", "", "+", "-"];
+        for (var q = 0; q < 80; q++)
+        {
+            var text = string.Join(' ', Enumerable.Range(0, random.Next(1, 5)).Select(_ =>
+                random.Next(8) == 0 ? "\"" + Words(random, 2) + "\"" : operators[random.Next(operators.Length)] + Vocabulary[random.Next(Vocabulary.Length)]));
+            var query = searcher.Parser.Parse(text).Rewrite(searcher.CreateContext());
+            var k = random.Next(1, 15);
+            var expected = reference.Search(query);
+            var actual = searcher.Search(query, k, totalHitsThreshold: 1);
+            Assert.True(Math.Min(k, expected.Count) == actual.Hits.Count, $"'{text}' → {query}: {actual.Hits.Count} hits, expected {Math.Min(k, expected.Count)}");
+            for (var i = 0; i < actual.Hits.Count; i++)
+            {
+                Assert.True(expected[i].Doc == actual.Hits[i].Doc && Math.Abs(expected[i].Score - actual.Hits[i].Score) <= 1e-5,
+                    $"'{text}' → {query}: hit {i} is doc {actual.Hits[i].Doc} scoring {actual.Hits[i].Score}, expected doc {expected[i].Doc} scoring {expected[i].Score}");
+            }
+        }
+    }
+
     private IndexSnapshot BuildIndex(Random random, int documents)
     {
         using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
