@@ -18,6 +18,12 @@ internal sealed class QuerySlot
 
     public string Term { get; }
 
+    /// <summary>
+    /// A pair left at a position of its own because the stop-word filter dropped the word under it
+    /// ("mặt_bằng" once "bằng" is dropped): an optional boost, never a required word.
+    /// </summary>
+    public bool IsOrphanPair => Type == TokenType.Pair;
+
     public TokenType Type { get; }
 
     public int EndOffset { get; }
@@ -54,6 +60,9 @@ internal sealed class QuerySlot
                     break;
                 case TokenType.Folded when last == TokenType.Synonym && slot.Synonyms.Count > 0:
                     slot.Synonyms[^1] = slot.Synonyms[^1] with { Folded = token.Term };
+                    break;
+                case TokenType.Folded when last != TokenType.CodePart && slot.IsOrphanPair:
+                    slot.FoldedPair ??= token.Term;
                     break;
                 case TokenType.Folded when last != TokenType.CodePart:
                     slot.Folded ??= token.Term;

@@ -61,7 +61,10 @@ internal sealed class TextQueryBuilder
                 var words = new List<BooleanClause>();
                 for (var k = i; k <= end; k++)
                 {
-                    words.Add(new BooleanClause(Unit(slots[k], fields), Occur.Must));
+                    if (!slots[k].IsOrphanPair)
+                    {
+                        words.Add(new BooleanClause(Unit(slots[k], fields), Occur.Must));
+                    }
                 }
 
                 var abbreviation = Alternatives(synonym.Term, synonym.Folded, fields, _options.SynonymWeight);
@@ -76,6 +79,12 @@ internal sealed class TextQueryBuilder
                 continue;
             }
 
+            if (slot.IsOrphanPair)
+            {
+                AddPair(slot, fields, optional);
+                continue;
+            }
+
             required.Add(Unit(slot, fields));
             if (i > 0)
             {
@@ -87,6 +96,11 @@ internal sealed class TextQueryBuilder
                 AddCodeOfKind(slot.Term, slots, i + 1, optional);
                 AddCodeOfKind(slot.Term, slots, i - 1, optional);
             }
+        }
+
+        if (required.Count == 0)
+        {
+            return null;
         }
 
         if (required.Count == 1 && optional.Count == 0)
@@ -190,7 +204,11 @@ internal sealed class TextQueryBuilder
 
     private void AddPair(QuerySlot slot, IReadOnlyList<KeyValuePair<string, float>> fields, List<Query> optional)
     {
-        if (slot.Pair is { } pair)
+        if (slot.IsOrphanPair)
+        {
+            optional.Add(Alternatives(slot.Term, slot.FoldedPair, fields, _options.PairWeight));
+        }
+        else if (slot.Pair is { } pair)
         {
             optional.Add(Alternatives(pair, slot.FoldedPair, fields, _options.PairWeight));
         }
