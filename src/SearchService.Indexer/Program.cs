@@ -7,6 +7,7 @@ var root = new RootCommand("SearchService command-line tool: analyze Vietnamese 
     AnalyzeCommand.Create(),
     ExtractCommand.Create(),
     BenchCommand.Create(),
+    SearchCommand.Create(),
 };
 
 return root.Parse(args).Invoke();
