@@ -118,6 +118,51 @@ public sealed class TopKPropertyTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(31, SearchSort.Relevance)]
+    [InlineData(32, SearchSort.Date)]
+    public void Search_after_pages_read_the_brute_force_order_without_gaps_or_repeats(int seed, SearchSort sort)
+    {
+        var random = new Random(seed);
+        var snapshot = BuildIndex(random, documents: 300);
+        var searcher = new IndexSearcher(snapshot);
+        var reference = new BruteForceScorer(snapshot, Fields);
+        var terms = Fields.ToDictionary(f => f, f => reference.Terms(f).ToArray());
+        for (var q = 0; q < 40; q++)
+        {
+            var query = RandomQuery(random, terms, depth: 0);
+            var expected = reference.Search(query);
+            if (sort == SearchSort.Date)
+            {
+                expected = [.. expected.OrderByDescending(h => DateOf(snapshot, h.Doc)).ThenBy(h => h.Doc)];
+            }
+
+            var pageSize = random.Next(1, 7);
+            var read = new List<ScoreDoc>();
+            ScoreDoc? after = null;
+            while (true)
+            {
+                var page = searcher.Search(query, pageSize, sort, after, totalHitsThreshold: 1);
+                read.AddRange(page.Hits);
+                if (page.Hits.Count < pageSize)
+                {
+                    break;
+                }
+
+                after = page.Hits[^1];
+            }
+
+            Assert.Equal(expected.Select(h => h.Doc), read.Select(h => h.Doc));
+            Assert.All(read.Zip(expected), p => Assert.Equal(p.Second.Score, p.First.Score, 5));
+        }
+    }
+
+    private static long DateOf(IndexSnapshot snapshot, int doc)
+    {
+        var (segment, local) = snapshot.Locate(doc);
+        return segment.NumericValue(ConclusionFields.Date, local) ?? long.MinValue;
+    }
+
     private IndexSnapshot BuildIndex(Random random, int documents)
     {
         using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
@@ -132,6 +177,12 @@ public sealed class TopKPropertyTests : IDisposable
                 }
 
                 document.Add(ConclusionFields.Body, Words(random, random.Next(0, 60)));
+                if (random.Next(6) > 0)
+                {
+                    // Few distinct dates, so date ties are common.
+                    document.Add(ConclusionFields.Date, new DateOnly(2023, 1, 1).AddDays(random.Next(20)).DayNumber);
+                }
+
                 writer.UpdateDocument(id, document);
                 if (random.Next(40) == 0)
                 {
