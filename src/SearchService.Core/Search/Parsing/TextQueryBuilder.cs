@@ -133,13 +133,15 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
+        // The index stacks a folded copy on every accented word, so the folded term's positions
+        // already include the exact term's: the loose phrase needs the folded terms only.
         var exact = new List<IReadOnlyList<string>>(slots.Count);
         var loose = new List<IReadOnlyList<string>>(slots.Count);
         var anyFolded = false;
         foreach (var slot in slots)
         {
             exact.Add([slot.Term]);
-            loose.Add(slot.Folded is { } folded ? [slot.Term, folded] : [slot.Term]);
+            loose.Add([slot.Folded ?? slot.Term]);
             anyFolded |= slot.Folded is not null;
         }
 

@@ -42,6 +42,37 @@ internal sealed class PhrasePosition
         return DocId = min;
     }
 
+    /// <summary>
+    /// Bounds for documents from <paramref name="target"/> up to the returned document: the largest
+    /// frequency of this word (summed over its alternatives) and the smallest norm, from the blocks
+    /// the alternatives are in; false when some alternative has no block covering the target.
+    /// </summary>
+    public bool TryBlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
+    {
+        upTo = PostingsEnum.NoMoreDocs;
+        maxFreq = 0;
+        minNorm = 255;
+        foreach (var postings in _alternatives)
+        {
+            var doc = postings.DocId;
+            if (doc == PostingsEnum.NoMoreDocs)
+            {
+                continue;
+            }
+
+            if (doc < 0 || target > postings.BlockLastDoc || postings.BlockMaxFreq == int.MaxValue)
+            {
+                return false;
+            }
+
+            upTo = Math.Min(upTo, postings.BlockLastDoc);
+            maxFreq += postings.BlockMaxFreq;
+            minNorm = Math.Min(minNorm, postings.BlockMinNorm);
+        }
+
+        return true;
+    }
+
     public void ReadPositions()
     {
         var count = 0;

@@ -96,5 +96,20 @@ public sealed class PhraseScorer : Scorer
     public override float Score() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
 
     /// <inheritdoc />
-    public override float MaxScore(int upTo) => _maxScore;
+    public override int AdvanceShallow(int target) =>
+        _words[0].TryBlockBound(target, out var upTo, out _, out _) ? upTo : NoMoreDocs;
+
+    /// <inheritdoc />
+    public override float MaxScore(int upTo)
+    {
+        // Each occurrence starts at a distinct position of the first word and weighs at most 1,
+        // so the first word's frequency bounds the phrase frequency.
+        var target = Math.Max(_doc, 0);
+        if (!_words[0].TryBlockBound(target, out var covered, out var maxFreq, out var minNorm) || upTo > covered)
+        {
+            return _maxScore;
+        }
+
+        return Math.Min(_maxScore, Bm25Similarity.Score(_weight, maxFreq, _lengthTable[minNorm]));
+    }
 }
