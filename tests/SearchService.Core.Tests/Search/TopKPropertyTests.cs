@@ -61,6 +61,19 @@ public sealed class TopKPropertyTests : IDisposable
             }
 
             pruned += actual.TotalIsExact ? 0 : 1;
+            if (actual.Hits.Count > 0)
+            {
+                var hit = actual.Hits[random.Next(actual.Hits.Count)];
+                var explanation = searcher.Explain(query, hit.Doc);
+                Assert.True(explanation.IsMatch && Math.Abs(explanation.Value - hit.Score) <= 1e-5, $"{context}: explanation of doc {hit.Doc} says {explanation.Value}, the hit scored {hit.Score}\n{explanation}");
+            }
+
+            var missing = Enumerable.Range(0, reference.MaxDoc).FirstOrDefault(d => !expected.Any(h => h.Doc == d) && !snapshot.Locate(d).Segment.IsDeleted(snapshot.Locate(d).Doc), -1);
+            if (missing >= 0)
+            {
+                Assert.False(searcher.Explain(query, missing).IsMatch, $"{context}: doc {missing} does not match but its explanation says it does");
+            }
+
             if (actual.TotalIsExact)
             {
                 Assert.Equal(expected.Count, actual.TotalHits);
