@@ -88,6 +88,20 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void A_phrase_does_not_run_across_punctuation_unless_the_query_has_it_too()
+    {
+        using var index = new TinyIndex([
+            new("comma", "Công tác phòng, chống tham nhũng được đẩy mạnh."),
+            new("split", "Đã giải phóng, mặt bằng còn vướng."),
+            new("joined", "Đẩy nhanh giải phóng mặt bằng."),
+        ]);
+
+        Assert.Equal(["joined"], index.Ids("\"giải phóng mặt bằng\""));
+        Assert.Equal(["comma"], index.Ids("\"phòng, chống tham nhũng\""));
+        Assert.Equal(["joined", "split"], index.Ids("\"giải phóng mặt bằng\"~1").Order());
+    }
+
+    [Fact]
     public void The_title_weighs_more_than_the_body()
     {
         using var index = new TinyIndex([
