@@ -61,6 +61,3 @@ internal sealed class TinyIndex : IDisposable
         }
     }
 }
-
-/// <summary>A document of a <see cref="TinyIndex"/>.</summary>
-internal sealed record TinyDocument(string Id, string Body, string? Title = null, string? Locality = null, string[]? Codes = null, DateOnly? Date = null, string Type = "conclusion");
