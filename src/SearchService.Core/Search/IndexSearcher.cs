@@ -154,6 +154,9 @@ public sealed class IndexSearcher
         return result;
     }
 
+    /// <summary>Every live document a request matches (its text and its filters), one bitset per snapshot segment, for facet counts.</summary>
+    public BitArray[] MatchingDocuments(SearchRequest request) => MatchingDocuments(BuildQuery(request));
+
     /// <summary>How snapshot document <paramref name="doc"/> scores for <paramref name="query"/>, or why it does not match.</summary>
     public Explanation Explain(Query query, int doc)
     {

@@ -148,6 +148,11 @@ public sealed class SampleSearchTests(SampleIndex index) : IClassFixture<SampleI
         Assert.Equal(index.Snapshot.Segments.Select(s => s.MaxDoc), bits.Select(b => b.Length));
         var count = bits.Sum(b => b.Cast<bool>().Count(x => x));
         Assert.Equal(index.Searcher.Search(new SearchRequest { Query = "công tác", Size = 1 }).Total, count);
+
+        var request = new SearchRequest { Query = "công tác", Province = "Bắc Ninh" };
+        var filtered = index.Searcher.MatchingDocuments(request).Sum(b => b.Cast<bool>().Count(x => x));
+        Assert.Equal(index.Searcher.Search(request).Total, filtered);
+        Assert.InRange(filtered, 1, count - 1);
     }
 
     [Fact]
