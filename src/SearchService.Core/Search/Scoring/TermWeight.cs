@@ -1,4 +1,5 @@
 using System.Globalization;
+using SearchService.Core.Index.Reader;
 using SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Search.Scoring;
@@ -11,6 +12,7 @@ public sealed class TermWeight : Weight
     private readonly long _docFreq;
     private readonly float _idf;
     private readonly float _boost;
+    private readonly TermInfo?[] _infos;
 
     /// <summary>Prepares <paramref name="query"/> with the product of boosts <paramref name="boost"/>.</summary>
     public TermWeight(SearchContext context, TermQuery query, float boost)
@@ -20,7 +22,18 @@ public sealed class TermWeight : Weight
         _query = query;
         _boost = boost;
         _statistics = context.Statistics(query.Field);
-        _docFreq = context.DocFreq(query.Field, query.Term);
+        // Look the term up once per segment: the document frequency needs it and so does each scorer.
+        _infos = new TermInfo?[context.Leaves.Count];
+        foreach (var leaf in context.Leaves)
+        {
+            var field = leaf.Segment.FieldNumber(query.Field);
+            if (field >= 0 && leaf.Segment.Terms.TryGet(field, query.Term, out var info))
+            {
+                _infos[leaf.Ordinal] = info;
+                _docFreq += info.DocFreq;
+            }
+        }
+
         _idf = Bm25Similarity.Idf(_docFreq, _statistics.DocCount);
         Weight = boost * _idf;
     }
@@ -32,13 +45,12 @@ public sealed class TermWeight : Weight
     public override Scorer? GetScorer(LeafContext leaf)
     {
         ArgumentNullException.ThrowIfNull(leaf);
-        var field = leaf.Segment.FieldNumber(_query.Field);
-        if (field < 0 || !leaf.Segment.Terms.TryGet(field, _query.Term, out var info))
+        if (leaf.Ordinal >= _infos.Length || _infos[leaf.Ordinal] is not { } info)
         {
             return null;
         }
 
-        return new TermScorer(leaf.Segment.Postings(info), leaf.Segment, field, _statistics.LengthTable, Weight);
+        return new TermScorer(leaf.Segment.Postings(info), leaf.Segment, leaf.Segment.FieldNumber(_query.Field), _statistics.LengthTable, Weight);
     }
 
     /// <inheritdoc />
