@@ -99,6 +99,38 @@ public sealed class QueryParserTests
         Assert.Equal([Occur.Must, Occur.Must], first.Clauses.Select(c => c.Occur));
     }
 
+    [Fact]
+    public void Plain_words_become_exact_or_folded_clauses_per_field_with_pairs_as_optional_boosts()
+    {
+        var query = Assert.IsType<BooleanQuery>(_parser.Parse("nông thôn"));
+        Assert.Equal([Occur.Must, Occur.Must, Occur.Should], query.Clauses.Select(c => c.Occur));
+        Assert.Equal("(title:nông^2 title:nong body:nông body:nong^0.5)", query.Clauses[0].Query.ToString());
+        Assert.Equal("(title:nông_thôn^1.2 title:nong_thon^0.6 body:nông_thôn^0.6 body:nong_thon^0.3)", query.Clauses[2].Query.ToString());
+    }
+
+    [Fact]
+    public void A_spelled_out_phrase_with_an_abbreviation_matches_either_form()
+    {
+        var query = _parser.Parse("ủy ban nhân dân").ToString();
+        Assert.StartsWith("(+((title:ubnd^1.8 body:ubnd^0.9) (+(title:ủy^2", query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_kind_next_to_a_number_adds_a_boosted_code_clause()
+    {
+        Assert.Contains("code:code(18 nq)^4", _parser.Parse("NQ 18").ToString(), StringComparison.Ordinal);
+        Assert.Contains("code:code(18 nq)^4", _parser.Parse("nghị quyết 18").ToString(), StringComparison.Ordinal);
+        Assert.Contains("code:code(18 nq tu)^4", _parser.Parse("18-NQ/TU").ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("code:", _parser.Parse("năm 18").ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_exact_phrase_reads_pair_terms_and_a_sloppy_one_reads_words()
+    {
+        Assert.Equal("(body:\"giải_phóng phóng_mặt\" body:\"giai_phong phong_mat\"^0.5)", new QueryParser(new QueryParserOptions { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng mặt\"").ToString());
+        Assert.Equal("(body:\"giải phóng\"~2 body:\"giai phong\"~2^0.5)", new QueryParser(new QueryParserOptions { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng\"~2").ToString());
+    }
+
     private static string StripOuter(Query query) =>
         Assert.IsType<BooleanQuery>(query).Clauses.Single(c => c.Occur == Occur.Filter).Query is var filter ? "#" + filter : "";
 }
