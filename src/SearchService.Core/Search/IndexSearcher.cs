@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using SearchService.Core.Catalog;
 using SearchService.Core.Index.Reader;
@@ -19,7 +18,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class IndexSearcher
 {
-    private readonly ConcurrentDictionary<string, FieldStatistics> _statistics = new(StringComparer.Ordinal);
+    private readonly SnapshotCache _cache = new();
 
     /// <summary>A searcher over <paramref name="snapshot"/>.</summary>
     public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null)
@@ -43,8 +42,8 @@ public sealed class IndexSearcher
     /// <summary>The parser of request texts.</summary>
     public QueryParser Parser { get; }
 
-    /// <summary>A context for rewriting and weighing queries against this snapshot (sharing the searcher's statistics cache).</summary>
-    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _statistics);
+    /// <summary>A context for rewriting and weighing queries against this snapshot (sharing the searcher's per-snapshot caches).</summary>
+    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache);
 
     /// <summary>
     /// The best <paramref name="count"/> hits of <paramref name="query"/> in <paramref name="sort"/> order,

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Search.Limits;
@@ -13,20 +12,20 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class SearchContext
 {
-    private readonly ConcurrentDictionary<string, FieldStatistics> _statistics;
+    private readonly SnapshotCache _cache;
 
     /// <summary>A context over <paramref name="snapshot"/> with its own statistics cache.</summary>
     public SearchContext(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null)
-        : this(snapshot, similarity ?? Bm25Similarity.Default, limits ?? SearchLimits.Default, new ConcurrentDictionary<string, FieldStatistics>(StringComparer.Ordinal))
+        : this(snapshot, similarity ?? Bm25Similarity.Default, limits ?? SearchLimits.Default, new SnapshotCache())
     {
     }
 
-    internal SearchContext(IndexSnapshot snapshot, Bm25Similarity similarity, SearchLimits limits, ConcurrentDictionary<string, FieldStatistics> statistics)
+    internal SearchContext(IndexSnapshot snapshot, Bm25Similarity similarity, SearchLimits limits, SnapshotCache cache)
     {
         Snapshot = snapshot;
         Similarity = similarity;
         Limits = limits;
-        _statistics = statistics;
+        _cache = cache;
         var leaves = new LeafContext[snapshot.Segments.Count];
         for (var i = 0; i < leaves.Length; i++)
         {
@@ -52,7 +51,45 @@ public sealed class SearchContext
     public int MaxDoc => Snapshot.MaxDoc;
 
     /// <summary>Statistics of <paramref name="field"/> over the whole snapshot.</summary>
-    public FieldStatistics Statistics(string field) => _statistics.GetOrAdd(field, Compute, this);
+    public FieldStatistics Statistics(string field) => _cache.Statistics.GetOrAdd(field, Compute, this);
+
+    /// <summary>
+    /// The values of keyword field <paramref name="field"/> in the snapshot, grouped by
+    /// <paramref name="key"/> (a case- and accent-free form), built on first use and shared by the
+    /// snapshot's searches: locality, province, type and level filters then cost a lookup.
+    /// </summary>
+    public IReadOnlyDictionary<string, string[]> KeywordsByKey(string field, Func<string, string> key) =>
+        _cache.KeywordsByKey.GetOrAdd(field, static (name, state) =>
+        {
+            var groups = new Dictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+            foreach (var leaf in state.Context.Leaves)
+            {
+                var number = leaf.Segment.FieldNumber(name);
+                if (number < 0)
+                {
+                    continue;
+                }
+
+                foreach (var (term, _) in leaf.Segment.Terms.Enumerate(number))
+                {
+                    var k = state.Key(term);
+                    if (!groups.TryGetValue(k, out var set))
+                    {
+                        groups[k] = set = new SortedSet<string>(StringComparer.Ordinal);
+                    }
+
+                    set.Add(term);
+                }
+            }
+
+            var result = new Dictionary<string, string[]>(groups.Count, StringComparer.Ordinal);
+            foreach (var (k, set) in groups)
+            {
+                result[k] = [.. set];
+            }
+
+            return result;
+        }, (Context: this, Key: key));
 
     /// <summary>In how many documents of the snapshot <paramref name="term"/> of <paramref name="field"/> occurs.</summary>
     public long DocFreq(string field, string term)

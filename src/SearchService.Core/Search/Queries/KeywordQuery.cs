@@ -6,7 +6,7 @@ namespace SearchService.Core.Search.Queries;
 /// Documents whose keyword field (locality, province, type, level) has a value equal to
 /// <see cref="Value"/> ignoring case and accents: <c>locality:"tu son"</c> finds "Từ Sơn".
 /// Rewritten to the matching values of the snapshot; these fields have few distinct values, so
-/// the dictionary is walked whole.
+/// their values are grouped once per snapshot (<see cref="SearchContext.KeywordsByKey"/>).
 /// </summary>
 public sealed class KeywordQuery : Query
 {
@@ -29,13 +29,12 @@ public sealed class KeywordQuery : Query
     public override Query Rewrite(SearchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var key = Key(Value);
         var terms = new SortedDictionary<string, float>(StringComparer.Ordinal);
-        foreach (var (term, _) in TermExpansion.Walk(context, Field, null, static _ => true))
+        if (context.KeywordsByKey(Field, Key).TryGetValue(Key(Value), out var values))
         {
-            if (Key(term) == key)
+            foreach (var value in values)
             {
-                terms[term] = 1f;
+                terms[value] = 1f;
             }
         }
 
