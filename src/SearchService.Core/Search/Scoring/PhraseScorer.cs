@@ -97,19 +97,44 @@ public sealed class PhraseScorer : Scorer
 
     /// <inheritdoc />
     public override int AdvanceShallow(int target) =>
-        _words[0].TryBlockBound(target, out var upTo, out _, out _) ? upTo : NoMoreDocs;
+        BlockBound(target, out var upTo, out _, out _) ? upTo : NoMoreDocs;
 
     /// <inheritdoc />
     public override float MaxScore(int upTo)
     {
-        // Each occurrence starts at a distinct position of the first word and weighs at most 1,
-        // so the first word's frequency bounds the phrase frequency.
-        var target = Math.Max(_doc, 0);
-        if (!_words[0].TryBlockBound(target, out var covered, out var maxFreq, out var minNorm) || upTo > covered)
+        if (!BlockBound(Math.Max(_doc, 0), out var covered, out var maxFreq, out var minNorm) || upTo > covered)
         {
             return _maxScore;
         }
 
         return Math.Min(_maxScore, Bm25Similarity.Score(_weight, maxFreq, _lengthTable[minNorm]));
+    }
+
+    /// <summary>
+    /// Bounds from the blocks the words' postings are in. Occurrences start at distinct positions
+    /// of the first word and weigh at most 1, so its frequency bounds the phrase frequency; in an
+    /// exact phrase every word's position follows from the start, so any word's frequency does and
+    /// the smallest is taken. A matching document holds every word, so its norm is at least the
+    /// largest of the words' block minimums.
+    /// </summary>
+    private bool BlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
+    {
+        upTo = NoMoreDocs;
+        maxFreq = long.MaxValue;
+        minNorm = 0;
+        var words = _slop == 0 ? _words.Length : 1;
+        for (var i = 0; i < words; i++)
+        {
+            if (!_words[i].TryBlockBound(target, out var wordUpTo, out var wordFreq, out var wordNorm))
+            {
+                return false;
+            }
+
+            upTo = Math.Min(upTo, wordUpTo);
+            maxFreq = Math.Min(maxFreq, wordFreq);
+            minNorm = Math.Max(minNorm, wordNorm);
+        }
+
+        return true;
     }
 }
