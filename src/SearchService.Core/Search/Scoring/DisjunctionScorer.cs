@@ -12,6 +12,9 @@ public sealed class DisjunctionScorer : Scorer
     private readonly Scorer[] _subs;
     private readonly float[] _maxScores;
     private readonly int[] _order;
+    private readonly bool[] _twoPhase;
+    private readonly bool[] _unconfirmed;
+    private readonly bool[] _rejected;
     private readonly long _cost;
     private int _doc = -1;
     private float _minScore;
@@ -27,8 +30,12 @@ public sealed class DisjunctionScorer : Scorer
         _subs = [.. subs];
         _maxScores = new float[_subs.Length];
         _order = new int[_subs.Length];
+        _twoPhase = new bool[_subs.Length];
+        _unconfirmed = new bool[_subs.Length];
+        _rejected = new bool[_subs.Length];
         for (var i = 0; i < _subs.Length; i++)
         {
+            _twoPhase[i] = _subs[i].IsTwoPhase;
             _maxScores[i] = _subs[i].MaxScore(NoMoreDocs);
             _order[i] = i;
             _cost += _subs[i].Cost;
@@ -53,8 +60,10 @@ public sealed class DisjunctionScorer : Scorer
         }
 
         var min = NoMoreDocs;
-        foreach (var sub in _subs)
+        for (var i = 0; i < _subs.Length; i++)
         {
+            var sub = _subs[i];
+            _rejected[i] = false;
             var doc = sub.DocId < target ? sub.Advance(target) : sub.DocId;
             if (doc < min)
             {
@@ -69,11 +78,11 @@ public sealed class DisjunctionScorer : Scorer
     public override float Score()
     {
         double sum = 0;
-        foreach (var sub in _subs)
+        for (var i = 0; i < _subs.Length; i++)
         {
-            if (sub.DocId == _doc)
+            if (_subs[i].DocId == _doc && !_rejected[i])
             {
-                sum += sub.Score();
+                sum += _subs[i].Score();
             }
         }
 
@@ -140,11 +149,10 @@ public sealed class DisjunctionScorer : Scorer
             }
 
             var pivotDoc = Math.Max(_subs[_order[pivot]].DocId, target);
-            var first = _subs[_order[0]];
-            if (first.DocId < pivotDoc)
+            if (_subs[_order[0]].DocId < pivotDoc)
             {
                 // Nothing before pivotDoc can reach the threshold: move a sub that lags up to it.
-                first.Advance(pivotDoc);
+                Move(_order[0], pivotDoc);
                 continue;
             }
 
@@ -161,17 +169,34 @@ public sealed class DisjunctionScorer : Scorer
                 }
 
                 var upTo = sub.AdvanceShallow(pivotDoc);
-                bound += sub.MaxScore(upTo);
+                var subBound = sub.MaxScore(upTo);
+                if (_unconfirmed[_order[k]])
+                {
+                    // A candidate's own bound is tighter than its block's but holds for this document only.
+                    subBound = Math.Min(subBound, sub.CandidateMaxScore());
+                    upTo = pivotDoc;
+                }
+
+                bound += subBound;
                 next = Math.Min(next, upTo == NoMoreDocs ? NoMoreDocs : upTo + 1);
             }
 
             if (bound >= _minScore)
             {
-                return pivotDoc;
+                if (Confirm(pivotDoc))
+                {
+                    return pivotDoc;
+                }
+
+                // Candidates only: nothing matches pivotDoc, but the documents after it may compete.
+                target = pivotDoc + 1;
+            }
+            else
+            {
+                // Until next, only the subs on pivotDoc can match, within blocks bounded below the threshold.
+                target = Math.Max(pivotDoc + 1, next);
             }
 
-            // Until next, only the subs on pivotDoc can match, within blocks bounded below the threshold.
-            target = Math.Max(pivotDoc + 1, next);
             if (target == NoMoreDocs)
             {
                 return NoMoreDocs;
@@ -179,13 +204,50 @@ public sealed class DisjunctionScorer : Scorer
 
             foreach (var index in _order)
             {
-                var sub = _subs[index];
-                if (sub.DocId == pivotDoc)
+                if (_subs[index].DocId == pivotDoc)
                 {
-                    sub.Advance(target);
+                    Move(index, target);
                 }
             }
         }
+    }
+
+    /// <summary>Moves sub <paramref name="index"/> to <paramref name="target"/>: two-phase subs only to a candidate, confirmed once it can compete.</summary>
+    private void Move(int index, int target)
+    {
+        _rejected[index] = false;
+        if (_twoPhase[index])
+        {
+            _subs[index].AdvanceCandidate(target);
+            _unconfirmed[index] = true;
+        }
+        else
+        {
+            _subs[index].Advance(target);
+        }
+    }
+
+    /// <summary>Confirms the candidates on <paramref name="doc"/>; true when some sub matches it.</summary>
+    private bool Confirm(int doc)
+    {
+        var any = false;
+        for (var i = 0; i < _subs.Length; i++)
+        {
+            if (_subs[i].DocId != doc)
+            {
+                continue;
+            }
+
+            if (_unconfirmed[i])
+            {
+                _unconfirmed[i] = false;
+                _rejected[i] = !_subs[i].ConfirmCandidate();
+            }
+
+            any |= !_rejected[i];
+        }
+
+        return any;
     }
 
     /// <summary>Insertion sort by current document: the order changes a little at a time.</summary>

@@ -73,6 +73,21 @@ internal sealed class PhrasePosition
         return true;
     }
 
+    /// <summary>Occurrences of the word in the current document (summed over the alternatives on it), read without positions.</summary>
+    public int CurrentFreq()
+    {
+        var freq = 0;
+        foreach (var postings in _alternatives)
+        {
+            if (postings.DocId == DocId)
+            {
+                freq += postings.Freq;
+            }
+        }
+
+        return freq;
+    }
+
     public void ReadPositions()
     {
         var count = 0;

@@ -19,6 +19,7 @@ public sealed class PhraseScorer : Scorer
     private readonly float _maxScore;
     private int _doc = -1;
     private float _freq;
+    private float _minScore;
 
     internal PhraseScorer(PhrasePosition[] words, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
@@ -55,6 +56,30 @@ public sealed class PhraseScorer : Scorer
     /// <inheritdoc />
     public override int Advance(int target)
     {
+        while (true)
+        {
+            var doc = AdvanceCandidate(target);
+            if (doc == NoMoreDocs)
+            {
+                return doc;
+            }
+
+            // Alone at the top, skip candidates that cannot compete before reading their positions.
+            if ((_minScore <= 0 || CandidateMaxScore() >= _minScore) && ConfirmCandidate())
+            {
+                return doc;
+            }
+
+            target = doc + 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool IsTwoPhase => true;
+
+    /// <inheritdoc />
+    public override int AdvanceCandidate(int target)
+    {
         var doc = _byCost[0].Advance(target);
         while (doc != NoMoreDocs)
         {
@@ -70,27 +95,44 @@ public sealed class PhraseScorer : Scorer
                 }
             }
 
-            if (!aligned)
+            if (aligned)
             {
-                continue;
+                break;
             }
-
-            foreach (var word in _words)
-            {
-                word.ReadPositions();
-            }
-
-            _freq = PhraseFrequency.Compute(_words, _slop);
-            if (_freq > 0)
-            {
-                return _doc = doc;
-            }
-
-            doc = _byCost[0].Advance(doc + 1);
         }
 
-        return _doc = NoMoreDocs;
+        _freq = 0;
+        return _doc = doc;
     }
+
+    /// <inheritdoc />
+    public override bool ConfirmCandidate()
+    {
+        foreach (var word in _words)
+        {
+            word.ReadPositions();
+        }
+
+        _freq = PhraseFrequency.Compute(_words, _slop);
+        return _freq > 0;
+    }
+
+    /// <inheritdoc />
+    public override float CandidateMaxScore()
+    {
+        // As the block bound, but with the candidate's own word frequencies and norm.
+        long freq = long.MaxValue;
+        var words = _slop == 0 ? _words.Length : 1;
+        for (var i = 0; i < words; i++)
+        {
+            freq = Math.Min(freq, _words[i].CurrentFreq());
+        }
+
+        return Bm25Similarity.Score(_weight, freq, _lengthTable[_segment.Norm(_field, _doc)]);
+    }
+
+    /// <inheritdoc />
+    public override void SetMinCompetitiveScore(float minScore) => _minScore = minScore;
 
     /// <inheritdoc />
     public override float Score() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);

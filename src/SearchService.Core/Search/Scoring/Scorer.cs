@@ -39,6 +39,22 @@ public abstract class Scorer
     /// <summary>An upper bound of the score of every document from the current one up to <paramref name="upTo"/>.</summary>
     public abstract float MaxScore(int upTo);
 
+    /// <summary>
+    /// True when the scorer can stop on candidates — documents that may match — before confirming
+    /// them (a phrase: every word present, positions not yet read), so a caller can bound a
+    /// candidate's score and skip the expensive check when it cannot compete (Lucene's two-phase iteration).
+    /// </summary>
+    public virtual bool IsTwoPhase => false;
+
+    /// <summary>Moves to the first candidate at or after <paramref name="target"/> without confirming it (same as <see cref="Advance"/> unless <see cref="IsTwoPhase"/>).</summary>
+    public virtual int AdvanceCandidate(int target) => Advance(target);
+
+    /// <summary>Confirms the current candidate; true when it matches (<see cref="Score"/> is then valid).</summary>
+    public virtual bool ConfirmCandidate() => true;
+
+    /// <summary>An upper bound of the current candidate's score, known before it is confirmed.</summary>
+    public virtual float CandidateMaxScore() => MaxScore(DocId);
+
     /// <summary>Tells the scorer that documents scoring below <paramref name="minScore"/> are no longer wanted; it may skip them.</summary>
     public virtual void SetMinCompetitiveScore(float minScore)
     {
