@@ -9,7 +9,10 @@ public sealed class ConjunctionScorer : Scorer
 {
     private readonly Scorer[] _byCost;
     private readonly Scorer[] _scoring;
+    private readonly bool[] _twoPhase;
+    private readonly bool _anyTwoPhase;
     private int _doc = -1;
+    private float _minScore;
 
     /// <summary>Conjoins <paramref name="scoring"/> (summed) and <paramref name="filters"/> (not scored); at least one sub in all.</summary>
     public ConjunctionScorer(IReadOnlyList<Scorer> scoring, IReadOnlyList<Scorer> filters)
@@ -32,6 +35,12 @@ public sealed class ConjunctionScorer : Scorer
         }
 
         Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
+        _twoPhase = new bool[_byCost.Length];
+        for (var i = 0; i < _byCost.Length; i++)
+        {
+            _twoPhase[i] = _byCost[i].IsTwoPhase;
+            _anyTwoPhase |= _twoPhase[i];
+        }
     }
 
     /// <inheritdoc />
@@ -41,10 +50,63 @@ public sealed class ConjunctionScorer : Scorer
     public override long Cost => _byCost[0].Cost;
 
     /// <inheritdoc />
-    public override int NextDoc() => Align(_byCost[0].NextDoc());
+    public override int NextDoc() => Advance(_doc + 1);
 
     /// <inheritdoc />
-    public override int Advance(int target) => Align(_byCost[0].Advance(target));
+    public override int Advance(int target)
+    {
+        while (true)
+        {
+            var doc = AdvanceCandidate(target);
+            if (doc == NoMoreDocs)
+            {
+                return doc;
+            }
+
+            // Bound the candidate with what is known before positions are read; confirm only when it can compete.
+            if (!_anyTwoPhase || ((_minScore <= 0 || CandidateMaxScore() >= _minScore) && ConfirmCandidate()))
+            {
+                return doc;
+            }
+
+            target = doc + 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool IsTwoPhase => _anyTwoPhase;
+
+    /// <inheritdoc />
+    public override int AdvanceCandidate(int target) => Align(Move(0, target));
+
+    /// <inheritdoc />
+    public override bool ConfirmCandidate()
+    {
+        for (var i = 0; i < _byCost.Length; i++)
+        {
+            if (_twoPhase[i] && !_byCost[i].ConfirmCandidate())
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc />
+    public override float CandidateMaxScore()
+    {
+        double sum = 0;
+        foreach (var scorer in _scoring)
+        {
+            sum += scorer.IsTwoPhase ? scorer.CandidateMaxScore() : scorer.Score();
+        }
+
+        return (float)sum;
+    }
+
+    /// <inheritdoc />
+    public override void SetMinCompetitiveScore(float minScore) => _minScore = minScore;
 
     /// <inheritdoc />
     public override float Score()
@@ -82,19 +144,22 @@ public sealed class ConjunctionScorer : Scorer
         return (float)sum;
     }
 
+    /// <summary>Moves clause <paramref name="index"/> (in cost order) to <paramref name="target"/>, to a candidate only when it is two-phase.</summary>
+    private int Move(int index, int target) =>
+        _twoPhase[index] ? _byCost[index].AdvanceCandidate(target) : _byCost[index].Advance(target);
+
     private int Align(int doc)
     {
-        var lead = _byCost[0];
         while (doc != NoMoreDocs)
         {
             var aligned = true;
             for (var i = 1; i < _byCost.Length; i++)
             {
                 var other = _byCost[i];
-                var at = other.DocId < doc ? other.Advance(doc) : other.DocId;
+                var at = other.DocId < doc ? Move(i, doc) : other.DocId;
                 if (at > doc)
                 {
-                    doc = lead.Advance(at);
+                    doc = Move(0, at);
                     aligned = false;
                     break;
                 }

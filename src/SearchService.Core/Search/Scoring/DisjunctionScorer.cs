@@ -16,6 +16,7 @@ public sealed class DisjunctionScorer : Scorer
     private readonly bool[] _unconfirmed;
     private readonly bool[] _rejected;
     private readonly long _cost;
+    private readonly bool _anyTwoPhase;
     private int _doc = -1;
     private float _minScore;
 
@@ -36,6 +37,7 @@ public sealed class DisjunctionScorer : Scorer
         for (var i = 0; i < _subs.Length; i++)
         {
             _twoPhase[i] = _subs[i].IsTwoPhase;
+            _anyTwoPhase |= _twoPhase[i];
             _maxScores[i] = _subs[i].MaxScore(NoMoreDocs);
             _order[i] = i;
             _cost += _subs[i].Cost;
@@ -59,19 +61,54 @@ public sealed class DisjunctionScorer : Scorer
             return _doc = Wand(target);
         }
 
+        while (true)
+        {
+            var doc = AdvanceCandidate(target);
+            if (doc == NoMoreDocs || ConfirmCandidate())
+            {
+                return doc;
+            }
+
+            target = doc + 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool IsTwoPhase => _anyTwoPhase;
+
+    /// <inheritdoc />
+    public override int AdvanceCandidate(int target)
+    {
         var min = NoMoreDocs;
         for (var i = 0; i < _subs.Length; i++)
         {
-            var sub = _subs[i];
-            _rejected[i] = false;
-            var doc = sub.DocId < target ? sub.Advance(target) : sub.DocId;
-            if (doc < min)
+            if (_subs[i].DocId < target)
             {
-                min = doc;
+                Move(i, target);
             }
+
+            min = Math.Min(min, _subs[i].DocId);
         }
 
         return _doc = min;
+    }
+
+    /// <inheritdoc />
+    public override bool ConfirmCandidate() => Confirm(_doc);
+
+    /// <inheritdoc />
+    public override float CandidateMaxScore()
+    {
+        double sum = 0;
+        for (var i = 0; i < _subs.Length; i++)
+        {
+            if (_subs[i].DocId == _doc && !_rejected[i])
+            {
+                sum += _unconfirmed[i] ? _subs[i].CandidateMaxScore() : _subs[i].Score();
+            }
+        }
+
+        return (float)sum;
     }
 
     /// <inheritdoc />
