@@ -131,6 +131,16 @@ public sealed class QueryParserTests
         Assert.Equal("(body:\"giải phóng\"~2 body:\"giai phong\"~2^0.5)", new QueryParser(new QueryParserOptions { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng\"~2").ToString());
     }
 
+    [Fact]
+    public void Under_the_OR_default_side_by_side_words_are_optional()
+    {
+        var parser = new QueryParser(new QueryParserOptions { DefaultOperator = DefaultOperator.Or });
+        var words = Assert.IsType<BooleanQuery>(parser.Parse("nông thôn"));
+        Assert.All(words.Clauses, c => Assert.Equal(Occur.Should, c.Occur));
+        var mixed = Assert.IsType<BooleanQuery>(parser.Parse("\"nông thôn\" -OCOP"));
+        Assert.Equal([Occur.Should, Occur.MustNot], mixed.Clauses.Select(c => c.Occur));
+    }
+
     private static string StripOuter(Query query) =>
         Assert.IsType<BooleanQuery>(query).Clauses.Single(c => c.Occur == Occur.Filter).Query is var filter ? "#" + filter : "";
 }

@@ -67,10 +67,15 @@ internal sealed class QueryReader
         return new BooleanQuery(clauses);
     }
 
-    /// <summary>and := unary (['AND'] unary)* — side by side words combine with the default operator.</summary>
+    /// <summary>
+    /// and := unary (['AND'] unary)* — side by side operands combine with the default operator:
+    /// under AND each is required; under OR each plain operand is optional (prefixed ones keep
+    /// their +/-), unless an explicit AND in the group makes them required.
+    /// </summary>
     private Query ReadAnd(IReadOnlyList<KeyValuePair<string, float>> fields, (string Field, FieldKindOfQuery Kind)? field)
     {
         var clauses = new List<BooleanClause>();
+        var plain = new List<bool>();
         var explicitAnd = false;
         while (true)
         {
@@ -97,38 +102,24 @@ internal sealed class QueryReader
                 continue;
             }
 
-            if (clauses.Count > 0 && !explicitAnd && Options.DefaultOperator == DefaultOperator.Or)
-            {
-                // Side by side under OR: the next operand belongs to the enclosing OR.
-                clauses.Add(new BooleanClause(ReadOr(fields, field), Occur.Should));
-                break;
-            }
-
-            explicitAnd = false;
+            plain.Add(token.Kind is not (QueryTokenKind.Plus or QueryTokenKind.Minus or QueryTokenKind.Not));
             clauses.Add(ReadUnary(fields, field));
+        }
+
+        if (Options.DefaultOperator == DefaultOperator.Or && !explicitAnd)
+        {
+            for (var i = 0; i < clauses.Count; i++)
+            {
+                if (plain[i] && clauses[i].Occur == Occur.Must)
+                {
+                    clauses[i] = clauses[i] with { Occur = Occur.Should };
+                }
+            }
         }
 
         if (clauses.Count == 1 && clauses[0].Occur is Occur.Must or Occur.Should)
         {
             return clauses[0].Query;
-        }
-
-        var hasShould = false;
-        foreach (var clause in clauses)
-        {
-            hasShould |= clause.Occur == Occur.Should;
-        }
-
-        if (hasShould)
-        {
-            // "a b" under OR: keep the first operand optional like the rest.
-            for (var i = 0; i < clauses.Count; i++)
-            {
-                if (clauses[i].Occur == Occur.Must && Options.DefaultOperator == DefaultOperator.Or)
-                {
-                    clauses[i] = clauses[i] with { Occur = Occur.Should };
-                }
-            }
         }
 
         return new BooleanQuery(clauses);
