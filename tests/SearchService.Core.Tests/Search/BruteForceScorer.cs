@@ -1,4 +1,5 @@
 using SearchService.Core.Analysis;
+using SearchService.Core.Catalog;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Search.Queries;
@@ -17,6 +18,7 @@ internal sealed class BruteForceScorer
     private readonly List<Dictionary<string, Dictionary<string, List<int>>>> _docs = [];
     private readonly List<Dictionary<string, int>> _lengths = [];
     private readonly List<bool> _live = [];
+    private readonly List<long?> _dates = [];
     private readonly Bm25Similarity _similarity = Bm25Similarity.Default;
 
     public BruteForceScorer(IndexSnapshot snapshot, IReadOnlyList<string> textFields)
@@ -56,6 +58,7 @@ internal sealed class BruteForceScorer
             _docs.Add(fields);
             _lengths.Add(lengths);
             _live.Add(!segment.IsDeleted(local));
+            _dates.Add(stored.Where(v => v.Field == ConclusionFields.Date).Select(v => (long?)(long)v.Value).FirstOrDefault());
         }
     }
 
@@ -161,6 +164,8 @@ internal sealed class BruteForceScorer
 
             case MatchAllQuery:
                 return boost;
+            case NumericRangeQuery range when range.Field == ConclusionFields.Date:
+                return _dates[doc] is { } day && day >= (range.Min ?? long.MinValue) && day <= (range.Max ?? long.MaxValue) ? boost : null;
             default:
                 throw new NotSupportedException(query.GetType().Name);
         }

@@ -222,6 +222,15 @@ public sealed class TopKPropertyTests : IDisposable
             return new TermQuery(field, Term(random, terms[field])) { Boost = boost };
         }
 
+        if (roll == 4 && random.Next(3) == 0)
+        {
+            // Dates run over 20 days from 2023-01-01: ranges that cut through them, open ends, or everything.
+            var first = new DateOnly(2023, 1, 1).DayNumber;
+            long? min = random.Next(3) == 0 ? null : first + random.Next(20);
+            long? max = random.Next(3) == 0 ? null : first + random.Next(20);
+            return random.Next(4) == 0 ? new MatchAllQuery { Boost = boost } : new NumericRangeQuery(ConclusionFields.Date, min, max) { Boost = boost };
+        }
+
         if (roll < 6)
         {
             var words = Enumerable.Range(0, random.Next(1, 4))
