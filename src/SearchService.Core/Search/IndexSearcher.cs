@@ -78,12 +78,14 @@ public sealed class IndexSearcher
                 scorer.SetMinCompetitiveScore(minScore);
             }
 
+            // The last document of a window whose bound was found competitive: checked once, not per document.
+            var checkedUpTo = -1;
             var doc = scorer.NextDoc();
             while (doc != Scorer.NoMoreDocs)
             {
-                if (pruning)
+                if (pruning && doc > checkedUpTo)
                 {
-                    // Skip the rest of the block when even its best document cannot enter the queue.
+                    // Skip the rest of the window when even its best document cannot enter the queue.
                     var upTo = scorer.AdvanceShallow(doc);
                     if (scorer.MaxScore(upTo) < minScore)
                     {
@@ -91,6 +93,9 @@ public sealed class IndexSearcher
                         doc = upTo == Scorer.NoMoreDocs ? Scorer.NoMoreDocs : scorer.Advance(upTo + 1);
                         continue;
                     }
+
+                    // Only a finite window is worth remembering: a global bound may tighten as the subs move on.
+                    checkedUpTo = upTo == Scorer.NoMoreDocs ? doc : upTo;
                 }
 
                 if (live is null || !live.IsDeleted(doc))
@@ -106,6 +111,7 @@ public sealed class IndexSearcher
                         if (minScore > 0)
                         {
                             pruning = true;
+                            checkedUpTo = doc; // a higher threshold may skip what the last check kept
                             scorer.SetMinCompetitiveScore(minScore);
                         }
                     }
