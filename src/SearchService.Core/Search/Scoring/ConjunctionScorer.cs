@@ -3,7 +3,9 @@ namespace SearchService.Core.Search.Scoring;
 /// <summary>
 /// Documents every sub-scorer matches, found by leapfrogging: the rarest clause leads and the
 /// others advance to its document, any that overshoots becomes the new target. Scoring clauses
-/// are summed in clause order; filter clauses only restrict.
+/// are summed in clause order; filter clauses only restrict. Two-phase clauses (phrases) are
+/// aligned on candidates first and confirmed only when every clause is on the document — and,
+/// once a minimum competitive score is set, only when the candidate's bound reaches it.
 /// </summary>
 public sealed class ConjunctionScorer : Scorer
 {

@@ -6,6 +6,8 @@ namespace SearchService.Core.Search.Scoring;
 /// set it visits every match; after that it runs block-max WAND: subs are ordered by their
 /// current document, a pivot is the first document where the subs' global bounds can reach the
 /// threshold, and a pivot whose subs' block bounds cannot reach it is skipped with its blocks.
+/// Two-phase subs (phrases) stop on candidates; a candidate is bounded by its own word
+/// frequencies and confirmed (positions read) only when the pivot can still compete.
 /// </summary>
 public sealed class DisjunctionScorer : Scorer
 {
