@@ -164,6 +164,8 @@ internal sealed class BruteForceScorer
 
             case MatchAllQuery:
                 return boost;
+            case TermSetQuery set:
+                return set.Terms.Any(t => _docs[doc][set.Field].ContainsKey(t)) ? boost : null;
             case NumericRangeQuery range when range.Field == ConclusionFields.Date:
                 return _dates[doc] is { } day && day >= (range.Min ?? long.MinValue) && day <= (range.Max ?? long.MaxValue) ? boost : null;
             default:

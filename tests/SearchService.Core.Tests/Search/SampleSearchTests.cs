@@ -115,6 +115,17 @@ public sealed class SampleSearchTests(SampleIndex index) : IClassFixture<SampleI
     }
 
     [Fact]
+    public void A_prefix_with_many_expansions_scores_constantly_and_a_narrow_one_by_BM25()
+    {
+        var wide = index.Searcher.Search(new SearchRequest { Query = "body:t*", Size = 50 });
+        Assert.Equal(index.DocumentCount, wide.Hits.Count);
+        Assert.All(wide.Hits, h => Assert.Equal(1f, h.Score));
+        var narrow = index.Searcher.Search(new SearchRequest { Query = "body:thủy*", Size = 50 });
+        Assert.True(narrow.Hits.Select(h => h.Score).Distinct().Count() > 1);
+        Assert.Contains("thủy", index.Searcher.MatchedTerms(index.Searcher.Parser.Parse("body:thủy*"))["body"]);
+    }
+
+    [Fact]
     public void Explain_adds_up_to_the_hit_score()
     {
         var result = index.Searcher.Search(new SearchRequest { Query = "giải phóng mặt bằng", Explain = true, Size = 3 });

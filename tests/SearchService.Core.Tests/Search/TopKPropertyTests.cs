@@ -228,7 +228,12 @@ public sealed class TopKPropertyTests : IDisposable
             var first = new DateOnly(2023, 1, 1).DayNumber;
             long? min = random.Next(3) == 0 ? null : first + random.Next(20);
             long? max = random.Next(3) == 0 ? null : first + random.Next(20);
-            return random.Next(4) == 0 ? new MatchAllQuery { Boost = boost } : new NumericRangeQuery(ConclusionFields.Date, min, max) { Boost = boost };
+            return random.Next(4) switch
+            {
+                0 => new MatchAllQuery { Boost = boost },
+                1 => new TermSetQuery(field, Enumerable.Range(0, random.Next(1, 6)).Select(_ => Term(random, terms[field])).Distinct().ToList()) { Boost = boost },
+                _ => new NumericRangeQuery(ConclusionFields.Date, min, max) { Boost = boost },
+            };
         }
 
         if (roll < 6)

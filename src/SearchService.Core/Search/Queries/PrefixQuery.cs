@@ -7,7 +7,8 @@ namespace SearchService.Core.Search.Queries;
 /// Rewritten to a disjunction of the matching terms; more than
 /// <see cref="SearchLimits.MaxPrefixExpansions"/> throws <see cref="TooManyExpansionsException"/>.
 /// Syllable-pair terms ("giải_phóng") are left out unless the prefix has a '_' itself, so a
-/// prefix counts each word once.
+/// prefix counts each word once. Up to <see cref="ScoredExpansions"/> terms are ranked by BM25;
+/// more become a constant-score <see cref="TermSetQuery"/>.
 /// </summary>
 public sealed class PrefixQuery : Query
 {
@@ -19,6 +20,9 @@ public sealed class PrefixQuery : Query
         Field = field;
         Prefix = prefix;
     }
+
+    /// <summary>Expansions up to which matches are ranked by BM25; beyond, every match scores the boost.</summary>
+    public const int ScoredExpansions = 16;
 
     /// <summary>The field.</summary>
     public string Field { get; }
@@ -47,7 +51,10 @@ public sealed class PrefixQuery : Query
             }
         }
 
-        return TermExpansion.Disjunction(Field, terms, Boost);
+        // A few words: rank them by BM25 like typed words. Many: a constant score, as Lucene does.
+        return terms.Count <= ScoredExpansions
+            ? TermExpansion.Disjunction(Field, terms, Boost)
+            : new TermSetQuery(Field, [.. terms.Keys]) { Boost = Boost };
     }
 
     /// <inheritdoc />
