@@ -12,6 +12,7 @@ var root = new RootCommand("SearchService command-line tool: index conclusion do
     ExtractCommand.Create(),
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
+    SearchCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -24,7 +24,7 @@ public static class BenchCommand
         };
         analysis.SetAction(parse => RunAnalysis(parse.GetValue(paths) ?? [], parse.GetValue(seconds), parse.GetValue(query)));
 
-        return new Command("bench", "Benchmarks that print figures.") { analysis, ExtractionBenchCommand.Create(), OpenBenchCommand.Create() };
+        return new Command("bench", "Benchmarks that print figures.") { analysis, ExtractionBenchCommand.Create(), OpenBenchCommand.Create(), SearchBenchCommand.Create() };
     }
 
     private static int RunAnalysis(string[] paths, double seconds, bool query)

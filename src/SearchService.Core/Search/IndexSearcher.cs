@@ -1,0 +1,331 @@
+using System.Collections;
+using System.Diagnostics;
+using SearchService.Core.Catalog;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Search.Limits;
+using SearchService.Core.Search.Parsing;
+using SearchService.Core.Search.Queries;
+using SearchService.Core.Search.Scoring;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// Searches one <see cref="IndexSnapshot"/>: parses requests, collects the top hits (block-max
+/// pruning once enough documents are counted), reads the hits' stored fields, explains scores
+/// and lists all matches per segment for facets. Immutable apart from a statistics cache safe
+/// for concurrent use, so one searcher serves any number of threads; open a new one on a
+/// reopened snapshot.
+/// </summary>
+public sealed class IndexSearcher
+{
+    private readonly SnapshotCache _cache = new();
+
+    /// <summary>A searcher over <paramref name="snapshot"/>.</summary>
+    public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Snapshot = snapshot;
+        Similarity = similarity ?? Bm25Similarity.Default;
+        Limits = limits ?? SearchLimits.Default;
+        Parser = new QueryParser(parserOptions ?? new QueryParserOptions { Limits = Limits });
+    }
+
+    /// <summary>The snapshot searched.</summary>
+    public IndexSnapshot Snapshot { get; }
+
+    /// <summary>The ranking function.</summary>
+    public Bm25Similarity Similarity { get; }
+
+    /// <summary>The cost bounds.</summary>
+    public SearchLimits Limits { get; }
+
+    /// <summary>The parser of request texts.</summary>
+    public QueryParser Parser { get; }
+
+    /// <summary>A context for rewriting and weighing queries against this snapshot (sharing the searcher's per-snapshot caches).</summary>
+    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache);
+
+    /// <summary>
+    /// The best <paramref name="count"/> hits of <paramref name="query"/> in <paramref name="sort"/> order,
+    /// after <paramref name="after"/> when given (search-after paging). Documents are counted exactly
+    /// until <paramref name="totalHitsThreshold"/>; beyond it, relevance search skips documents that
+    /// cannot enter the top hits and the total becomes a lower bound.
+    /// </summary>
+    public TopHits Search(Query query, int count, SearchSort sort = SearchSort.Relevance, ScoreDoc? after = null, int totalHitsThreshold = 1000)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        var context = CreateContext();
+        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var byDate = sort == SearchSort.Date;
+        var queue = new HitQueue(count, byDate);
+        long total = 0;
+        var exact = true;
+        var minScore = 0f;
+        foreach (var leaf in context.Leaves)
+        {
+            var scorer = weight.GetScorer(leaf);
+            if (scorer is null)
+            {
+                continue;
+            }
+
+            var segment = leaf.Segment;
+            var live = segment.LiveDocs;
+            var pruning = !byDate && minScore > 0;
+            if (pruning)
+            {
+                scorer.SetMinCompetitiveScore(minScore);
+            }
+
+            // The last document of a window whose bound was found competitive: checked once, not per document.
+            var checkedUpTo = -1;
+            var doc = scorer.NextDoc();
+            while (doc != Scorer.NoMoreDocs)
+            {
+                if (pruning && doc > checkedUpTo)
+                {
+                    // Skip the rest of the window when even its best document cannot enter the queue.
+                    var upTo = scorer.AdvanceShallow(doc);
+                    if (scorer.MaxScore(upTo) < minScore)
+                    {
+                        exact = false;
+                        doc = upTo == Scorer.NoMoreDocs ? Scorer.NoMoreDocs : scorer.Advance(upTo + 1);
+                        continue;
+                    }
+
+                    // Only a finite window is worth remembering: a global bound may tighten as the subs move on.
+                    checkedUpTo = upTo == Scorer.NoMoreDocs ? doc : upTo;
+                }
+
+                if (live is null || !live.IsDeleted(doc))
+                {
+                    total++;
+                    var hit = new ScoreDoc(leaf.DocBase + doc, scorer.Score(), byDate ? DateValue(segment, doc) : 0);
+                    if ((after is not { } cursor || queue.Better(cursor, hit)) && queue.Offer(hit)
+                        && !byDate && queue.IsFull && total >= totalHitsThreshold)
+                    {
+                        // Scorers compare bounds computed in a different order than scores: leave a margin.
+                        var weakest = queue.Weakest.Score;
+                        minScore = weakest - (Math.Abs(weakest) * 1e-5f) - 1e-6f;
+                        if (minScore > 0)
+                        {
+                            pruning = true;
+                            checkedUpTo = doc; // a higher threshold may skip what the last check kept
+                            scorer.SetMinCompetitiveScore(minScore);
+                        }
+                    }
+                }
+
+                doc = scorer.NextDoc();
+            }
+
+            exact &= minScore <= 0;
+        }
+
+        return new TopHits(total, exact, queue.Drain());
+    }
+
+    /// <summary>
+    /// Every live document <paramref name="query"/> matches, one bitset per snapshot segment
+    /// (Length = the segment's MaxDoc, bit set = a match): what facet counting needs, all matches
+    /// and not only the top hits.
+    /// </summary>
+    public BitArray[] MatchingDocuments(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = CreateContext();
+        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var result = new BitArray[context.Leaves.Count];
+        foreach (var leaf in context.Leaves)
+        {
+            var bits = new BitArray(leaf.Segment.MaxDoc);
+            result[leaf.Ordinal] = bits;
+            if (weight.GetScorer(leaf) is not { } scorer)
+            {
+                continue;
+            }
+
+            var live = leaf.Segment.LiveDocs;
+            for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
+            {
+                if (live is null || !live.IsDeleted(doc))
+                {
+                    bits[doc] = true;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Every live document a request matches (its text and its filters), one bitset per snapshot segment, for facet counts.</summary>
+    public BitArray[] MatchingDocuments(SearchRequest request) => MatchingDocuments(BuildQuery(request));
+
+    /// <summary>How snapshot document <paramref name="doc"/> scores for <paramref name="query"/>, or why it does not match.</summary>
+    public Explanation Explain(Query query, int doc)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = CreateContext();
+        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var (segment, local) = Snapshot.Locate(doc);
+        foreach (var leaf in context.Leaves)
+        {
+            if (ReferenceEquals(leaf.Segment, segment))
+            {
+                return segment.IsDeleted(local) ? Explanation.NoMatch("the document is deleted") : weight.Explain(leaf, local);
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(doc), doc, "document not in the snapshot");
+    }
+
+    /// <summary>The index terms <paramref name="query"/> matches, per field, for highlighting.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> MatchedTerms(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query.MatchedTerms(CreateContext());
+    }
+
+    /// <summary>The stored values of snapshot document <paramref name="doc"/>.</summary>
+    public IReadOnlyList<(string Field, object Value)> Document(int doc)
+    {
+        var (segment, local) = Snapshot.Locate(doc);
+        return segment.Document(local);
+    }
+
+    /// <summary>
+    /// Runs a request: parses its text, adds its filters as non-scoring clauses, collects the page
+    /// (or the page after the request's cursor), and reads each hit's stored fields.
+    /// </summary>
+    public SearchResult Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var query = BuildQuery(request);
+        var sort = request.Sort;
+        var size = request.Size;
+        ArgumentOutOfRangeException.ThrowIfNegative(size);
+        ScoreDoc? after = null;
+        var offset = 0;
+        var fingerprint = SearchCursor.FingerprintOf(query.ToString(), sort);
+        if (request.Cursor is { } token)
+        {
+            var cursor = SearchCursor.Decode(token);
+            if (cursor.Fingerprint != fingerprint)
+            {
+                throw new InvalidCursorException("the cursor belongs to a different query, filter set or sort");
+            }
+
+            after = cursor.After;
+            if (size > Limits.MaxResultWindow)
+            {
+                throw new ResultWindowTooLargeException(Limits.MaxResultWindow, size);
+            }
+        }
+        else
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(request.Page, 1);
+            var window = ((long)(request.Page - 1) * size) + size;
+            if (window > Limits.MaxResultWindow)
+            {
+                throw new ResultWindowTooLargeException(Limits.MaxResultWindow, (int)Math.Min(window, int.MaxValue));
+            }
+
+            offset = (request.Page - 1) * size;
+        }
+
+        var top = Search(query, offset + size, sort, after, request.TotalHitsThreshold);
+        var hits = new List<SearchHit>(Math.Max(0, top.Hits.Count - offset));
+        for (var i = offset; i < top.Hits.Count; i++)
+        {
+            var scoreDoc = top.Hits[i];
+            hits.Add(ReadHit(scoreDoc, request.Explain ? Explain(query, scoreDoc.Doc) : null));
+        }
+
+        string? next = null;
+        if (hits.Count == size && size > 0)
+        {
+            next = new SearchCursor(fingerprint, top.Hits[^1]).Encode();
+        }
+
+        var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        return new SearchResult(top.TotalHits, top.TotalIsExact, hits, took, next, query.ToString());
+    }
+
+    /// <summary>The query a request runs: its parsed text (match-all when empty) with its filters as filter clauses.</summary>
+    public Query BuildQuery(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var text = Parser.Parse(request.Query ?? "", request.Lenient);
+        var filters = new List<BooleanClause>();
+        AddKeyword(filters, ConclusionFields.Locality, request.Locality);
+        AddKeyword(filters, ConclusionFields.Province, request.Province);
+        AddKeyword(filters, ConclusionFields.Type, request.Type);
+        AddKeyword(filters, ConclusionFields.Level, request.Level);
+        if (request.From is not null || request.To is not null)
+        {
+            filters.Add(new BooleanClause(new NumericRangeQuery(ConclusionFields.Date, request.From?.DayNumber, request.To?.DayNumber), Occur.Filter));
+        }
+
+        if (request.Year is { } year)
+        {
+            filters.Add(new BooleanClause(new NumericRangeQuery(ConclusionFields.Year, year, year), Occur.Filter));
+        }
+
+        if (filters.Count == 0)
+        {
+            return text;
+        }
+
+        filters.Insert(0, new BooleanClause(text, text is MatchAllQuery ? Occur.Filter : Occur.Must));
+        return new BooleanQuery(filters);
+    }
+
+    private static void AddKeyword(List<BooleanClause> filters, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            filters.Add(new BooleanClause(new KeywordQuery(field, value), Occur.Filter));
+        }
+    }
+
+    private static long DateValue(SegmentReader segment, int doc) =>
+        segment.NumericValue(ConclusionFields.Date, doc) ?? long.MinValue;
+
+    private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
+    {
+        string id = "", title = "";
+        string? locality = null, province = null, level = null, type = null;
+        DateOnly? date = null;
+        foreach (var (field, value) in Document(scoreDoc.Doc))
+        {
+            switch (field)
+            {
+                case ConclusionFields.Id:
+                    id = (string)value;
+                    break;
+                case ConclusionFields.Title:
+                    title = title.Length == 0 ? (string)value : title + "\n" + (string)value;
+                    break;
+                case ConclusionFields.Locality:
+                    locality ??= (string)value;
+                    break;
+                case ConclusionFields.Province:
+                    province ??= (string)value;
+                    break;
+                case ConclusionFields.Level:
+                    level ??= (string)value;
+                    break;
+                case ConclusionFields.Type:
+                    type ??= (string)value;
+                    break;
+                case ConclusionFields.Date when value is long days && date is null:
+                    date = DateOnly.FromDayNumber((int)days);
+                    break;
+            }
+        }
+
+        return new SearchHit(id, scoreDoc.Score, title, locality, province, level, type, date, scoreDoc.Doc, explanation);
+    }
+}

@@ -1,0 +1,41 @@
+using SearchService.Core.Catalog;
+using SearchService.Core.Search.Limits;
+
+namespace SearchService.Core.Search.Parsing;
+
+/// <summary>
+/// How the parser turns typed words into weighted clauses. The weights encode the ranking
+/// rules: a title match above a body match, an exact accented match above a match of the folded
+/// form only, adjacent syllables (pair terms) above scattered ones, and a cited document's exact
+/// code above its parts.
+/// </summary>
+public sealed record QueryParserOptions
+{
+    /// <summary>How side-by-side words combine.</summary>
+    public DefaultOperator DefaultOperator { get; init; } = DefaultOperator.And;
+
+    /// <summary>The text fields plain words search, with their boosts.</summary>
+    public IReadOnlyList<KeyValuePair<string, float>> DefaultFields { get; init; } =
+    [
+        new(ConclusionFields.Title, 2.0f),
+        new(ConclusionFields.Body, 1.0f),
+    ];
+
+    /// <summary>
+    /// Weight of the accent-folded alternative of a word, relative to its exact form. A document
+    /// with the exact accents matches both terms and so outscores one matching the folded form only.
+    /// </summary>
+    public float FoldedWeight { get; init; } = 0.5f;
+
+    /// <summary>Weight of a syllable-pair term ("giải_phóng"), an optional clause that ranks adjacent syllables first.</summary>
+    public float PairWeight { get; init; } = 0.6f;
+
+    /// <summary>Weight of an abbreviation alternative ("ubnd" for "ủy ban nhân dân") relative to the spelled-out words.</summary>
+    public float SynonymWeight { get; init; } = 0.9f;
+
+    /// <summary>Boost of a cited document's full code in the keyword field <c>code</c>, so the citing documents rank first.</summary>
+    public float CodeBoost { get; init; } = 4.0f;
+
+    /// <summary>Cost bounds (query length, clause count).</summary>
+    public SearchLimits Limits { get; init; } = SearchLimits.Default;
+}

@@ -1,0 +1,182 @@
+using SearchService.Core.Index.Reader;
+
+namespace SearchService.Core.Search.Scoring;
+
+/// <summary>
+/// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Documents
+/// are found by leapfrogging the words' postings like a conjunction; positions are read only for
+/// documents that hold every word.
+/// </summary>
+public sealed class PhraseScorer : Scorer
+{
+    private readonly PhrasePosition[] _words;
+    private readonly PhrasePosition[] _byCost;
+    private readonly SegmentReader _segment;
+    private readonly int _field;
+    private readonly float[] _lengthTable;
+    private readonly float _weight;
+    private readonly int _slop;
+    private readonly float _maxScore;
+    private int _doc = -1;
+    private float _freq;
+    private float _minScore;
+
+    internal PhraseScorer(PhrasePosition[] words, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    {
+        _words = words;
+        _byCost = [.. words];
+        Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
+        _slop = slop;
+        _segment = segment;
+        _field = field;
+        _lengthTable = lengthTable;
+        _weight = weight;
+        var smallest = float.MaxValue;
+        foreach (var part in lengthTable)
+        {
+            smallest = Math.Min(smallest, part);
+        }
+
+        // Frequency grows without bound in theory; the BM25 limit is the weight itself.
+        _maxScore = Math.Max(weight, Bm25Similarity.Score(weight, 1e9f, smallest));
+    }
+
+    /// <summary>The phrase frequency of the current document.</summary>
+    public float Frequency => _freq;
+
+    /// <inheritdoc />
+    public override int DocId => _doc;
+
+    /// <inheritdoc />
+    public override long Cost => _byCost[0].Cost;
+
+    /// <inheritdoc />
+    public override int NextDoc() => Advance(_doc + 1);
+
+    /// <inheritdoc />
+    public override int Advance(int target)
+    {
+        while (true)
+        {
+            var doc = AdvanceCandidate(target);
+            if (doc == NoMoreDocs)
+            {
+                return doc;
+            }
+
+            // Alone at the top, skip candidates that cannot compete before reading their positions.
+            if ((_minScore <= 0 || CandidateMaxScore() >= _minScore) && ConfirmCandidate())
+            {
+                return doc;
+            }
+
+            target = doc + 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public override bool IsTwoPhase => true;
+
+    /// <inheritdoc />
+    public override int AdvanceCandidate(int target)
+    {
+        var doc = _byCost[0].Advance(target);
+        while (doc != NoMoreDocs)
+        {
+            var aligned = true;
+            for (var i = 1; i < _byCost.Length; i++)
+            {
+                var at = _byCost[i].DocId < doc ? _byCost[i].Advance(doc) : _byCost[i].DocId;
+                if (at > doc)
+                {
+                    doc = _byCost[0].Advance(at);
+                    aligned = false;
+                    break;
+                }
+            }
+
+            if (aligned)
+            {
+                break;
+            }
+        }
+
+        _freq = 0;
+        return _doc = doc;
+    }
+
+    /// <inheritdoc />
+    public override bool ConfirmCandidate()
+    {
+        foreach (var word in _words)
+        {
+            word.ReadPositions();
+        }
+
+        _freq = PhraseFrequency.Compute(_words, _slop);
+        return _freq > 0;
+    }
+
+    /// <inheritdoc />
+    public override float CandidateMaxScore()
+    {
+        // As the block bound, but with the candidate's own word frequencies and norm.
+        long freq = long.MaxValue;
+        var words = _slop == 0 ? _words.Length : 1;
+        for (var i = 0; i < words; i++)
+        {
+            freq = Math.Min(freq, _words[i].CurrentFreq());
+        }
+
+        return Bm25Similarity.Score(_weight, freq, _lengthTable[_segment.Norm(_field, _doc)]);
+    }
+
+    /// <inheritdoc />
+    public override void SetMinCompetitiveScore(float minScore) => _minScore = minScore;
+
+    /// <inheritdoc />
+    public override float Score() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
+
+    /// <inheritdoc />
+    public override int AdvanceShallow(int target) =>
+        BlockBound(target, out var upTo, out _, out _) ? upTo : NoMoreDocs;
+
+    /// <inheritdoc />
+    public override float MaxScore(int upTo)
+    {
+        if (!BlockBound(Math.Max(_doc, 0), out var covered, out var maxFreq, out var minNorm) || upTo > covered)
+        {
+            return _maxScore;
+        }
+
+        return Math.Min(_maxScore, Bm25Similarity.Score(_weight, maxFreq, _lengthTable[minNorm]));
+    }
+
+    /// <summary>
+    /// Bounds from the blocks the words' postings are in. Occurrences start at distinct positions
+    /// of the first word and weigh at most 1, so its frequency bounds the phrase frequency; in an
+    /// exact phrase every word's position follows from the start, so any word's frequency does and
+    /// the smallest is taken. A matching document holds every word, so its norm is at least the
+    /// largest of the words' block minimums.
+    /// </summary>
+    private bool BlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
+    {
+        upTo = NoMoreDocs;
+        maxFreq = long.MaxValue;
+        minNorm = 0;
+        var words = _slop == 0 ? _words.Length : 1;
+        for (var i = 0; i < words; i++)
+        {
+            if (!_words[i].TryBlockBound(target, out var wordUpTo, out var wordFreq, out var wordNorm))
+            {
+                return false;
+            }
+
+            upTo = Math.Min(upTo, wordUpTo);
+            maxFreq = Math.Min(maxFreq, wordFreq);
+            minNorm = Math.Max(minNorm, wordNorm);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,14 @@
+namespace SearchService.Core.Search.Scoring;
+
+/// <summary>
+/// A query prepared for one snapshot: statistics looked up and boosts folded in once, then a
+/// scorer made per segment. Weights are immutable, so one may serve several threads.
+/// </summary>
+public abstract class Weight
+{
+    /// <summary>A scorer over <paramref name="leaf"/>, or null when nothing there can match.</summary>
+    public abstract Scorer? GetScorer(LeafContext leaf);
+
+    /// <summary>How document <paramref name="doc"/> of <paramref name="leaf"/> scores, or why it does not match.</summary>
+    public abstract Explanation Explain(LeafContext leaf, int doc);
+}

@@ -1,0 +1,16 @@
+namespace SearchService.Core.Search;
+
+/// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
+/// <param name="Total">Matching documents: exact when <paramref name="TotalIsExact"/>, else at least this many.</param>
+/// <param name="TotalIsExact">Whether <paramref name="Total"/> is exact.</param>
+/// <param name="Hits">The page of hits.</param>
+/// <param name="TookMs">Time spent searching, in milliseconds.</param>
+/// <param name="NextCursor">An opaque token for the page after this one, or null when this page was not full.</param>
+/// <param name="ParsedQuery">The query that ran, in parser syntax (for debugging).</param>
+public sealed record SearchResult(
+    long Total,
+    bool TotalIsExact,
+    IReadOnlyList<SearchHit> Hits,
+    double TookMs,
+    string? NextCursor,
+    string ParsedQuery);

@@ -1,0 +1,16 @@
+using System.Collections.Concurrent;
+using SearchService.Core.Search.Scoring;
+
+namespace SearchService.Core.Search;
+
+/// <summary>
+/// What searches of one snapshot work out once and share: field statistics and the keyword
+/// fields' values grouped by their case- and accent-free form. Segments never change, so nothing
+/// here goes stale while the snapshot lives; concurrent searches fill it safely.
+/// </summary>
+internal sealed class SnapshotCache
+{
+    public ConcurrentDictionary<string, FieldStatistics> Statistics { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, string[]>> KeywordsByKey { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,84 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Store;
+using SearchService.Core.Search;
+
+namespace SearchService.Indexer.Commands;
+
+/// <summary>
+/// <c>bench search --index DIR --queries FILE [--runs N] [--size K]</c>: single-thread search
+/// latency over a query file (tab-separated id, kind, query, as ../shared/bench/queries.tsv):
+/// the median of N runs per query after one warm-up pass, then the median and maximum per kind.
+/// Prints figures; asserts nothing.
+/// </summary>
+public static class SearchBenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var index = new Option<DirectoryInfo>("--index") { Description = "The index directory.", Required = true };
+        var queries = new Option<FileInfo>("--queries") { Description = "Tab-separated id, kind, query lines (a header line is skipped).", Required = true };
+        var runs = new Option<int>("--runs") { Description = "Timed runs per query (the median is reported).", DefaultValueFactory = _ => 5 };
+        var size = new Option<int>("--size") { Description = "Hits per search.", DefaultValueFactory = _ => 10 };
+        var command = new Command("search", "Search latency per query and per kind of query on one core.") { index, queries, runs, size };
+        command.SetAction(parse => Run(parse.GetValue(index)!, parse.GetValue(queries)!, Math.Max(1, parse.GetValue(runs)), parse.GetValue(size)));
+        return command;
+    }
+
+    private static int Run(DirectoryInfo index, FileInfo file, int runs, int size)
+    {
+        if (!index.Exists || !file.Exists)
+        {
+            Console.Error.WriteLine($"error: not found: {(index.Exists ? file.FullName : index.FullName)}");
+            return 2;
+        }
+
+        var searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(index.FullName)));
+        var lines = File.ReadLines(file.FullName)
+            .Select(l => l.Split('\t'))
+            .Where(p => p.Length >= 3 && p[0] != "id")
+            .ToList();
+        foreach (var line in lines)
+        {
+            searcher.Search(new SearchRequest { Query = line[2], Size = size, Lenient = true });
+        }
+
+        Console.WriteLine($"{searcher.Snapshot.LiveCount} documents in {searcher.Snapshot.Segments.Count} segments; median of {runs} runs, top {size}");
+        var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        foreach (var line in lines)
+        {
+            var times = new double[runs];
+            SearchResult? result = null;
+            for (var i = 0; i < runs; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                result = searcher.Search(new SearchRequest { Query = line[2], Size = size, Lenient = true });
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            Array.Sort(times);
+            var median = times[runs / 2];
+            if (!byKind.TryGetValue(line[1], out var list))
+            {
+                byKind[line[1]] = list = [];
+            }
+
+            list.Add(median);
+            var total = (result!.TotalIsExact ? "" : ">=") + result.Total.ToString(CultureInfo.InvariantCulture);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line[0],-5} {line[1],-9} {median,8:0.00} ms  {total,8} hits  {line[2]}"));
+        }
+
+        Console.WriteLine();
+        foreach (var (kind, list) in byKind)
+        {
+            list.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{kind,-9} median {list[list.Count / 2],8:0.00} ms   max {list[^1],8:0.00} ms"));
+        }
+
+        var all = byKind.Values.SelectMany(l => l).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-9} median {all[all.Count / 2],8:0.00} ms   p90 {all[(int)(all.Count * 0.9)],8:0.00} ms   max {all[^1],8:0.00} ms"));
+        return 0;
+    }
+}

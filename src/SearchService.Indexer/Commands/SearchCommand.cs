@@ -1,0 +1,181 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Store;
+using SearchService.Core.Search;
+using SearchService.Core.Search.Limits;
+using SearchService.Core.Search.Parsing;
+using Spectre.Console;
+
+namespace SearchService.Indexer.Commands;
+
+/// <summary>
+/// <c>search "QUERY" --index DIR [--locality X] [--province P] [--type T] [--level L] [--from D]
+/// [--to D] [--sort date] [--limit N] [--page N] [--cursor C] [--explain] [--lenient] [--json]</c>:
+/// runs a search on an index directory and prints the hits readably or as JSON.
+/// </summary>
+public static class SearchCommand
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "What to find, e.g. \"giải phóng mặt bằng\", \"nong thon moi\", \"NQ 18\", '\"chuyển đổi số\"~2 -OCOP', 'locality:\"Từ Sơn\" year:2023'." };
+        var index = new Option<DirectoryInfo>("--index") { Description = "The index directory.", Required = true };
+        var locality = new Option<string?>("--locality") { Description = "Only documents of this locality (case and accents ignored)." };
+        var province = new Option<string?>("--province") { Description = "Only documents of this province." };
+        var type = new Option<string?>("--type") { Description = "Only documents of this type (conclusion, notice …)." };
+        var level = new Option<string?>("--level") { Description = "Only documents of this committee level (district, town …)." };
+        var from = new Option<string?>("--from") { Description = "Only documents dated on or after this day (2023-01-01)." };
+        var to = new Option<string?>("--to") { Description = "Only documents dated on or before this day (2023-12-31)." };
+        var sort = new Option<string>("--sort") { Description = "relevance (default) or date (newest first).", DefaultValueFactory = _ => "relevance" };
+        var limit = new Option<int>("--limit") { Description = "Hits to show (a page).", DefaultValueFactory = _ => 10 };
+        var page = new Option<int>("--page") { Description = "Page number, from 1.", DefaultValueFactory = _ => 1 };
+        var cursor = new Option<string?>("--cursor") { Description = "Continue after the page that printed this next cursor." };
+        var explain = new Option<bool>("--explain") { Description = "Show how each hit's score was made." };
+        var lenient = new Option<bool>("--lenient") { Description = "Read text that does not parse as plain words instead of failing." };
+        var json = new Option<bool>("--json") { Description = "Print JSON: total, hits, facets, tookMs, nextCursor." };
+        var command = new Command("search", "Search an index of conclusion documents.")
+        {
+            query, index, locality, province, type, level, from, to, sort, limit, page, cursor, explain, lenient, json,
+        };
+
+        command.SetAction(parse =>
+        {
+            var directory = parse.GetValue(index)!;
+            if (!directory.Exists)
+            {
+                Console.Error.WriteLine($"error: index directory not found: {directory.FullName}");
+                return 2;
+            }
+
+            SearchRequest request;
+            try
+            {
+                request = new SearchRequest
+                {
+                    Query = parse.GetValue(query) ?? "",
+                    Locality = parse.GetValue(locality),
+                    Province = parse.GetValue(province),
+                    Type = parse.GetValue(type),
+                    Level = parse.GetValue(level),
+                    From = Day(parse.GetValue(from), "--from"),
+                    To = Day(parse.GetValue(to), "--to"),
+                    Sort = parse.GetValue(sort)?.ToLowerInvariant() switch
+                    {
+                        "date" => SearchSort.Date,
+                        "relevance" or null => SearchSort.Relevance,
+                        var other => throw new ArgumentException($"--sort must be relevance or date, not '{other}'"),
+                    },
+                    Size = parse.GetValue(limit),
+                    Page = parse.GetValue(page),
+                    Cursor = parse.GetValue(cursor),
+                    Explain = parse.GetValue(explain),
+                    Lenient = parse.GetValue(lenient),
+                };
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+
+            SearchResult result;
+            try
+            {
+                var searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(directory.FullName)));
+                result = searcher.Search(request);
+            }
+            catch (Exception e) when (e is QueryParseException or SearchLimitException or InvalidCursorException or ArgumentOutOfRangeException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), Json));
+            }
+            else
+            {
+                WriteReadable(result);
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static DateOnly? Day(string? text, string option)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw new ArgumentException($"{option} must be a day such as 2023-01-31, not '{text}'");
+    }
+
+    private static object ToJson(SearchResult result) => new
+    {
+        total = result.Total,
+        totalIsExact = result.TotalIsExact,
+        hits = result.Hits.Select(h => new
+        {
+            id = h.Id,
+            score = h.Score,
+            title = h.Title,
+            locality = h.Locality,
+            province = h.Province,
+            level = h.Level,
+            type = h.Type,
+            date = h.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            snippets = Array.Empty<string>(),
+            explanation = h.Explanation?.ToString(),
+        }),
+        facets = new Dictionary<string, object>(),
+        tookMs = Math.Round(result.TookMs, 2),
+        nextCursor = result.NextCursor,
+        query = result.ParsedQuery,
+    };
+
+    private static void WriteReadable(SearchResult result)
+    {
+        var total = result.TotalIsExact ? result.Total.ToString(CultureInfo.InvariantCulture) : $"at least {result.Total}";
+        AnsiConsole.MarkupLine($"[bold]{total}[/] hits in {result.TookMs.ToString("0.0", CultureInfo.InvariantCulture)} ms");
+        var rank = 0;
+        foreach (var hit in result.Hits)
+        {
+            rank++;
+            var title = hit.Title.Replace('\n', ' ');
+            AnsiConsole.MarkupLine($"{rank,3}. [bold]{Markup.Escape(title.Length > 0 ? title : hit.Id)}[/]  [grey]{hit.Score.ToString("0.000", CultureInfo.InvariantCulture)}[/]");
+            var where = string.Join(", ", new[] { hit.Locality, hit.Province }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
+            var date = hit.Date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "no date";
+            AnsiConsole.MarkupLine($"     [grey]{Markup.Escape(hit.Id)} · {Markup.Escape(where)} · {date} · {Markup.Escape(hit.Type ?? "")}[/]");
+            if (hit.Explanation is { } explanation)
+            {
+                Console.WriteLine(Indent(explanation.ToString(), "       "));
+            }
+        }
+
+        if (result.NextCursor is { } next)
+        {
+            Console.WriteLine($"next page: --cursor {next}");
+        }
+    }
+
+    private static string Indent(string text, string prefix) =>
+        string.Join('\n', text.TrimEnd('\n').Split('\n').Select(line => prefix + line));
+}

@@ -1,0 +1,231 @@
+using SearchService.Core.Analysis;
+using SearchService.Core.Catalog;
+using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Search.Queries;
+using SearchService.Core.Search.Scoring;
+
+namespace SearchService.Core.Tests.Search;
+
+/// <summary>
+/// The reference the engine is checked against: every document of a snapshot (deleted ones
+/// included, as their terms still count in statistics) re-analyzed from its stored text, and
+/// queries evaluated by scanning all of them, with no postings, skipping or pruning. Only the
+/// BM25 formula itself is shared with the engine.
+/// </summary>
+internal sealed class BruteForceScorer
+{
+    private readonly List<Dictionary<string, Dictionary<string, List<int>>>> _docs = [];
+    private readonly List<Dictionary<string, int>> _lengths = [];
+    private readonly List<bool> _live = [];
+    private readonly List<long?> _dates = [];
+    private readonly Bm25Similarity _similarity = Bm25Similarity.Default;
+
+    public BruteForceScorer(IndexSnapshot snapshot, IReadOnlyList<string> textFields)
+    {
+        for (var doc = 0; doc < snapshot.MaxDoc; doc++)
+        {
+            var (segment, local) = snapshot.Locate(doc);
+            var stored = segment.Document(local);
+            var fields = new Dictionary<string, Dictionary<string, List<int>>>();
+            var lengths = new Dictionary<string, int>();
+            foreach (var field in textFields)
+            {
+                var text = string.Join('\n', stored.Where(v => v.Field == field).Select(v => (string)v.Value));
+                var terms = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+                var length = 0;
+                var previous = -1;
+                foreach (var token in VietnameseAnalyzer.Indexing.Analyze(text))
+                {
+                    if (token.Position != previous)
+                    {
+                        length++;
+                        previous = token.Position;
+                    }
+
+                    if (!terms.TryGetValue(token.Term, out var positions))
+                    {
+                        terms[token.Term] = positions = [];
+                    }
+
+                    positions.Add(token.Position);
+                }
+
+                fields[field] = terms;
+                lengths[field] = length;
+            }
+
+            _docs.Add(fields);
+            _lengths.Add(lengths);
+            _live.Add(!segment.IsDeleted(local));
+            _dates.Add(stored.Where(v => v.Field == ConclusionFields.Date).Select(v => (long?)(long)v.Value).FirstOrDefault());
+        }
+    }
+
+    public int MaxDoc => _docs.Count;
+
+    public IEnumerable<string> Terms(string field) => _docs.SelectMany(d => d[field].Keys).Distinct().Order(StringComparer.Ordinal);
+
+    /// <summary>Every live match with its score, best first, ties by document.</summary>
+    public List<(int Doc, float Score)> Search(Query query)
+    {
+        var hits = new List<(int Doc, float Score)>();
+        for (var doc = 0; doc < _docs.Count; doc++)
+        {
+            if (_live[doc] && Evaluate(query, doc, 1f) is { } score)
+            {
+                hits.Add((doc, score));
+            }
+        }
+
+        return [.. hits.OrderByDescending(h => h.Score).ThenBy(h => h.Doc)];
+    }
+
+    private float? Evaluate(Query query, int doc, float boost)
+    {
+        boost *= query.Boost;
+        switch (query)
+        {
+            case TermQuery term:
+            {
+                if (!_docs[doc][term.Field].TryGetValue(term.Term, out var positions))
+                {
+                    return null;
+                }
+
+                var weight = boost * Bm25Similarity.Idf(DocFreq(term.Field, term.Term), DocCount(term.Field));
+                return Bm25Similarity.Score(weight, positions.Count, LengthPart(term.Field, doc));
+            }
+
+            case PhraseQuery phrase:
+            {
+                var words = phrase.Words.Select(alternatives => alternatives
+                    .SelectMany(t => _docs[doc][phrase.Field].TryGetValue(t, out var p) ? p : [])
+                    .Distinct().Order().ToList()).ToList();
+                var freq = PhraseFrequency(words, phrase.Slop);
+                if (freq == 0)
+                {
+                    return null;
+                }
+
+                double idf = 0;
+                foreach (var alternatives in phrase.Words)
+                {
+                    idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
+                }
+
+                return Bm25Similarity.Score(boost * (float)idf, freq, LengthPart(phrase.Field, doc));
+            }
+
+            case BooleanQuery boolean:
+            {
+                double must = 0, should = 0;
+                bool required = false, anyShould = false, onlyProhibitions = true;
+                foreach (var clause in boolean.Clauses)
+                {
+                    onlyProhibitions &= clause.Occur == Occur.MustNot;
+                    var score = Evaluate(clause.Query, doc, clause.Occur is Occur.Must or Occur.Should ? boost : 0f);
+                    switch (clause.Occur)
+                    {
+                        case Occur.Must or Occur.Filter:
+                            required = true;
+                            if (score is null)
+                            {
+                                return null;
+                            }
+
+                            must += clause.Occur == Occur.Must ? score.Value : 0;
+                            break;
+                        case Occur.MustNot:
+                            if (score is not null)
+                            {
+                                return null;
+                            }
+
+                            break;
+                        default:
+                            if (score is not null)
+                            {
+                                should += score.Value;
+                                anyShould = true;
+                            }
+
+                            break;
+                    }
+                }
+
+                if (required)
+                {
+                    return anyShould ? (float)((double)(float)must + (float)should) : (float)must;
+                }
+
+                return anyShould ? (float)should : onlyProhibitions && boolean.Clauses.Count > 0 ? 0f : null;
+            }
+
+            case MatchAllQuery:
+                return boost;
+            case TermSetQuery set:
+                return set.Terms.Any(t => _docs[doc][set.Field].ContainsKey(t)) ? boost : null;
+            case NumericRangeQuery range when range.Field == ConclusionFields.Date:
+                return _dates[doc] is { } day && day >= (range.Min ?? long.MinValue) && day <= (range.Max ?? long.MaxValue) ? boost : null;
+            default:
+                throw new NotSupportedException(query.GetType().Name);
+        }
+    }
+
+    /// <summary>The engine's phrase frequency written out anew: greedy in-order matching from each start.</summary>
+    private static float PhraseFrequency(List<List<int>> words, int slop)
+    {
+        float freq = 0;
+        foreach (var start in words[0])
+        {
+            var previous = start;
+            var ok = true;
+            for (var i = 1; i < words.Count && ok; i++)
+            {
+                var next = words[i].Where(p => p > previous).DefaultIfEmpty(-1).Min();
+                ok = next >= 0 && next - start - i <= slop;
+                previous = next;
+            }
+
+            if (ok)
+            {
+                freq += 1f / (1 + (previous - start - (words.Count - 1)));
+            }
+        }
+
+        return freq;
+    }
+
+    private readonly Dictionary<(string, string), long> _docFreqs = [];
+    private readonly Dictionary<string, float[]> _lengthTables = [];
+
+    private long DocFreq(string field, string term)
+    {
+        if (!_docFreqs.TryGetValue((field, term), out var df))
+        {
+            _docFreqs[(field, term)] = df = _docs.Count(d => d[field].ContainsKey(term));
+        }
+
+        return df;
+    }
+
+    private long DocCount(string field) => Math.Max(1, _lengths.Count(l => l[field] > 0));
+
+    private float LengthPart(string field, int doc)
+    {
+        if (!_lengthTables.TryGetValue(field, out var table))
+        {
+            _lengthTables[field] = table = LengthTable(field);
+        }
+
+        return table[NormEncoding.Encode(_lengths[doc][field])];
+    }
+
+    private float[] LengthTable(string field)
+    {
+        var withField = _lengths.Where(l => l[field] > 0).Select(l => (double)NormEncoding.Decode(NormEncoding.Encode(l[field]))).ToList();
+        var average = withField.Count > 0 ? withField.Sum() / withField.Count : 1;
+        return _similarity.LengthTable(average, hasNorms: true);
+    }
+}

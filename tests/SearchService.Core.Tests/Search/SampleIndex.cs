@@ -1,0 +1,62 @@
+using SearchService.Core.Catalog;
+using SearchService.Core.Documents.Extraction;
+using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Store;
+using SearchService.Core.Index.Writer;
+using SearchService.Core.Search;
+
+namespace SearchService.Core.Tests.Search;
+
+/// <summary>
+/// The fourteen sample documents extracted and indexed once per test class, with a small RAM
+/// buffer so the index has several segments (searches must work across segment boundaries).
+/// </summary>
+public sealed class SampleIndex : IDisposable
+{
+    public SampleIndex()
+    {
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ss-search-" + Guid.NewGuid().ToString("N"));
+        var extractor = new ConclusionExtractor();
+        var samples = Directory.GetFiles(System.IO.Path.GetDirectoryName(TestCorpus.Sample("README.md"))!)
+            .Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        using (var writer = IndexWriter.Open(Path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 150_000 }))
+        {
+            foreach (var file in samples)
+            {
+                writer.AddDocument(ConclusionIndexDocument.From(extractor.ExtractFile(file)));
+            }
+
+            writer.Commit();
+        }
+
+        Snapshot = IndexSnapshot.Open(new IndexDirectory(Path));
+        Searcher = new IndexSearcher(Snapshot);
+        DocumentCount = samples.Count;
+    }
+
+    public string Path { get; }
+
+    public IndexSnapshot Snapshot { get; }
+
+    public IndexSearcher Searcher { get; }
+
+    public int DocumentCount { get; }
+
+    /// <summary>The ids of the hits of <paramref name="query"/>, best first.</summary>
+    public List<string> Ids(string query, int size = 20) =>
+        Searcher.Search(new SearchRequest { Query = query, Size = size }).Hits.Select(h => h.Id).ToList();
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is not worth failing a test over.
+        }
+    }
+}
