@@ -13,6 +13,7 @@ var root = new RootCommand("SearchService command-line tool: index conclusion do
     AnalyzeCommand.Create(),
     BenchCommand.Create(),
     SearchCommand.Create(),
+    EvalCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -19,6 +19,7 @@ namespace SearchService.Core.Search;
 public sealed class IndexSearcher
 {
     private readonly SnapshotCache _cache = new();
+    private QueryParser? _anyWordParser;
 
     /// <summary>A searcher over <paramref name="snapshot"/>.</summary>
     public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null)
@@ -203,6 +204,36 @@ public sealed class IndexSearcher
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
         var query = BuildQuery(request);
+        var relaxed = RelaxedQuery(request);
+        if (relaxed is not null && request.Cursor is { } pageToken
+            && SearchCursor.Decode(pageToken).Fingerprint == SearchCursor.FingerprintOf(relaxed.ToString(), request.Sort))
+        {
+            // The cursor of a page of the relaxed search: stay relaxed.
+            return Run(request, relaxed, started, relaxedRun: true);
+        }
+
+        var result = Run(request, query, started, relaxedRun: false);
+        return result.Total == 0 && relaxed is not null && request.Cursor is null ? Run(request, relaxed, started, relaxedRun: true) : result;
+    }
+
+    /// <summary>
+    /// The any-word form of a request whose words are all required, when it has more than one: a
+    /// person typing a long question should still get the documents with most of its words.
+    /// </summary>
+    private Query? RelaxedQuery(SearchRequest request)
+    {
+        if (!request.RelaxToAnyWord || Parser.Options.DefaultOperator != DefaultOperator.And || string.IsNullOrWhiteSpace(request.Query))
+        {
+            return null;
+        }
+
+        _anyWordParser ??= new QueryParser(Parser.Options with { DefaultOperator = DefaultOperator.Or });
+        var relaxed = BuildQuery(request, _anyWordParser);
+        return relaxed.ToString() == BuildQuery(request).ToString() ? null : relaxed;
+    }
+
+    private SearchResult Run(SearchRequest request, Query query, long started, bool relaxedRun)
+    {
         var sort = request.Sort;
         var size = request.Size;
         ArgumentOutOfRangeException.ThrowIfNegative(size);
@@ -250,19 +281,22 @@ public sealed class IndexSearcher
         }
 
         var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return new SearchResult(top.TotalHits, top.TotalIsExact, hits, took, next, query.ToString());
+        return new SearchResult(top.TotalHits, top.TotalIsExact, hits, took, next, query.ToString()) { RelaxedToAnyWord = relaxedRun };
     }
 
     /// <summary>The query a request runs: its parsed text (match-all when empty) with its filters as filter clauses.</summary>
-    public Query BuildQuery(SearchRequest request)
+    public Query BuildQuery(SearchRequest request) => BuildQuery(request, Parser);
+
+    private Query BuildQuery(SearchRequest request, QueryParser parser)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var text = Parser.Parse(request.Query ?? "", request.Lenient);
+        var text = parser.Parse(request.Query ?? "", request.Lenient);
         var filters = new List<BooleanClause>();
         AddKeyword(filters, ConclusionFields.Locality, request.Locality);
         AddKeyword(filters, ConclusionFields.Province, request.Province);
         AddKeyword(filters, ConclusionFields.Type, request.Type);
         AddKeyword(filters, ConclusionFields.Level, request.Level);
+        AddKeyword(filters, ConclusionFields.Code, request.Code);
         if (request.From is not null || request.To is not null)
         {
             filters.Add(new BooleanClause(new NumericRangeQuery(ConclusionFields.Date, request.From?.DayNumber, request.To?.DayNumber), Occur.Filter));

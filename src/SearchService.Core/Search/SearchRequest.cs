@@ -22,6 +22,15 @@ public sealed record SearchRequest
     /// <summary>Only documents of this committee level ("district", "town" …).</summary>
     public string? Level { get; init; }
 
+    /// <summary>
+    /// When every word is required (the parser's default) and no document has them all, search
+    /// again with any of the words; the result says so (<see cref="SearchResult.RelaxedToAnyWord"/>).
+    /// </summary>
+    public bool RelaxToAnyWord { get; init; } = true;
+
+    /// <summary>Only documents citing this code ("18-NQ/TU"; case and accents ignored).</summary>
+    public string? Code { get; init; }
+
     /// <summary>Only documents dated on or after this day.</summary>
     public DateOnly? From { get; init; }
 

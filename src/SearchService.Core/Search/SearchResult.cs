@@ -13,4 +13,8 @@ public sealed record SearchResult(
     IReadOnlyList<SearchHit> Hits,
     double TookMs,
     string? NextCursor,
-    string ParsedQuery);
+    string ParsedQuery)
+{
+    /// <summary>True when no document had every word, so these are the documents with any of them.</summary>
+    public bool RelaxedToAnyWord { get; init; }
+}

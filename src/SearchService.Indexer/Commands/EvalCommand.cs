@@ -96,7 +96,7 @@ public static class EvalCommand
             }
 
             using var snapshot = IndexSnapshot.Open(new Core.Index.Store.IndexDirectory(path));
-            var parser = new QueryParserOptions { Analyzer = new VietnameseAnalyzer(analysis with { RemoveStopWords = true }) };
+            var parser = new QueryParserOptions { Analysis = analysis };
             var searcher = new IndexSearcher(snapshot, parserOptions: parser);
             var summary = RelevanceEvaluation.Run(searcher, queries, judgments, k);
             Print(summary, snapshot.LiveCount, queries.Count, analyzerName, analysis, verbose);

@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis;
 using SearchService.Core.Catalog;
 using SearchService.Core.Search.Limits;
 
@@ -38,4 +39,11 @@ public sealed record QueryParserOptions
 
     /// <summary>Cost bounds (query length, clause count).</summary>
     public SearchLimits Limits { get; init; } = SearchLimits.Default;
+
+    /// <summary>
+    /// The analysis the index was built with; the parser analyzes words with it plus stop-word
+    /// removal, and phrases with it as is. Only an index built with other options (the eval
+    /// command's variants) needs anything but the default.
+    /// </summary>
+    public VietnameseAnalyzerOptions Analysis { get; init; } = VietnameseAnalyzerOptions.Indexing;
 }

@@ -18,20 +18,25 @@ internal sealed class TextQueryBuilder
     private static readonly VietnameseAnalyzer Literal = new(VietnameseAnalyzerOptions.Indexing with { Pairs = false, Synonyms = false, CodeParts = false, Fold = false });
 
     private readonly QueryParserOptions _options;
+    private readonly VietnameseAnalyzer _words;
+    private readonly VietnameseAnalyzer _phrases;
 
     public TextQueryBuilder(QueryParserOptions options)
     {
         _options = options;
+        var analysis = options.Analysis;
+        _phrases = analysis == VietnameseAnalyzerOptions.Indexing ? VietnameseAnalyzer.Indexing : new VietnameseAnalyzer(analysis);
+        _words = analysis == VietnameseAnalyzerOptions.Indexing ? VietnameseAnalyzer.Query : new VietnameseAnalyzer(analysis with { RemoveStopWords = true });
     }
 
     /// <summary>The query for loose words in <paramref name="fields"/>; null when the text has no words.</summary>
     public Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields)
     {
-        var tokens = VietnameseAnalyzer.Query.Analyze(text);
+        var tokens = _words.Analyze(text);
         if (tokens.Count == 0)
         {
             // Only stop words: search them rather than nothing.
-            tokens = VietnameseAnalyzer.Indexing.Analyze(text);
+            tokens = _phrases.Analyze(text);
         }
 
         var slots = QuerySlot.From(tokens);
@@ -127,7 +132,7 @@ internal sealed class TextQueryBuilder
     public Query? Phrase(string text, int slop, IReadOnlyList<KeyValuePair<string, float>> fields)
     {
         // Stop words stay in a phrase: "giải phóng mặt bằng" must match "bằng" where it stands.
-        var slots = QuerySlot.From(VietnameseAnalyzer.Indexing.Analyze(text));
+        var slots = QuerySlot.From(_phrases.Analyze(text));
         if (slots.Count == 0)
         {
             return null;
