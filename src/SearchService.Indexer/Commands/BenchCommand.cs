@@ -24,7 +24,9 @@ public static class BenchCommand
         };
         analysis.SetAction(parse => RunAnalysis(parse.GetValue(paths) ?? [], parse.GetValue(seconds), parse.GetValue(query)));
 
-        return new Command("bench", "Benchmarks that print figures.") { analysis, ExtractionBenchCommand.Create(), OpenBenchCommand.Create(), SearchBenchCommand.Create() };
+        var bench = new Command("bench", "Benchmarks that print figures; with --corpus, the side-by-side peer benchmark of ../shared/bench.") { analysis, ExtractionBenchCommand.Create(), OpenBenchCommand.Create(), SearchBenchCommand.Create() };
+        PeerBenchCommand.AddTo(bench);
+        return bench;
     }
 
     private static int RunAnalysis(string[] paths, double seconds, bool query)
