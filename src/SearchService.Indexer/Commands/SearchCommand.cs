@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Search;
+using SearchService.Core.Search.Answering;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 using Spectre.Console;
@@ -36,6 +37,7 @@ public static class SearchCommand
         var province = new Option<string?>("--province") { Description = "Only documents of this province." };
         var type = new Option<string?>("--type") { Description = "Only documents of this type (conclusion, notice …)." };
         var level = new Option<string?>("--level") { Description = "Only documents of this committee level (district, town …)." };
+        var code = new Option<string?>("--code") { Description = "Only documents citing this code (18-NQ/TU)." };
         var from = new Option<string?>("--from") { Description = "Only documents dated on or after this day (2023-01-01)." };
         var to = new Option<string?>("--to") { Description = "Only documents dated on or before this day (2023-12-31)." };
         var sort = new Option<string>("--sort") { Description = "relevance (default) or date (newest first).", DefaultValueFactory = _ => "relevance" };
@@ -47,7 +49,7 @@ public static class SearchCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: total, hits, facets, tookMs, nextCursor." };
         var command = new Command("search", "Search an index of conclusion documents.")
         {
-            query, index, locality, province, type, level, from, to, sort, limit, page, cursor, explain, lenient, json,
+            query, index, locality, province, type, level, code, from, to, sort, limit, page, cursor, explain, lenient, json,
         };
 
         command.SetAction(parse =>
@@ -69,6 +71,7 @@ public static class SearchCommand
                     Province = parse.GetValue(province),
                     Type = parse.GetValue(type),
                     Level = parse.GetValue(level),
+                    Code = parse.GetValue(code),
                     From = Day(parse.GetValue(from), "--from"),
                     To = Day(parse.GetValue(to), "--to"),
                     Sort = parse.GetValue(sort)?.ToLowerInvariant() switch
@@ -90,11 +93,11 @@ public static class SearchCommand
                 return 2;
             }
 
-            SearchResult result;
+            SearchAnswer answer;
             try
             {
-                var searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(directory.FullName)));
-                result = searcher.Search(request);
+                using var snapshot = IndexSnapshot.Open(new IndexDirectory(directory.FullName));
+                answer = new ConclusionSearchAnswerer().Answer(new IndexSearcher(snapshot), request);
             }
             catch (Exception e) when (e is QueryParseException or SearchLimitException or InvalidCursorException or ArgumentOutOfRangeException)
             {
@@ -104,11 +107,11 @@ public static class SearchCommand
 
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(result), Json));
+                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(answer), Json));
             }
             else
             {
-                WriteReadable(result);
+                WriteReadable(answer);
             }
 
             return 0;
@@ -128,11 +131,12 @@ public static class SearchCommand
             : throw new ArgumentException($"{option} must be a day such as 2023-01-31, not '{text}'");
     }
 
-    private static object ToJson(SearchResult result) => new
+    private static object ToJson(SearchAnswer answer) => new
     {
-        total = result.Total,
-        totalIsExact = result.TotalIsExact,
-        hits = result.Hits.Select(h => new
+        total = answer.Result.Total,
+        totalIsExact = answer.Result.TotalIsExact,
+        relaxedToAnyWord = answer.Result.RelaxedToAnyWord,
+        hits = answer.Result.Hits.Select((h, i) => new
         {
             id = h.Id,
             score = h.Score,
@@ -142,19 +146,25 @@ public static class SearchCommand
             level = h.Level,
             type = h.Type,
             date = h.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            snippets = Array.Empty<string>(),
+            snippets = answer.Snippets[i],
             explanation = h.Explanation?.ToString(),
         }),
-        facets = new Dictionary<string, object>(),
-        tookMs = Math.Round(result.TookMs, 2),
-        nextCursor = result.NextCursor,
-        query = result.ParsedQuery,
+        facets = answer.Facets.ToDictionary(f => f.Field, f => f.Values.Select(v => new { value = v.Value, count = v.Count })),
+        tookMs = Math.Round(answer.TookMs, 2),
+        nextCursor = answer.Result.NextCursor,
+        query = answer.Result.ParsedQuery,
     };
 
-    private static void WriteReadable(SearchResult result)
+    private static void WriteReadable(SearchAnswer answer)
     {
+        var result = answer.Result;
         var total = result.TotalIsExact ? result.Total.ToString(CultureInfo.InvariantCulture) : $"at least {result.Total}";
         AnsiConsole.MarkupLine($"[bold]{total}[/] hits in {result.TookMs.ToString("0.0", CultureInfo.InvariantCulture)} ms");
+        if (result.RelaxedToAnyWord)
+        {
+            AnsiConsole.MarkupLine("[yellow]no document has every word; these have some of them[/]");
+        }
+
         var rank = 0;
         foreach (var hit in result.Hits)
         {
@@ -164,10 +174,22 @@ public static class SearchCommand
             var where = string.Join(", ", new[] { hit.Locality, hit.Province }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
             var date = hit.Date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "no date";
             AnsiConsole.MarkupLine($"     [grey]{Markup.Escape(hit.Id)} · {Markup.Escape(where)} · {date} · {Markup.Escape(hit.Type ?? "")}[/]");
+            foreach (var snippet in answer.Snippets[rank - 1])
+            {
+                // The snippets are HTML for the page; on a terminal the marks become bold.
+                var text = System.Net.WebUtility.HtmlDecode(snippet.Replace("<mark>", "\u0001", StringComparison.Ordinal).Replace("</mark>", "\u0002", StringComparison.Ordinal));
+                AnsiConsole.MarkupLine("     " + Markup.Escape(text).Replace("\u0001", "[bold yellow]", StringComparison.Ordinal).Replace("\u0002", "[/]", StringComparison.Ordinal));
+            }
+
             if (hit.Explanation is { } explanation)
             {
                 Console.WriteLine(Indent(explanation.ToString(), "       "));
             }
+        }
+
+        foreach (var facet in answer.Facets.Where(f => f.Values.Count > 0))
+        {
+            Console.WriteLine($"{facet.Field,-9} " + string.Join(" · ", facet.Values.Take(6).Select(v => $"{v.Value} ({v.Count})")));
         }
 
         if (result.NextCursor is { } next)

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SearchService.Indexer.Commands;
+
+/// <summary>
+/// <c>bench http --url URL --queries Q.tsv [--connections 2,16] [--seconds 20]</c>: a bounded
+/// loopback load on a running service's <c>/api/search</c>: N clients, each sending the next
+/// query as soon as its previous answer arrived, for a fixed time; prints requests/s and the
+/// latency percentiles per connection count. Non-200 answers are counted and reported.
+/// </summary>
+public static class HttpBenchCommand
+{
+    /// <summary>Builds the command.</summary>
+    public static Command Create()
+    {
+        var url = new Option<string>("--url") { Description = "The service's base URL.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
+        var queries = new Option<string>("--queries") { Description = "Query set: id, kind, query (header skipped); each query becomes q=… on /api/search.", Required = true };
+        var connections = new Option<string>("--connections") { Description = "Concurrent clients, comma-separated.", DefaultValueFactory = _ => "2,16" };
+        var seconds = new Option<double>("--seconds") { Description = "Timed seconds per connection count (after a 3 s warm-up).", DefaultValueFactory = _ => 20 };
+        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var texts = File.ReadLines(parse.GetValue(queries)!).Skip(1).Select(l => l.Split('\t')).Where(p => p.Length >= 3).Select(p => p[2]).ToList();
+            var counts = parse.GetValue(connections)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = counts.Max(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+            {
+                BaseAddress = new Uri(parse.GetValue(url)!),
+                Timeout = TimeSpan.FromSeconds(60),
+            };
+            Console.WriteLine("clients  requests/s   p50 ms   p95 ms   p99 ms   errors");
+            foreach (var count in counts)
+            {
+                await Load(client, texts, count, TimeSpan.FromSeconds(3), null, cancellationToken);
+                var samples = new List<double>();
+                var (requests, errors, wall) = await Load(client, texts, count, TimeSpan.FromSeconds(parse.GetValue(seconds)), samples, cancellationToken);
+                samples.Sort();
+                double P(double p) => samples.Count == 0 ? double.NaN : samples[Math.Max(1, (int)Math.Ceiling(p / 100 * samples.Count)) - 1];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,7}  {requests / wall,10:0.0}  {P(50),7:0.00}  {P(95),7:0.00}  {P(99),7:0.00}  {errors,7}"));
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<(int Requests, int Errors, double Seconds)> Load(HttpClient client, List<string> texts, int clients, TimeSpan duration, List<double>? samples, CancellationToken cancellationToken)
+    {
+        var requests = 0;
+        var errors = 0;
+        var gate = new Lock();
+        var started = Stopwatch.GetTimestamp();
+        var workers = Enumerable.Range(0, clients).Select(async c =>
+        {
+            var i = c;
+            while (Stopwatch.GetElapsedTime(started) < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var path = "/api/search?q=" + Uri.EscapeDataString(texts[i++ % texts.Count]);
+                var before = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(path, cancellationToken);
+                _ = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                var ms = Stopwatch.GetElapsedTime(before).TotalMilliseconds;
+                lock (gate)
+                {
+                    requests++;
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        errors++;
+                    }
+
+                    samples?.Add(ms);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return (requests, errors, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+}
