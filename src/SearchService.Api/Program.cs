@@ -44,8 +44,9 @@ builder.Services.Configure<JsonOptions>(options =>
     options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
 });
 
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBodyBytes);
-builder.Services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = settings.MaxUploadBytes);
+builder.WebHost.ConfigureKestrel((context, kestrel) =>
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes);
+builder.Services.AddOptions<FormOptions>().Configure<IOptions<SearchServiceOptions>>((form, service) => form.MultipartBodyLengthLimit = service.Value.MaxUploadBytes);
 
 // Per-client fixed windows: one client cannot starve the others; a refusal says when to come back.
 builder.Services.AddRateLimiter(limiter =>
@@ -53,25 +54,30 @@ builder.Services.AddRateLimiter(limiter =>
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
     limiter.OnRejected = async (context, cancellationToken) =>
     {
+        var perMinute = context.HttpContext.RequestServices.GetRequiredService<IOptions<SearchServiceOptions>>().Value.RequestsPerMinute;
         context.HttpContext.Response.Headers.RetryAfter = "60";
         await TypedResults.Problem(
             title: "Too many requests",
-            detail: $"This client made more than {settings.RequestsPerMinute} requests in a minute; try again in a minute.",
+            detail: $"This client made more than {perMinute} requests in a minute; try again in a minute.",
             statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
     };
     limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        settings.RequestsPerMinute <= 0
+    {
+        var perMinute = context.RequestServices.GetRequiredService<IOptions<SearchServiceOptions>>().Value.RequestsPerMinute;
+        return perMinute <= 0
             ? RateLimitPartition.GetNoLimiter("all")
             : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    });
 });
 
-builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+builder.Services.AddCors();
+builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions>().Configure<IOptions<SearchServiceOptions>>((cors, service) => cors.AddDefaultPolicy(policy =>
 {
-    if (settings.CorsOrigins.Length > 0)
+    if (service.Value.CorsOrigins.Length > 0)
     {
-        policy.WithOrigins(settings.CorsOrigins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.Header);
+        policy.WithOrigins(service.Value.CorsOrigins).WithMethods("GET", "POST", "PUT", "DELETE").WithHeaders("Content-Type", ApiKeyFilter.Header);
     }
 }));
 
