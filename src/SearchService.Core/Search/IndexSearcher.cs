@@ -271,7 +271,8 @@ public sealed class IndexSearcher
         for (var i = offset; i < top.Hits.Count; i++)
         {
             var scoreDoc = top.Hits[i];
-            hits.Add(ReadHit(scoreDoc, request.Explain ? Explain(query, scoreDoc.Doc) : null));
+            var explanation = request.Explain ? Explain(query, scoreDoc.Doc) : null;
+            hits.Add(request.ReadStoredFields ? ReadHit(scoreDoc, explanation) : ReadHitFromColumns(scoreDoc, explanation));
         }
 
         string? next = null;
@@ -326,6 +327,25 @@ public sealed class IndexSearcher
 
     private static long DateValue(SegmentReader segment, int doc) =>
         segment.NumericValue(ConclusionFields.Date, doc) ?? long.MinValue;
+
+    /// <summary>A hit from the doc-value columns only (no title): no stored-fields chunk is decompressed.</summary>
+    private SearchHit ReadHitFromColumns(ScoreDoc scoreDoc, Explanation? explanation)
+    {
+        var (segment, local) = Snapshot.Locate(scoreDoc.Doc);
+        static string? First(IReadOnlyList<string> values) => values.Count > 0 ? values[0] : null;
+        var days = segment.NumericValue(ConclusionFields.Date, local);
+        return new SearchHit(
+            First(segment.KeywordValues(ConclusionFields.Id, local)) ?? "",
+            scoreDoc.Score,
+            "",
+            First(segment.KeywordValues(ConclusionFields.Locality, local)),
+            First(segment.KeywordValues(ConclusionFields.Province, local)),
+            First(segment.KeywordValues(ConclusionFields.Level, local)),
+            First(segment.KeywordValues(ConclusionFields.Type, local)),
+            days is { } d ? DateOnly.FromDayNumber((int)d) : null,
+            scoreDoc.Doc,
+            explanation);
+    }
 
     private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
     {

@@ -28,6 +28,13 @@ public sealed record SearchRequest
     /// </summary>
     public bool RelaxToAnyWord { get; init; } = true;
 
+    /// <summary>
+    /// Read each hit's stored fields (its title). False reads only the columns (id, locality,
+    /// province, level, type, date) and leaves the title empty: callers that need ids only, such as
+    /// the benchmark's top-10, skip decompressing a stored-fields chunk a hit.
+    /// </summary>
+    public bool ReadStoredFields { get; init; } = true;
+
     /// <summary>Only documents citing this code ("18-NQ/TU"; case and accents ignored).</summary>
     public string? Code { get; init; }
 

@@ -180,7 +180,7 @@ public static class PeerBenchCommand
         return (search, perQuery);
     }
 
-    private static SearchRequest Request(BenchQuery query) => new() { Query = query.Text, Size = 10, Lenient = false, RelaxToAnyWord = false };
+    private static SearchRequest Request(BenchQuery query) => new() { Query = query.Text, Size = 10, Lenient = false, RelaxToAnyWord = false, ReadStoredFields = false };
 
     /// <summary>Runs passes over all queries until at least <paramref name="passes"/> and the minimum time, or past the maximum; returns the queries run.</summary>
     private static int Passes(IndexSearcher searcher, List<BenchQuery> queries, Settings settings, int passes, List<(string Kind, double Ms)>? samples)
