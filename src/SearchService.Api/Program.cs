@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Json;
@@ -8,6 +6,7 @@ using SearchService.Api.Configuration;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Hosting;
 using SearchService.Api.Security;
+using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Index.Store;
 
@@ -37,12 +36,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 
 // One JSON shape for records everywhere: the same settings as `extract --json` (camelCase, kebab-case enums, readable Vietnamese).
-builder.Services.Configure<JsonOptions>(options =>
-{
-    options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-    options.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
-});
+builder.Services.Configure<JsonOptions>(options => ConclusionDocumentJson.Apply(options.SerializerOptions));
 
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
     kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes);

@@ -39,6 +39,16 @@ internal static class TestCorpus
     /// <summary>The path of a sample document.</summary>
     public static string Sample(string fileName) => Path.Combine(Root.Value, "samples", fileName);
 
+    /// <summary>The repository's samples/ folder.</summary>
+    public static string SampleDirectory => Path.Combine(Root.Value, "samples");
+
+    /// <summary>Every sample document's path (README.md is not a document), in ordinal order.</summary>
+    public static IReadOnlyList<string> SampleFiles() =>
+        [.. Directory.EnumerateFiles(SampleDirectory).Where(path => Path.GetFileName(path) != "README.md").Order(StringComparer.Ordinal)];
+
+    /// <summary>A file of the judged query sets in tests/relevance.</summary>
+    public static string RelevanceFile(string fileName) => Path.Combine(Root.Value, "tests", "relevance", fileName);
+
     /// <summary>The seed directory, or null when ../shared is not beside the repository.</summary>
     public static string? SeedDirectory => Seeds.Value;
 

@@ -1,5 +1,6 @@
 using SearchService.Api.Configuration;
 using SearchService.Core.Catalog;
+using SearchService.Core.Documents.Readers;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Writer;
 using Microsoft.Extensions.Options;
@@ -106,11 +107,7 @@ public sealed class IndexHost : IDisposable
             return 0;
         }
 
-        var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileNameWithoutExtension(f).Equals("README", StringComparison.OrdinalIgnoreCase))
-            .Where(f => Path.GetExtension(f).ToLowerInvariant() is ".txt" or ".md" or ".docx" or ".pdf")
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = DocumentFiles.Under(folder, new DocumentReaders().CanRead).ToList();
         var added = await WriteAsync(ingestor =>
         {
             var count = 0;

@@ -16,15 +16,19 @@ public static class ConclusionDocumentJson
     /// <summary>One line per value, for streams of records.</summary>
     public static JsonSerializerOptions Compact { get; } = Create(indented: false);
 
+    /// <summary>Gives <paramref name="options"/> the record's settings (the HTTP API's serializer takes them this way).</summary>
+    public static void Apply(JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
+    }
+
     private static JsonSerializerOptions Create(bool indented)
     {
-        var options = new JsonSerializerOptions
-        {
-            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            WriteIndented = indented,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        };
+        var options = new JsonSerializerOptions { WriteIndented = indented };
+        Apply(options);
         options.MakeReadOnly(populateMissingResolver: true);
         return options;
     }

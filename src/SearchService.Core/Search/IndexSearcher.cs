@@ -349,18 +349,16 @@ public sealed class IndexSearcher
 
     private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
     {
-        string id = "", title = "";
+        var id = "";
         string? locality = null, province = null, level = null, type = null;
         DateOnly? date = null;
-        foreach (var (field, value) in Document(scoreDoc.Doc))
+        var stored = Document(scoreDoc.Doc);
+        foreach (var (field, value) in stored)
         {
             switch (field)
             {
                 case ConclusionFields.Id:
                     id = (string)value;
-                    break;
-                case ConclusionFields.Title:
-                    title = title.Length == 0 ? (string)value : title + "\n" + (string)value;
                     break;
                 case ConclusionFields.Locality:
                     locality ??= (string)value;
@@ -380,6 +378,22 @@ public sealed class IndexSearcher
             }
         }
 
-        return new SearchHit(id, scoreDoc.Score, title, locality, province, level, type, date, scoreDoc.Doc, explanation);
+        return new SearchHit(id, scoreDoc.Score, TitleOf(stored), locality, province, level, type, date, scoreDoc.Doc, explanation);
+    }
+
+    /// <summary>The title in a document's stored values (several values joined by a newline, as the index joins them).</summary>
+    public static string TitleOf(IReadOnlyList<(string Field, object Value)> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var title = "";
+        foreach (var (field, value) in stored)
+        {
+            if (field == ConclusionFields.Title)
+            {
+                title = title.Length == 0 ? (string)value : title + "\n" + (string)value;
+            }
+        }
+
+        return title;
     }
 }

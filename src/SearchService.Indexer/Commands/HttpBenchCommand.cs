@@ -36,7 +36,7 @@ public static class HttpBenchCommand
                 var samples = new List<double>();
                 var (requests, errors, wall) = await Load(client, texts, count, TimeSpan.FromSeconds(parse.GetValue(seconds)), samples, cancellationToken);
                 samples.Sort();
-                double P(double p) => samples.Count == 0 ? double.NaN : samples[Math.Max(1, (int)Math.Ceiling(p / 100 * samples.Count)) - 1];
+                double P(double p) => LatencyPercentile.Of(samples, p);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,7}  {requests / wall,10:0.0}  {P(50),7:0.00}  {P(95),7:0.00}  {P(99),7:0.00}  {errors,7}"));
             }
 

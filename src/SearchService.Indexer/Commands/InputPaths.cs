@@ -1,3 +1,5 @@
+using SearchService.Core.Documents.Readers;
+
 namespace SearchService.Indexer.Commands;
 
 /// <summary>
@@ -16,7 +18,7 @@ public static class InputPaths
         {
             if (Directory.Exists(path))
             {
-                files.AddRange(Directory.EnumerateFiles(path, "*.*", SearchOption.AllDirectories).Where(f => wanted(f) && !IsReadme(f)).Order(StringComparer.Ordinal));
+                files.AddRange(DocumentFiles.Under(path, wanted));
             }
             else if (File.Exists(path))
             {
@@ -31,6 +33,4 @@ public static class InputPaths
 
         return files;
     }
-
-    private static bool IsReadme(string path) => Path.GetFileNameWithoutExtension(path).Equals("README", StringComparison.OrdinalIgnoreCase);
 }

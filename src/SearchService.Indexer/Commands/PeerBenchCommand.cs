@@ -246,7 +246,7 @@ public static class PeerBenchCommand
     private static JsonObject Summary(List<double> values)
     {
         values.Sort();
-        double Percentile(double p) => values.Count == 0 ? double.NaN : values[Math.Max(1, (int)Math.Ceiling(p / 100 * values.Count)) - 1];
+        double Percentile(double p) => LatencyPercentile.Of(values, p);
         return new JsonObject { ["n"] = values.Count, ["p50"] = Percentile(50), ["p95"] = Percentile(95), ["p99"] = Percentile(99), ["mean"] = values.Count == 0 ? double.NaN : values.Average() };
     }
 

@@ -28,8 +28,7 @@ public sealed class RelevanceFloorTests : IDisposable
     [Fact]
     public void The_sample_queries_keep_their_recorded_quality()
     {
-        var samples = Path.GetDirectoryName(TestCorpus.Sample("README.md"))!;
-        var summary = Evaluate(Directory.EnumerateFiles(samples).Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)), "samples");
+        var summary = Evaluate(TestCorpus.SampleFiles(), "samples");
 
         // Recorded 2026-11-22 (`eval --docs samples …`): nDCG@10 0.9339, MRR@10 1.0000, Recall@100 0.8744, MAP 0.8681.
         Assert.Equal(93, summary.Queries.Count);
@@ -54,7 +53,6 @@ public sealed class RelevanceFloorTests : IDisposable
 
     private EvaluationSummary Evaluate(IEnumerable<string> files, string set)
     {
-        var relevance = Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(TestCorpus.Sample("README.md")))!, "tests", "relevance");
         var extractor = new ConclusionExtractor();
         using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
         {
@@ -69,8 +67,8 @@ public sealed class RelevanceFloorTests : IDisposable
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
         return RelevanceEvaluation.Run(
             new IndexSearcher(snapshot),
-            EvaluationQuery.Read(Path.Combine(relevance, set + "-queries.tsv")),
-            RelevanceJudgments.Read(Path.Combine(relevance, set + "-qrels.tsv")));
+            EvaluationQuery.Read(TestCorpus.RelevanceFile(set + "-queries.tsv")),
+            RelevanceJudgments.Read(TestCorpus.RelevanceFile(set + "-qrels.tsv")));
     }
 
     private static string Describe(EvaluationSummary s) =>

@@ -17,10 +17,7 @@ public sealed class SampleIndex : IDisposable
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ss-search-" + Guid.NewGuid().ToString("N"));
         var extractor = new ConclusionExtractor();
-        var samples = Directory.GetFiles(System.IO.Path.GetDirectoryName(TestCorpus.Sample("README.md"))!)
-            .Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var samples = TestCorpus.SampleFiles();
         using (var writer = IndexWriter.Open(Path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 150_000 }))
         {
             foreach (var file in samples)

@@ -49,11 +49,11 @@ public sealed class TestIndex : IDisposable
 
     /// <summary>An index of the repository's samples.</summary>
     public static TestIndex OfSamples() =>
-        new(Directory.EnumerateFiles(Path.GetDirectoryName(TestCorpus.Sample("README.md"))!).Where(path => !path.EndsWith("README.md", StringComparison.Ordinal)));
+        new(TestCorpus.SampleFiles());
 
     /// <summary>An index of the samples and the seed documents of ../shared (call only from a SeedFact).</summary>
     public static TestIndex OfSamplesAndSeeds() =>
-        new(Directory.EnumerateFiles(Path.GetDirectoryName(TestCorpus.Sample("README.md"))!).Where(path => !path.EndsWith("README.md", StringComparison.Ordinal))
+        new(TestCorpus.SampleFiles()
             .Concat(Directory.EnumerateFiles(TestCorpus.SeedDirectory!)));
 
     /// <summary>The snapshot-wide doc number of the live document with <paramref name="id"/>.</summary>

@@ -28,21 +28,35 @@ public sealed class ConclusionSearchAnswerer
         ArgumentNullException.ThrowIfNull(request);
         options ??= new SearchAnswerOptions();
         var started = Stopwatch.GetTimestamp();
-        var result = searcher.Search(request);
-        var snippets = options.Snippets ? Snippets(searcher, request, result) : result.Hits.Select(_ => (IReadOnlyList<string>)[]).ToList();
+        SearchResult result;
+        List<IReadOnlyList<string>> snippets;
+        if (options.Snippets)
+        {
+            // Each hit's stored document is read once, for its title and its snippets.
+            result = searcher.Search(request with { ReadStoredFields = false });
+            (result, snippets) = TitlesAndSnippets(searcher, request, result);
+        }
+        else
+        {
+            result = searcher.Search(request);
+            snippets = result.Hits.Select(_ => (IReadOnlyList<string>)[]).ToList();
+        }
+
         var facets = options.Facets ? Facets(searcher, request, options.FacetSize) : [];
         return new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
-    private List<IReadOnlyList<string>> Snippets(IndexSearcher searcher, SearchRequest request, SearchResult result)
+    private (SearchResult Result, List<IReadOnlyList<string>> Snippets) TitlesAndSnippets(IndexSearcher searcher, SearchRequest request, SearchResult result)
     {
         var terms = searcher.MatchedTerms(searcher.BuildQuery(request));
         var bodyTerms = terms.TryGetValue(ConclusionFields.Body, out var body) ? body : [];
+        var hits = new List<SearchHit>(result.Hits.Count);
         var snippets = new List<IReadOnlyList<string>>(result.Hits.Count);
         foreach (var hit in result.Hits)
         {
+            var stored = searcher.Document(hit.Doc);
             var text = "";
-            foreach (var (field, value) in searcher.Document(hit.Doc))
+            foreach (var (field, value) in stored)
             {
                 if (field == ConclusionFields.Body)
                 {
@@ -51,10 +65,11 @@ public sealed class ConclusionSearchAnswerer
                 }
             }
 
+            hits.Add(hit with { Title = IndexSearcher.TitleOf(stored) });
             snippets.Add(_highlighter.Fragments(text, bodyTerms));
         }
 
-        return snippets;
+        return (result with { Hits = hits }, snippets);
     }
 
     private static IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, int size)

@@ -7,8 +7,7 @@ namespace SearchService.Core.Tests.Search.Highlighting;
 public sealed class HighlightOffsetPropertyTests
 {
     public static TheoryData<string> Samples() =>
-        [.. Directory.EnumerateFiles(Path.GetDirectoryName(TestCorpus.Sample("README.md"))!)
-            .Where(path => !path.EndsWith("README.md", StringComparison.Ordinal))
+        [.. TestCorpus.SampleFiles()
             .Select(Path.GetFileName)
             .OfType<string>()
             .Order(StringComparer.Ordinal)];
