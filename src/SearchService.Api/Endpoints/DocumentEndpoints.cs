@@ -89,9 +89,12 @@ public static class DocumentEndpoints
         var outcome = await host.WriteAsync(
             ingestor => ingestor.Contains(record.Id) ? null : ingestor.IngestRecord(record, parsed.SourceHash, "POST /api/documents"),
             cancellationToken);
-        return outcome is null
-            ? ApiProblem.Create(StatusCodes.Status409Conflict, "Document exists", $"A document with id '{record.Id}' is already indexed; PUT /api/documents/{record.Id} replaces it.", "id")
-            : TypedResults.Created(Location(record.Id), record);
+        return outcome switch
+        {
+            null => ApiProblem.Create(StatusCodes.Status409Conflict, "Document exists", $"A document with id '{record.Id}' is already indexed; PUT /api/documents/{record.Id} replaces it.", "id"),
+            { Status: IngestStatus.Failed } => Refused(outcome),
+            _ => TypedResults.Created(Location(record.Id), record),
+        };
     }
 
     private static async Task<Results<Created<ConclusionDocument>, Ok<ConclusionDocument>, ProblemHttpResult>> Replace(
@@ -110,7 +113,12 @@ public static class DocumentEndpoints
 
         var record = parsed.Record!;
         var outcome = await host.WriteAsync(ingestor => ingestor.IngestRecord(record, parsed.SourceHash, "PUT /api/documents"), cancellationToken);
-        return outcome.Status == IngestStatus.Added ? TypedResults.Created(Location(record.Id), record) : TypedResults.Ok(record);
+        return outcome.Status switch
+        {
+            IngestStatus.Failed => Refused(outcome),
+            IngestStatus.Added => TypedResults.Created(Location(record.Id), record),
+            _ => TypedResults.Ok(record),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, IndexHost host, CancellationToken cancellationToken)
@@ -167,6 +175,10 @@ public static class DocumentEndpoints
             cancellationToken);
         return TypedResults.Ok(results);
     }
+
+    /// <summary>The index refused the document (a limit of <see cref="SearchService.Core.Index.Schema.IndexLimits"/>): nothing was written.</summary>
+    private static ProblemHttpResult Refused(IngestOutcome outcome) =>
+        ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "Document over a limit of the index", $"Nothing was written: {outcome.Error}.", "text");
 
     private static BulkLineResult Result(int line, IngestOutcome outcome) =>
         new(line, outcome.Id, outcome.Status.ToString().ToLowerInvariant(), outcome.Error);

@@ -208,6 +208,19 @@ internal sealed class SegmentBuffer
             }
 
             hasId |= name == Schema.IdField && value is string { Length: > 0 };
+            if (value is string text)
+            {
+                if (text.Length > IndexLimits.MaxValueLength)
+                {
+                    throw new DocumentLimitException(name, "a value", text.Length, IndexLimits.MaxValueLength);
+                }
+
+                // A keyword value is one term as it stands; text is cut into short tokens by the analyzer.
+                if (definition.Kind == FieldKind.Keyword && text.Length > IndexLimits.MaxTermLength)
+                {
+                    throw new DocumentLimitException(name, "a keyword value (one term)", text.Length, IndexLimits.MaxTermLength);
+                }
+            }
         }
 
         if (!hasId)
@@ -218,6 +231,14 @@ internal sealed class SegmentBuffer
 
     private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position, int start, int end)
     {
+        if (term.Length > IndexLimits.MaxTermLength)
+        {
+            // Only an analyzer without the tokenizer's length cap can get here. Refusing now would
+            // leave this document half inverted in the buffer, so the term is left out instead: the
+            // segment stays readable, and the other terms of the document are still found.
+            return;
+        }
+
         var lookup = _lookups[field];
         if (!lookup.TryGetValue(term, out var postings))
         {
