@@ -13,6 +13,12 @@ using SearchService.Core.Index.Store;
 // Settings and the page come from the build output (appsettings.json, wwwroot) wherever the service is
 // started from; relative IndexPath/SamplesPath are from the working directory (the repository root
 // under `dotnet run`). A host that names its own content root (the test host does) keeps it.
+// `--rollback-to-last-good` is a switch for one start: the same as the setting RollbackToLastGood=true.
+if (args.Contains("--rollback-to-last-good"))
+{
+    args = [.. args.Where(a => a != "--rollback-to-last-good"), $"--{SearchServiceOptions.Section}:RollbackToLastGood=true"];
+}
+
 var ownContentRoot = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase));
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -98,7 +104,7 @@ catch (IndexLockedException e)
 }
 catch (CorruptIndexException e)
 {
-    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Run `check --index {settings.IndexPath}`, restore a backup or re-index into an empty folder.");
+    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Nothing was changed. Run `check --index {settings.IndexPath}` to see the damage; start with --rollback-to-last-good to set the damaged commit aside and serve the last commit that verifies (later writes are lost), or restore a backup or re-index into an empty folder.");
     return 4;
 }
 catch (InvalidOperationException e) when (e.Message.Contains("schema", StringComparison.Ordinal) || e.Message.Contains("fields", StringComparison.Ordinal))

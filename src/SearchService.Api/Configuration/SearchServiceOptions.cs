@@ -16,6 +16,13 @@ public sealed class SearchServiceOptions
     [Required]
     public string IndexPath { get; set; } = "index-data";
 
+    /// <summary>
+    /// When the newest commit is damaged, go back to the newest one that verifies (its files moved
+    /// into a <c>damaged-…</c> folder in the index) instead of refusing to start. Off by default;
+    /// the command-line switch <c>--rollback-to-last-good</c> sets it for one start.
+    /// </summary>
+    public bool RollbackToLastGood { get; set; }
+
     /// <summary>Documents indexed on first start, when the index is empty; empty to start with nothing.</summary>
     public string? SamplesPath { get; set; } = "samples";
 
