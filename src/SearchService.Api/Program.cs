@@ -45,7 +45,14 @@ builder.Services.AddOpenApi();
 builder.Services.Configure<JsonOptions>(options => ConclusionDocumentJson.Apply(options.SerializerOptions));
 
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
-    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes);
+{
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes;
+
+    // A query of MaxQueryLength accented characters is up to nine bytes each once percent-encoded:
+    // the default 8 KiB request line would refuse it before the API sees it (POST /api/search takes longer ones).
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+});
 builder.Services.AddOptions<FormOptions>().Configure<IOptions<SearchServiceOptions>>((form, service) => form.MultipartBodyLengthLimit = service.Value.MaxUploadBytes);
 
 // Per-client fixed windows: one client cannot starve the others; a refusal says when to come back.
@@ -89,6 +96,11 @@ IndexHost host;
 try
 {
     host = app.Services.GetRequiredService<IndexHost>();
+    if (UploadFolders.RemoveLeftovers() is > 0 and var leftovers)
+    {
+        app.Logger.LogInformation("Removed {Count} upload folder(s) left by a service that stopped during an upload", leftovers);
+    }
+
     await host.IndexSamplesIfEmptyAsync(app.Services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.SamplesPath);
     app.Logger.LogInformation("Serving the index in {Path}: {Documents} documents", host.IndexPath, host.Documents);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Configuration;
@@ -21,18 +22,52 @@ public static class SearchEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api").WithTags("Search").MapGet("/search", Search)
+        var group = app.MapGroup("/api").WithTags("Search");
+        group.MapGet("/search", Search)
             .WithName("Search")
             .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets.");
+        group.MapPost("/search", SearchPosted)
+            .WithName("SearchPosted")
+            .WithSummary("The same search with its parameters in a JSON body, for queries too long for a URL.")
+            .Accepts<SearchQuery>("application/json");
         return app;
     }
 
-    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
+    private static Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
         string? q, string? locality, string? province, string? level, string? type, string? code, string? from, string? to,
         string? sort, int? page, int? pageSize, string? after, bool? explain, bool? strict,
-        IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
+        IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken) =>
+        RunAsync(new SearchQuery(q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict), host, answerer, options.Value, cancellationToken);
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchPosted(
+        HttpRequest request, IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        if (!request.HasJsonContentType())
+        {
+            return ApiProblem.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", $"Send the search as application/json {{ \"q\": …, \"locality\"?: …, … }}, not '{request.ContentType}'.", "body");
+        }
+
+        SearchQuery? query;
+        try
+        {
+            query = await request.ReadFromJsonAsync<SearchQuery>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return ApiProblem.BadRequest("Body is not valid JSON", $"Expected {{ \"q\": string, \"page\"?: number, … }}: {DocumentBody.JsonProblem(e)}", "body");
+        }
+        catch (BadHttpRequestException e)
+        {
+            return ApiProblem.Create(e.StatusCode, "Request rejected", e.Message, "body");
+        }
+
+        return await RunAsync(query ?? new SearchQuery(), host, answerer, options.Value, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> RunAsync(
+        SearchQuery parameters, IndexHost host, ConclusionSearchAnswerer answerer, SearchServiceOptions settings, CancellationToken cancellationToken)
+    {
+        var (q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict) = parameters;
         q ??= "";
         if (q.Length > settings.MaxQueryLength)
         {
@@ -100,27 +135,26 @@ public static class SearchEndpoints
             Lenient = strict != true,
         };
 
+        // The token reaches the scorers: a search past its time, or whose client went away, stops
+        // within a thousand documents instead of running on after its answer is abandoned.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.QueryTimeoutSeconds));
-        var snapshot = host.Acquire();
-        var work = Task.Run(
-            () =>
-            {
-                using (snapshot)
-                {
-                    var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
-                    return answerer.Answer(new IndexSearcher(snapshot, limits: limits), request);
-                }
-            },
-            CancellationToken.None);
+        var token = timeout.Token;
         SearchAnswer answer;
         try
         {
-            answer = await work.WaitAsync(timeout.Token);
+            answer = await Task.Run(
+                () =>
+                {
+                    using var snapshot = host.Acquire();
+                    var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
+                    return answerer.Answer(new IndexSearcher(snapshot, limits: limits, cancellation: token), request);
+                },
+                token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Search timed out", $"The search took longer than {settings.QueryTimeoutSeconds} s and was abandoned; narrow it with more words or filters.", "q");
+            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Search timed out", $"The search took longer than {settings.QueryTimeoutSeconds} s and was stopped; narrow it with more words or filters.", "q");
         }
         catch (QueryParseException e)
         {

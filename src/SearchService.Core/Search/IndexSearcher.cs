@@ -21,11 +21,12 @@ public sealed class IndexSearcher
     private readonly SnapshotCache _cache = new();
     private QueryParser? _anyWordParser;
 
-    /// <summary>A searcher over <paramref name="snapshot"/>.</summary>
-    public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null)
+    /// <summary>A searcher over <paramref name="snapshot"/>; <paramref name="cancellation"/> stops its searches (see <see cref="SearchContext.Cancellation"/>).</summary>
+    public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Snapshot = snapshot;
+        Cancellation = cancellation;
         Similarity = similarity ?? Bm25Similarity.Default;
         Limits = limits ?? SearchLimits.Default;
         Parser = new QueryParser(parserOptions ?? new QueryParserOptions { Limits = Limits });
@@ -33,6 +34,9 @@ public sealed class IndexSearcher
 
     /// <summary>The snapshot searched.</summary>
     public IndexSnapshot Snapshot { get; }
+
+    /// <summary>Stops this searcher's searches with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>The ranking function.</summary>
     public Bm25Similarity Similarity { get; }
@@ -44,7 +48,7 @@ public sealed class IndexSearcher
     public QueryParser Parser { get; }
 
     /// <summary>A context for rewriting and weighing queries against this snapshot (sharing the searcher's per-snapshot caches).</summary>
-    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache);
+    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache) { Cancellation = Cancellation };
 
     /// <summary>
     /// The best <paramref name="count"/> hits of <paramref name="query"/> in <paramref name="sort"/> order,
@@ -81,9 +85,15 @@ public sealed class IndexSearcher
 
             // The last document of a window whose bound was found competitive: checked once, not per document.
             var checkedUpTo = -1;
+            var steps = 0;
             var doc = scorer.NextDoc();
             while (doc != Scorer.NoMoreDocs)
             {
+                if ((++steps & 1023) == 0)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                }
+
                 if (pruning && doc > checkedUpTo)
                 {
                     // Skip the rest of the window when even its best document cannot enter the queue.
@@ -148,8 +158,14 @@ public sealed class IndexSearcher
             }
 
             var live = leaf.Segment.LiveDocs;
+            var steps = 0;
             for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
             {
+                if ((++steps & 1023) == 0)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                }
+
                 if (live is null || !live.IsDeleted(doc))
                 {
                     bits[doc] = true;
