@@ -39,7 +39,12 @@ builder.Services.AddSingleton<SearchService.Core.Search.Answering.ConclusionSear
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(openApi =>
+{
+    openApi.AddDocumentTransformer<SearchService.Api.OpenApi.ServiceDocumentTransformer>();
+    openApi.AddOperationTransformer<SearchService.Api.OpenApi.ProblemResponsesTransformer>();
+    openApi.AddOperationTransformer<SearchService.Api.OpenApi.ParameterDescriptionsTransformer>();
+});
 
 // One JSON shape for records everywhere: the same settings as `extract --json` (camelCase, kebab-case enums, readable Vietnamese).
 builder.Services.Configure<JsonOptions>(options => ConclusionDocumentJson.Apply(options.SerializerOptions));
