@@ -39,6 +39,10 @@ builder.Services.AddSingleton<SearchService.Core.Search.Answering.ConclusionSear
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+// The same answer to an unbindable parameter in every environment: thrown, then written as ProblemDetails.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi(openApi =>
 {
     openApi.AddDocumentTransformer<SearchService.Api.OpenApi.ServiceDocumentTransformer>();
