@@ -33,6 +33,7 @@ builder.Services.AddOptions<SearchServiceOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<IndexHost>();
 builder.Services.AddSingleton<SuggesterCache>();
+builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddSingleton<ConclusionExtractor>();
 builder.Services.AddSingleton<ApiKeyFilter>();
 builder.Services.AddSingleton<SearchService.Core.Search.Answering.ConclusionSearchAnswerer>();

@@ -64,6 +64,17 @@ public sealed class SearchServiceOptions
     [Range(0.1, 600)]
     public double QueryTimeoutSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// Costly searches (many postings to walk) run at most this many at a time, so cheap ones keep
+    /// a core; 0 means one fewer than the processors (at least 1).
+    /// </summary>
+    [Range(0, 1_024)]
+    public int HeavySearchConcurrency { get; set; }
+
+    /// <summary>Costly searches that may wait for their lane; beyond it they are refused with 503 and Retry-After.</summary>
+    [Range(0, 100_000)]
+    public int HeavySearchQueue { get; set; } = 64;
+
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }

@@ -36,11 +36,11 @@ public static class SearchEndpoints
     private static Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
         string? q, string? locality, string? province, string? level, string? type, string? code, string? from, string? to,
         string? sort, int? page, int? pageSize, string? after, bool? explain, bool? strict,
-        IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken) =>
-        RunAsync(new SearchQuery(q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict), host, answerer, options.Value, cancellationToken);
+        HttpContext httpContext, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken) =>
+        RunAsync(new SearchQuery(q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict), httpContext, host, answerer, admission, options.Value, cancellationToken);
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchPosted(
-        HttpRequest request, IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -61,11 +61,11 @@ public static class SearchEndpoints
             return ApiProblem.Create(e.StatusCode, "Request rejected", e.Message, "body");
         }
 
-        return await RunAsync(query ?? new SearchQuery(), host, answerer, options.Value, cancellationToken);
+        return await RunAsync(query ?? new SearchQuery(), request.HttpContext, host, answerer, admission, options.Value, cancellationToken);
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> RunAsync(
-        SearchQuery parameters, IndexHost host, ConclusionSearchAnswerer answerer, SearchServiceOptions settings, CancellationToken cancellationToken)
+        SearchQuery parameters, HttpContext httpContext, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, SearchServiceOptions settings, CancellationToken cancellationToken)
     {
         var (q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict) = parameters;
         q ??= "";
@@ -143,14 +143,18 @@ public static class SearchEndpoints
         SearchAnswer answer;
         try
         {
-            answer = await Task.Run(
-                () =>
-                {
-                    using var snapshot = host.Acquire();
-                    var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
-                    return answerer.Answer(new IndexSearcher(snapshot, limits: limits, cancellation: token), request);
-                },
-                token);
+            using var snapshot = host.Acquire();
+            var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
+            var searcher = new IndexSearcher(snapshot, limits: limits, cancellation: token);
+            var heavy = SearchAdmission.IsHeavy(SearchAdmission.Cost(searcher, request), snapshot.LiveCount);
+            using var place = await admission.EnterAsync(heavy, token);
+            if (place is null)
+            {
+                httpContext.Response.Headers.RetryAfter = "2";
+                return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Too many costly searches", $"{admission.Waiting} costly searches are already waiting; try again in a moment, or narrow the query with rarer words or filters.", "q");
+            }
+
+            answer = await Task.Run(() => answerer.Answer(searcher, request), token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
