@@ -12,6 +12,11 @@ namespace SearchService.Core.Documents.Extraction;
 /// paragraph (meeting date, committee as written), the citations, the sections and the signature.
 /// Each field comes from the place the genre puts it; a field not found there stays null.
 /// </summary>
+/// <remarks>
+/// The locality is looked up on the administrative map in force on the document's date (before or
+/// since the reorganisation of 1 July 2025, <see cref="AdministrativeMaps"/>); an undated document
+/// goes on the map its committee's kind belongs to (a "Đảng ủy xã / phường / đặc khu" on today's).
+/// </remarks>
 public sealed partial class ConclusionExtractor
 {
     private const int HeaderSearchLines = 40;
@@ -19,19 +24,25 @@ public sealed partial class ConclusionExtractor
     private const int MaxTitleLineLength = 200;
     private const int PeriodSearchChars = 3000;
 
-    private readonly LocalityGazetteer _gazetteer;
+    private readonly LocalityGazetteer? _onlyMap;
     private readonly DocumentReaders _readers;
 
-    /// <summary>An extractor with the pre-2025 gazetteer and the standard readers.</summary>
+    /// <summary>An extractor with both administrative maps, each for its dates, and the standard readers.</summary>
     public ConclusionExtractor()
-        : this(LocalityGazetteer.Pre2025, new DocumentReaders())
+        : this(new DocumentReaders())
     {
     }
 
-    /// <summary>An extractor with the given gazetteer and readers.</summary>
+    /// <summary>An extractor with both administrative maps, each for its dates, and the given readers.</summary>
+    public ConclusionExtractor(DocumentReaders readers)
+    {
+        _readers = readers;
+    }
+
+    /// <summary>An extractor placing every document on <paramref name="gazetteer"/> whatever its date.</summary>
     public ConclusionExtractor(LocalityGazetteer gazetteer, DocumentReaders readers)
     {
-        _gazetteer = gazetteer;
+        _onlyMap = gazetteer;
         _readers = readers;
     }
 
@@ -55,10 +66,11 @@ public sealed partial class ConclusionExtractor
         var header = ReadHeader(lines, headerEnd);
         var type = TypeOf(titleLines);
         var committee = FindCommittee(rawTitle) ?? FindCommittee(opening);
-        var place = ResolvePlace(header, committee, rawTitle, body);
-        var term = Group(TermPattern().Match(rawTitle)) ?? Group(TermPattern().Match(opening));
         var date = header.Date ?? VietnameseDates.FindFirst(opening);
-        var context = new IssuingContext(place?.Level, place?.Name, place?.Province, IsCity(place?.Province), header.Number);
+        var map = _onlyMap ?? AdministrativeMaps.For(date) ?? MapOfKind(header, committee, rawTitle);
+        var place = ResolvePlace(map, header, committee, rawTitle, body);
+        var term = Group(TermPattern().Match(rawTitle)) ?? Group(TermPattern().Match(opening));
+        var context = new IssuingContext(place?.Level, place?.Name, place?.Province, IsCity(map, place?.Province), header.Number);
 
         var bodyStart = titleStart >= 0 ? titleEnd : 0;
         return new ConclusionDocument
@@ -71,9 +83,10 @@ public sealed partial class ConclusionExtractor
             Level = place?.Level,
             Locality = place?.Name,
             Province = place?.Province,
+            CurrentProvince = place?.CurrentProvince,
             Term = term,
             TermYears = FindTermYears(term, rawTitle, body),
-            Conference = ParseInt(Group(ConferencePattern().Match(rawTitle)) ?? Group(ConferencePattern().Match(opening))),
+            Conference = FindConference(rawTitle) ?? FindConference(opening),
             Date = date,
             Period = FindPeriod(rawTitle, date) ?? FindWholeYear(rawTitle) ?? FindPeriod(Window(body, lines, bodyStart), date),
             References = ReferenceExtractor.Extract(body, context, header.NumberLine is { } range ? [range] : null),
@@ -123,16 +136,30 @@ public sealed partial class ConclusionExtractor
         return new Header(number, numberLine, date, committeeLine, parent);
     }
 
-    private Locality? ResolvePlace(Header header, string? committee, string rawTitle, string body)
+    /// <summary>For an undated document: today's map for a commune, ward or special-zone committee, else the map before 2025.</summary>
+    private static LocalityGazetteer MapOfKind(Header header, string? committee, string rawTitle)
     {
-        var provinceHint = header.ParentProvince is null ? null : _gazetteer.FindProvince(header.ParentProvince)?.Name;
+        var kind = header.CommitteeLine is { } line ? LocalityKinds.Parse(CommitteeLine().Match(line).Groups["kind"].Value) : null;
+        kind ??= KindOfCommittee(committee) ?? KindOfCommittee(rawTitle);
+        return kind is LocalityKind.Commune or LocalityKind.Ward or LocalityKind.SpecialZone ? LocalityGazetteer.Since2025 : LocalityGazetteer.Pre2025;
+    }
+
+    private static int? FindConference(string text)
+    {
+        var match = ConferencePattern().Match(text);
+        return match.Success ? VietnameseOrdinals.ParseLeading(text[(match.Index + match.Length)..]) : null;
+    }
+
+    private static Locality? ResolvePlace(LocalityGazetteer map, Header header, string? committee, string rawTitle, string body)
+    {
+        var provinceHint = header.ParentProvince is null ? null : map.FindProvince(header.ParentProvince)?.Name;
         LocalityKind? kind = null;
         if (header.CommitteeLine is not null)
         {
             var match = CommitteeLine().Match(header.CommitteeLine);
             kind = LocalityKinds.Parse(match.Groups["kind"].Value);
             var name = match.Groups["name"].Value;
-            if (kind is { } k && _gazetteer.Resolve(k, name, provinceHint) is { } fromHeader)
+            if (kind is { } k && map.Resolve(k, name, provinceHint) is { } fromHeader)
             {
                 return fromHeader;
             }
@@ -146,7 +173,7 @@ public sealed partial class ConclusionExtractor
 
         if (kind == LocalityKind.Province && provinceHint is not null)
         {
-            return _gazetteer.FindProvince(provinceHint);
+            return map.FindProvince(provinceHint);
         }
 
         // The heading names the level ("ĐẢNG BỘ THỊ XÃ"); the body names the place ("thị xã Thuận Thành").
@@ -162,7 +189,7 @@ public sealed partial class ConclusionExtractor
             var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var n = Math.Min(4, words.Length); n >= 1; n--)
             {
-                if (_gazetteer.Resolve(kind.Value, string.Join(' ', words.Take(n)), provinceHint) is { } locality)
+                if (map.Resolve(kind.Value, string.Join(' ', words.Take(n)), provinceHint) is { } locality)
                 {
                     if (!votes.TryAdd(locality, 1))
                     {
@@ -181,8 +208,8 @@ public sealed partial class ConclusionExtractor
         return order.Count == 0 ? null : order.OrderByDescending(l => votes[l]).First();
     }
 
-    private bool IsCity(string? province) =>
-        province is not null && _gazetteer.FindProvince(province)?.Level == AdministrativeLevel.CentrallyRunCity;
+    private static bool IsCity(LocalityGazetteer map, string? province) =>
+        province is not null && map.FindProvince(province)?.Level == AdministrativeLevel.CentrallyRunCity;
 
     private static LocalityKind? KindOfCommittee(string? text)
     {
@@ -211,7 +238,7 @@ public sealed partial class ConclusionExtractor
         var committee = match.Groups["committee"].Value;
         var words = committee.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var first = char.ToUpperInvariant(words[0][0]) + words[0][1..].ToLowerInvariant();
-        return "Ban Thường vụ " + first + " " + words[1].ToLowerInvariant();
+        return "Ban Thường vụ " + first + " " + string.Join(' ', words.Skip(1).Select(w => w.ToLowerInvariant()));
     }
 
     private static int FindTitleStart(string[] lines)
@@ -334,10 +361,22 @@ public sealed partial class ConclusionExtractor
         return null;
     }
 
+    /// <summary>
+    /// "về kết quả thực hiện nhiệm vụ năm 2023": a whole year, but only where the heading reviews it;
+    /// a notice "về công tác chuẩn bị Tết năm 2026" names a year without reporting on one.
+    /// </summary>
     private static ReportingPeriod? FindWholeYear(string title)
     {
-        var match = WholeYear().Match(title);
-        return match.Success ? new ReportingPeriod(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), 12) : null;
+        foreach (Match match in WholeYear().Matches(title))
+        {
+            var clauseStart = title.LastIndexOf(';', match.Index) + 1;
+            if (ReviewWords().IsMatch(title.AsSpan(clauseStart, match.Index - clauseStart)))
+            {
+                return new ReportingPeriod(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), 12);
+            }
+        }
+
+        return null;
     }
 
     private static string Window(string body, string[] lines, int startLine)
@@ -380,16 +419,16 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"^ĐẢNG BỘ\s+(?:TỈNH|THÀNH PHỐ)\s+(?<name>[\p{L} -]+)$")]
     private static partial Regex ParentLine();
 
-    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ))\s+(?<name>[\p{L} -]+)$")]
+    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ)\s+(?:XÃ|PHƯỜNG|ĐẶC\s+KHU))\s+(?<name>[\p{L} -]+)$")]
     private static partial Regex CommitteeLine();
 
-    [GeneratedRegex(@"Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+(?<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)(?!\p{L})|Ban\s+Thường\s+vụ\s+(?<committee>(?:Tỉnh|Thành|Thị|Huyện|Quận|Đảng)\s+(?:ủy|uỷ))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+(?<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|đặc khu)(?!\p{L})|Ban\s+Thường\s+vụ\s+(?<committee>(?:Tỉnh|Thành|Thị|Huyện|Quận)\s+(?:ủy|uỷ)|Đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu)(?!\p{L}))?)", RegexOptions.IgnoreCase)]
     private static partial Regex CommitteePattern();
 
-    [GeneratedRegex(@"(?:Đảng\s+bộ\s+|Hội\s+nghị\s+|Ban\s+Thường\s+vụ\s+|T/M\s+)(?<kind>tỉnh|thành phố|thị xã|huyện|quận|(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ))(?!\p{L})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:Đảng\s+bộ\s+|Hội\s+nghị\s+|Ban\s+Thường\s+vụ\s+|T/M\s+)(?<kind>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu|(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)\s+(?:xã|phường|đặc\s+khu))(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex KindInCommittee();
 
-    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3})")]
+    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3})")]
     private static partial Regex PlaceMention();
 
     [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<value>[IVXLC]{1,6})(?![\p{L}])", RegexOptions.IgnoreCase)]
@@ -398,7 +437,8 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<term>[IVXLC]{1,6})\)?\s*,?\s*(?:\(\s*)?nhiệm\s+kỳ\s+(?<from>(?:19|20)\d{2})\s*[-–]\s*(?<to>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
     private static partial Regex TermYearsPattern();
 
-    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?<value>\d{1,4})", RegexOptions.IgnoreCase)]
+    // The number itself (digits, Roman numerals or words) is read by VietnameseOrdinals after the match.
+    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu))?))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?=[\p{L}\d])", RegexOptions.IgnoreCase)]
     private static partial Regex ConferencePattern();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase)]
@@ -412,6 +452,9 @@ public sealed partial class ConclusionExtractor
 
     [GeneratedRegex(@"(?<!tháng\s+(?:đầu|cuối)\s+)(?<!tháng\s+)năm\s+(?<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase)]
     private static partial Regex WholeYear();
+
+    [GeneratedRegex(@"kết\s+quả|tình\s+hình|tổng\s+kết|sơ\s+kết|kiểm\s+điểm|đánh\s+giá", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewWords();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

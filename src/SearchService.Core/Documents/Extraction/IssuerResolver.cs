@@ -55,7 +55,8 @@ public static partial class IssuerResolver
                 return context.Level switch
                 {
                     AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity => context.ProvincialCommittee,
-                    AdministrativeLevel.District or AdministrativeLevel.UrbanDistrict or AdministrativeLevel.Commune => context.ProvincialCommittee,
+                    AdministrativeLevel.District or AdministrativeLevel.UrbanDistrict => context.ProvincialCommittee,
+                    AdministrativeLevel.Commune or AdministrativeLevel.Ward or AdministrativeLevel.SpecialZone => context.ProvincialCommittee,
                     _ => null, // a city or town inside a province issues "TU" codes of its own
                 };
             case "HU":
@@ -64,6 +65,11 @@ public static partial class IssuerResolver
             case "QU":
                 return spoken is { Letters: "QU" } ? spoken.Value.Body
                     : context.Level == AdministrativeLevel.UrbanDistrict ? context.OwnCommittee : null;
+            case "ĐU":
+                // Every Đảng ủy issues "ĐU" codes (of a commune, a ward, a special zone, but also of an
+                // agency's Party committee): only the citing commune-level committee's own are settled.
+                return spoken is { Letters: "ĐU" } ? spoken.Value.Body
+                    : IsCommuneLevel(context.Level) ? context.OwnCommittee : null;
             default:
                 return spoken is { Letters: null } ? spoken.Value.Body : null;
         }
@@ -128,8 +134,16 @@ public static partial class IssuerResolver
             return (context.Level == AdministrativeLevel.UrbanDistrict ? context.OwnCommittee : null, "QU");
         }
 
+        if (CommuneCommittee().IsMatch(folded))
+        {
+            return (IsCommuneLevel(context.Level) ? context.OwnCommittee : null, "ĐU");
+        }
+
         return null;
     }
+
+    private static bool IsCommuneLevel(AdministrativeLevel? level) =>
+        level is AdministrativeLevel.Commune or AdministrativeLevel.Ward or AdministrativeLevel.SpecialZone;
 
     private static string ToRoman(int n)
     {
@@ -150,6 +164,10 @@ public static partial class IssuerResolver
 
         return text;
     }
+
+    // Folded: "Đảng ủy xã", "Ban Thường vụ Đảng ủy phường", "Đảng bộ đặc khu".
+    [GeneratedRegex(@"dang (?:uy|bo) (?:xa|phuong|dac khu)(?![a-z])")]
+    private static partial Regex CommuneCommittee();
 
     [GeneratedRegex(@"^QH(\d{1,2})$")]
     private static partial Regex Congress();
