@@ -23,12 +23,12 @@ public static class SearchEndpoints
     {
         app.MapGroup("/api").WithTags("Search").MapGet("/search", Search)
             .WithName("Search")
-            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets.");
+            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets. history=true with province also takes in the older documents of the areas that province holds today (province=Gia Lai&history=true includes the former Bình Định).");
         return app;
     }
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        string? q, string? locality, string? province, string? level, string? type, string? code, string? from, string? to,
+        string? q, string? locality, string? province, bool? history, string? level, string? type, string? code, string? from, string? to,
         string? sort, int? page, int? pageSize, string? after, bool? explain, bool? strict,
         IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
     {
@@ -87,6 +87,7 @@ public static class SearchEndpoints
             Query = q,
             Locality = locality,
             Province = province,
+            History = history == true,
             Level = level,
             Type = type,
             Code = code,
@@ -140,7 +141,7 @@ public static class SearchEndpoints
         for (var i = 0; i < result.Hits.Count; i++)
         {
             var hit = result.Hits[i];
-            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()));
+            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()) { CurrentProvince = hit.CurrentProvince });
         }
 
         var facets = answer.Facets.ToDictionary(
