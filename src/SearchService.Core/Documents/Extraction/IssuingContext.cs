@@ -22,13 +22,7 @@ public sealed record IssuingContext(AdministrativeLevel? Level, string? Locality
     public string? OwnCommittee => Level switch
     {
         AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity => ProvincialCommittee,
-        AdministrativeLevel.ProvincialCity when Locality is not null => "Thành ủy " + Locality,
-        AdministrativeLevel.Town when Locality is not null => "Thị ủy " + Locality,
-        AdministrativeLevel.District when Locality is not null => "Huyện ủy " + Locality,
-        AdministrativeLevel.UrbanDistrict when Locality is not null => "Quận ủy " + Locality,
-        AdministrativeLevel.Commune when Locality is not null => "Đảng ủy xã " + Locality,
-        AdministrativeLevel.Ward when Locality is not null => "Đảng ủy phường " + Locality,
-        AdministrativeLevel.SpecialZone when Locality is not null => "Đảng ủy đặc khu " + Locality,
+        { } level when Locality is not null => CommitteeNames.Of(level, Locality),
         _ => null,
     };
 }
