@@ -109,25 +109,30 @@ public sealed partial class ConclusionExtractor
         var offset = 0;
         for (var i = 0; i < end && i < lines.Length; i++)
         {
-            var line = lines[i].Trim();
-            var number1 = NumberLinePattern().Match(line);
-            if (number1.Success && numberLine is null)
+            // A header laid out in two columns (pdftotext -layout: "ĐẢNG ỦY XÃ …      Mèo Vạc, ngày …")
+            // is read column by column.
+            foreach (var column in ColumnGap().Split(lines[i].Trim()))
             {
-                numberLine = new Range(offset, offset + lines[i].Length);
-                var value = number1.Groups[1].Value.Trim();
-                number = value.StartsWith('-') ? null : Group(CodeInNumberLine().Match(value));
-            }
-            else if (date is null && PlaceDateLine().Match(line) is { Success: true } placeDate)
-            {
-                date = VietnameseDates.FindFirst(placeDate.Value);
-            }
-            else if (SentenceCase.IsAllCaps(line) && ParentLine().Match(line) is { Success: true } parentMatch)
-            {
-                parent = parentMatch.Groups["name"].Value;
-            }
-            else if (SentenceCase.IsAllCaps(line) && CommitteeLine().IsMatch(line))
-            {
-                committeeLine = line;
+                var line = column.Trim();
+                var number1 = NumberLinePattern().Match(line);
+                if (number1.Success && numberLine is null)
+                {
+                    numberLine = new Range(offset, offset + lines[i].Length);
+                    var value = number1.Groups[1].Value.Trim();
+                    number = value.StartsWith('-') ? null : Group(CodeInNumberLine().Match(value));
+                }
+                else if (date is null && PlaceDateLine().Match(line) is { Success: true } placeDate)
+                {
+                    date = VietnameseDates.FindFirst(placeDate.Value);
+                }
+                else if (SentenceCase.IsAllCaps(line) && ParentLine().Match(line) is { Success: true } parentMatch)
+                {
+                    parent = parentMatch.Groups["name"].Value;
+                }
+                else if (SentenceCase.IsAllCaps(line) && CommitteeLine().IsMatch(line))
+                {
+                    committeeLine = line;
+                }
             }
 
             offset += lines[i].Length + 1;
@@ -352,10 +357,12 @@ public sealed partial class ConclusionExtractor
             return year is { } y && count is > 0 and <= 12 ? new ReportingPeriod(y, count) : null;
         }
 
-        var quarter = FirstQuarter().Match(text);
-        if (quarter.Success)
+        foreach (Match quarter in FirstQuarter().Matches(text))
         {
-            return new ReportingPeriod(int.Parse(quarter.Groups["year"].Value, CultureInfo.InvariantCulture), 3);
+            if (Reviews(text, quarter.Index))
+            {
+                return new ReportingPeriod(int.Parse(quarter.Groups["year"].Value, CultureInfo.InvariantCulture), 3);
+            }
         }
 
         return null;
@@ -363,20 +370,35 @@ public sealed partial class ConclusionExtractor
 
     /// <summary>
     /// "về kết quả thực hiện nhiệm vụ năm 2023": a whole year, but only where the heading reviews it;
-    /// a notice "về công tác chuẩn bị Tết năm 2026" names a year without reporting on one.
+    /// a notice "về công tác chuẩn bị Tết năm 2026" names a year without reporting on one, and
+    /// "kết quả năm 2024; nhiệm vụ năm 2025" reviews 2024.
     /// </summary>
     private static ReportingPeriod? FindWholeYear(string title)
     {
         foreach (Match match in WholeYear().Matches(title))
         {
-            var clauseStart = title.LastIndexOf(';', match.Index) + 1;
-            if (ReviewWords().IsMatch(title.AsSpan(clauseStart, match.Index - clauseStart)))
+            if (Reviews(title, match.Index))
             {
                 return new ReportingPeriod(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), 12);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when the clause ending at <paramref name="index"/> reviews what it names ("kết quả …",
+    /// "tình hình …", "tổng kết …"), rather than setting tasks for it ("nhiệm vụ quý I năm 2026").
+    /// </summary>
+    private static bool Reviews(string text, int index)
+    {
+        var clauseStart = 0;
+        foreach (Match boundary in ClauseBoundary().Matches(text[..index]))
+        {
+            clauseStart = boundary.Index + boundary.Length;
+        }
+
+        return ReviewWords().IsMatch(text.AsSpan(clauseStart, index - clauseStart));
     }
 
     private static string Window(string body, string[] lines, int startLine)
@@ -438,7 +460,8 @@ public sealed partial class ConclusionExtractor
     private static partial Regex TermYearsPattern();
 
     // The number itself (digits, Roman numerals or words) is read by VietnameseOrdinals after the match.
-    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu))?))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?=[\p{L}\d])", RegexOptions.IgnoreCase)]
+    // "Hội nghị lần thứ", "Hội nghị Thị ủy lần thứ", "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ".
+    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu))?|ban\s+chấp\s+hành\s+đảng\s+bộ(?:\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|đặc\s+khu))?(?:\s+kh(?:óa|oá)\s+[IVXLC]+)?))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?=[\p{L}\d])", RegexOptions.IgnoreCase)]
     private static partial Regex ConferencePattern();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase)]
@@ -450,12 +473,21 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"quý\s+I(?![IV])\s*(?:/|năm)\s*(?<year>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
     private static partial Regex FirstQuarter();
 
-    [GeneratedRegex(@"(?<!tháng\s+(?:đầu|cuối)\s+)(?<!tháng\s+)năm\s+(?<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase)]
+    // "năm 2023" alone, not the year of a month or a quarter ("tháng 12 năm 2025", "quý II năm 2026").
+    [GeneratedRegex(@"(?<!tháng\s+(?:đầu|cuối)\s+)(?<!tháng\s+)(?<!tháng\s+\d{1,2}\s+)(?<!quý\s+[IV]{1,3}\s+)năm\s+(?<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase)]
     private static partial Regex WholeYear();
 
     [GeneratedRegex(@"kết\s+quả|tình\s+hình|tổng\s+kết|sơ\s+kết|kiểm\s+điểm|đánh\s+giá", RegexOptions.IgnoreCase)]
     private static partial Regex ReviewWords();
 
+    // Where a heading's clause ends: "; ", a line, a sentence, or "và"/"," before the tasks ahead
+    // ("kết quả tháng 12 năm 2025 và nhiệm vụ quý I năm 2026").
+    [GeneratedRegex(@";|\n|\.\s|(?:\s+và|,)\s+(?=(?:nhiệm\s+vụ|phương\s+hướng|mục\s+tiêu|giải\s+pháp|kế\s+hoạch)(?!\p{L}))", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBoundary();
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\t+|\s{3,}")]
+    private static partial Regex ColumnGap();
 }
