@@ -102,4 +102,28 @@ public class PostReformLayoutTests
         Assert.Null(d.Period);
         Assert.Equal("Đảng ủy phường Ba Đình", d.References.Single().IssuerBody);
     }
+
+    [Fact]
+    public void A_merged_provinces_document_citing_its_predecessors_committee_names_that_committee()
+    {
+        const string text = """
+            ĐẢNG BỘ TỈNH GIA LAI
+            ĐẢNG ỦY PHƯỜNG QUY NHƠN
+            Số 30-KL/ĐU
+            Quy Nhơn, ngày 05 tháng 9 năm 2025
+
+            KẾT LUẬN
+            HỘI NGHỊ LẦN THỨ HAI BAN CHẤP HÀNH ĐẢNG BỘ PHƯỜNG
+
+            Ngày 03/9/2025, Hội nghị thống nhất tiếp tục thực hiện Nghị quyết số 21-NQ/TU của Ban Thường vụ Tỉnh ủy Bình Định (cũ), Kết luận số 40-KL/TU của Tỉnh ủy, Chỉ thị số 03-CT/TU của Thành ủy Quy Nhơn (cũ) và Kế hoạch số 11-KH/TU của Thành ủy Hải Phòng.
+            """;
+
+        var d = Extractor.Extract("quy-nhon", text);
+
+        Assert.Equal((AdministrativeLevel.Ward, "Quy Nhơn", "Gia Lai"), (d.Level!.Value, d.Locality!, d.Province!));
+        Assert.Equal("Tỉnh ủy Bình Định", d.References.Single(r => r.Code == "21-NQ/TU").IssuerBody);
+        Assert.Equal("Tỉnh ủy Gia Lai", d.References.Single(r => r.Code == "40-KL/TU").IssuerBody);
+        Assert.Equal("Thành ủy Quy Nhơn", d.References.Single(r => r.Code == "03-CT/TU").IssuerBody);
+        Assert.Equal("Thành ủy Hải Phòng", d.References.Single(r => r.Code == "11-KH/TU").IssuerBody);
+    }
 }

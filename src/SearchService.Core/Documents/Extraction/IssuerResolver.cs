@@ -107,6 +107,20 @@ public static partial class IssuerResolver
             return ("Chính phủ", null);
         }
 
+        // "của Tỉnh ủy Bình Định (cũ)", "Thành ủy Quy Nhơn (cũ)": a committee named with its place is
+        // that place's, on either map (merged provinces go on citing their predecessors' documents).
+        // The kind word must fit: "Thành ủy Bắc Giang" is the city's, not the province's.
+        if (NamedCommittee().Match(phrase) is { Success: true } named && Named(named.Groups["kind"].Value, named.Groups["name"].Value) is { } place)
+        {
+            var letters = place.Level switch
+            {
+                AdministrativeLevel.District => "HU",
+                AdministrativeLevel.UrbanDistrict => "QU",
+                _ => "TU",
+            };
+            return (CommitteeNames.Of(place.Level, place.Name), letters);
+        }
+
         if (folded.Contains("tinh uy", StringComparison.Ordinal) || folded.Contains("dang bo tinh", StringComparison.Ordinal))
         {
             return (context.ProvinceIsCity ? null : context.ProvincialCommittee, "TU");
@@ -142,6 +156,27 @@ public static partial class IssuerResolver
         return null;
     }
 
+    /// <summary>The place a committee's kind word and the leading words after it name ("Thành ủy", "Quy Nhơn (cũ)"), longest name first.</summary>
+    private static Gazetteer.Locality? Named(string kindWord, string words)
+    {
+        if (Gazetteer.LocalityKinds.Parse(kindWord) is not { } kind)
+        {
+            return null;
+        }
+
+        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = Math.Min(4, parts.Length); n >= 1; n--)
+        {
+            var name = string.Join(' ', parts.Take(n));
+            if ((Gazetteer.LocalityGazetteer.Since2025.Resolve(kind, name) ?? Gazetteer.LocalityGazetteer.Pre2025.Resolve(kind, name)) is { } place)
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsCommuneLevel(AdministrativeLevel? level) =>
         level is AdministrativeLevel.Commune or AdministrativeLevel.Ward or AdministrativeLevel.SpecialZone;
 
@@ -164,6 +199,9 @@ public static partial class IssuerResolver
 
         return text;
     }
+
+    [GeneratedRegex(@"(?<kind>(?:Tỉnh|Thành|Thị|Huyện|Quận)\s+[ủu][ỷy])\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]+\p{Lu}\p{Ll}*){0,3})")]
+    private static partial Regex NamedCommittee();
 
     // Folded: "Đảng ủy xã", "Ban Thường vụ Đảng ủy phường", "Đảng bộ đặc khu".
     [GeneratedRegex(@"dang (?:uy|bo) (?:xa|phuong|dac khu)(?![a-z])")]
