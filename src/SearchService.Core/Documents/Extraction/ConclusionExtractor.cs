@@ -184,9 +184,21 @@ public sealed partial class ConclusionExtractor
         // The heading names the level ("ĐẢNG BỘ THỊ XÃ"); the body names the place ("thị xã Thuận Thành").
         var votes = new Dictionary<Locality, int>();
         var order = new List<Locality>();
+        // Most mentions are of other kinds (a district's conclusion names its communes throughout):
+        // their first letter turns them away before the kind word is folded and parsed.
+        var initial = kind switch
+        {
+            LocalityKind.District => 'h',
+            LocalityKind.UrbanDistrict => 'q',
+            LocalityKind.Commune => 'x',
+            LocalityKind.Ward => 'p',
+            LocalityKind.SpecialZone => 'đ',
+            _ => 't',
+        };
         foreach (Match match in PlaceMention().Matches(body))
         {
-            if (LocalityKinds.Parse(match.Groups["kind"].Value) != kind)
+            var kindWord = match.Groups["kind"].ValueSpan;
+            if (char.ToLowerInvariant(kindWord[0]) != initial || LocalityKinds.Parse(kindWord.ToString()) != kind)
             {
                 continue;
             }
