@@ -18,6 +18,7 @@ namespace SearchService.Api.Contracts;
 /// <param name="After">The cursor of the previous page (its <c>next</c>), for deep paging.</param>
 /// <param name="Explain">Include how each score was computed.</param>
 /// <param name="Strict">Refuse query syntax errors instead of reading the text leniently.</param>
+/// <param name="History">With Province: also the older documents of the areas that province holds today.</param>
 public sealed record SearchQuery(
     string? Q = null,
     string? Locality = null,
@@ -32,4 +33,5 @@ public sealed record SearchQuery(
     int? PageSize = null,
     string? After = null,
     bool? Explain = null,
-    bool? Strict = null);
+    bool? Strict = null,
+    bool? History = null);

@@ -25,7 +25,7 @@ public static class SearchEndpoints
         var group = app.MapGroup("/api").WithTags("Search");
         group.MapGet("/search", Search)
             .WithName("Search")
-            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets.");
+            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets. history=true with province also takes in the older documents of the areas that province holds today (province=Gia Lai&history=true includes the former Bình Định).");
         group.MapPost("/search", SearchPosted)
             .WithName("SearchPosted")
             .WithSummary("The same search with its parameters in a JSON body, for queries too long for a URL.")
@@ -34,10 +34,10 @@ public static class SearchEndpoints
     }
 
     private static Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        string? q, string? locality, string? province, string? level, string? type, string? code, string? from, string? to,
+        string? q, string? locality, string? province, bool? history, string? level, string? type, string? code, string? from, string? to,
         string? sort, int? page, int? pageSize, string? after, bool? explain, bool? strict,
         HttpContext httpContext, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken) =>
-        RunAsync(new SearchQuery(q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict), httpContext, host, answerer, admission, options.Value, cancellationToken);
+        RunAsync(new SearchQuery(q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict, history), httpContext, host, answerer, admission, options.Value, cancellationToken);
 
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchPosted(
         HttpRequest request, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public static class SearchEndpoints
     private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> RunAsync(
         SearchQuery parameters, HttpContext httpContext, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, SearchServiceOptions settings, CancellationToken cancellationToken)
     {
-        var (q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict) = parameters;
+        var (q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict, history) = parameters;
         q ??= "";
         if (q.Length > settings.MaxQueryLength)
         {
@@ -122,6 +122,7 @@ public static class SearchEndpoints
             Query = q,
             Locality = locality,
             Province = province,
+            History = history == true,
             Level = level,
             Type = type,
             Code = code,
@@ -178,7 +179,7 @@ public static class SearchEndpoints
         for (var i = 0; i < result.Hits.Count; i++)
         {
             var hit = result.Hits[i];
-            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()));
+            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()) { CurrentProvince = hit.CurrentProvince });
         }
 
         var facets = answer.Facets.ToDictionary(

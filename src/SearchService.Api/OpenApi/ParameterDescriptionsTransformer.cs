@@ -16,6 +16,7 @@ internal sealed class ParameterDescriptionsTransformer : IOpenApiOperationTransf
         ["q"] = ("Query text: words with or without accents, \"phrases\"~slop, +must -not, AND OR NOT, prefix*, fuzzy~, field:value. For /api/suggest, the beginning typed so far.", "giai phong mat bang"),
         ["locality"] = ("Only documents of this locality (accents and case do not matter).", "Tân Yên"),
         ["province"] = ("Only documents of this province; for /api/references/top, the province whose documents are counted.", "Bắc Giang"),
+        ["history"] = ("With province: also the documents written before the July 2025 reorganisation by the areas that province holds today.", false),
         ["level"] = ("Only documents of committees of this level (province, centrally-run city, district, town, provincial city, …).", "district"),
         ["type"] = ("Only documents of this type (conclusion, notice, …).", "conclusion"),
         ["code"] = ("A cited document's code, typed as written or without accents (18-NQ/TU, 35-CT/TW, 06/QĐ-TTg).", "18-NQ/TU"),

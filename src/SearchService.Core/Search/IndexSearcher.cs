@@ -310,7 +310,7 @@ public sealed class IndexSearcher
         var text = parser.Parse(request.Query ?? "", request.Lenient);
         var filters = new List<BooleanClause>();
         AddKeyword(filters, ConclusionFields.Locality, request.Locality);
-        AddKeyword(filters, ConclusionFields.Province, request.Province);
+        AddProvince(filters, request.Province, request.History);
         AddKeyword(filters, ConclusionFields.Type, request.Type);
         AddKeyword(filters, ConclusionFields.Level, request.Level);
         AddKeyword(filters, ConclusionFields.Code, request.Code);
@@ -341,6 +341,30 @@ public sealed class IndexSearcher
         }
     }
 
+    // With history, today's province also matches the former areas it holds, through the
+    // current_province column every record carries beside the province of its date.
+    private static void AddProvince(List<BooleanClause> filters, string? province, bool history)
+    {
+        if (string.IsNullOrWhiteSpace(province))
+        {
+            return;
+        }
+
+        if (!history)
+        {
+            AddKeyword(filters, ConclusionFields.Province, province);
+            return;
+        }
+
+        filters.Add(new BooleanClause(
+            new BooleanQuery(
+            [
+                new BooleanClause(new KeywordQuery(ConclusionFields.Province, province), Occur.Should),
+                new BooleanClause(new KeywordQuery(ConclusionFields.CurrentProvince, province), Occur.Should),
+            ]),
+            Occur.Filter));
+    }
+
     private static long DateValue(SegmentReader segment, int doc) =>
         segment.NumericValue(ConclusionFields.Date, doc) ?? long.MinValue;
 
@@ -360,13 +384,16 @@ public sealed class IndexSearcher
             First(segment.KeywordValues(ConclusionFields.Type, local)),
             days is { } d ? DateOnly.FromDayNumber((int)d) : null,
             scoreDoc.Doc,
-            explanation);
+            explanation)
+        {
+            CurrentProvince = First(segment.KeywordValues(ConclusionFields.CurrentProvince, local)),
+        };
     }
 
     private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
     {
         var id = "";
-        string? locality = null, province = null, level = null, type = null;
+        string? locality = null, province = null, currentProvince = null, level = null, type = null;
         DateOnly? date = null;
         var stored = Document(scoreDoc.Doc);
         foreach (var (field, value) in stored)
@@ -382,6 +409,9 @@ public sealed class IndexSearcher
                 case ConclusionFields.Province:
                     province ??= (string)value;
                     break;
+                case ConclusionFields.CurrentProvince:
+                    currentProvince ??= (string)value;
+                    break;
                 case ConclusionFields.Level:
                     level ??= (string)value;
                     break;
@@ -394,7 +424,7 @@ public sealed class IndexSearcher
             }
         }
 
-        return new SearchHit(id, scoreDoc.Score, TitleOf(stored), locality, province, level, type, date, scoreDoc.Doc, explanation);
+        return new SearchHit(id, scoreDoc.Score, TitleOf(stored), locality, province, level, type, date, scoreDoc.Doc, explanation) { CurrentProvince = currentProvince };
     }
 
     /// <summary>The title in a document's stored values (several values joined by a newline, as the index joins them).</summary>
