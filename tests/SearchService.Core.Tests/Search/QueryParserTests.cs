@@ -135,8 +135,9 @@ public sealed class QueryParserTests
     public void Under_the_OR_default_side_by_side_words_are_optional()
     {
         var parser = new QueryParser(new QueryParserOptions { DefaultOperator = DefaultOperator.Or });
-        var words = Assert.IsType<BooleanQuery>(parser.Parse("nông thôn"));
-        Assert.All(words.Clauses, c => Assert.Equal(Occur.Should, c.Occur));
+        var words = Assert.IsType<CoordinationQuery>(parser.Parse("nông thôn"));
+        Assert.Equal(2, words.Words.Count);
+        Assert.Single(words.Extras); // the pair "nông_thôn", scored but not counted
         var mixed = Assert.IsType<BooleanQuery>(parser.Parse("\"nông thôn\" -OCOP"));
         Assert.Equal([Occur.Should, Occur.MustNot], mixed.Clauses.Select(c => c.Occur));
     }

@@ -74,6 +74,65 @@ public sealed class QueryParser
         return query;
     }
 
+    /// <summary>
+    /// How many content words of <paramref name="text"/> the default operator joins: the loose
+    /// words outside fields, prefixes and fuzzy marks, without stop words or a question's frame
+    /// (see <see cref="TextQueryBuilder.ContentWords"/>). Text with operators (AND, OR, NOT, +, -)
+    /// says itself how its words combine, and counts 0.
+    /// </summary>
+    public int ContentWords(string text, bool lenient = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text) || text.Length > Options.Limits.MaxQueryLength)
+        {
+            return 0;
+        }
+
+        List<QueryToken> tokens;
+        try
+        {
+            tokens = QueryLexer.Lex(text);
+        }
+        catch (QueryParseException) when (lenient)
+        {
+            return _builder.ContentWords(StripSyntax(text));
+        }
+
+        var count = 0;
+        var run = new List<string>();
+        void Flush()
+        {
+            if (run.Count > 0)
+            {
+                count += _builder.ContentWords(string.Join(' ', run));
+                run.Clear();
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is QueryTokenKind.And or QueryTokenKind.Or or QueryTokenKind.Not or QueryTokenKind.Plus or QueryTokenKind.Minus)
+            {
+                return 0;
+            }
+
+            var plain = token is { Kind: QueryTokenKind.Word, Prefix: false, FuzzyEdits: < 0 } && token.Boost == 1f
+                && (i == 0 || tokens[i - 1].Kind != QueryTokenKind.Field);
+            if (plain)
+            {
+                run.Add(token.Text);
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return count;
+    }
+
     private static string StripSyntax(string text)
     {
         var chars = text.ToCharArray();

@@ -15,6 +15,25 @@ public sealed record QueryParserOptions
     /// <summary>How side-by-side words combine.</summary>
     public DefaultOperator DefaultOperator { get; init; } = DefaultOperator.And;
 
+    /// <summary>
+    /// The longest text (in content words) whose words are all required; a longer one is ranked
+    /// over any of its words (<see cref="MatchStrategy.AnyWordRanked"/>). Applies when the default
+    /// operator is AND and the request lets words relax.
+    /// </summary>
+    public int AllWordsUpTo { get; init; } = 3;
+
+    /// <summary>
+    /// How much a document missing some of a text's words loses when any word may match: its
+    /// score times (matched / words)^this (see <see cref="Queries.CoordinationQuery"/>); 0 = plain sum.
+    /// </summary>
+    public float Coordination { get; init; } = 2f;
+
+    /// <summary>Leave a question's frame ("đúng hay sai", "nào sau đây", "là gì" …) out of the words searched.</summary>
+    public bool QuestionFrames { get; init; } = true;
+
+    /// <summary>Keep stop words typed without marks ("cua", "duoc") optional instead of required.</summary>
+    public bool UnmarkedStopWordsOptional { get; init; } = true;
+
     /// <summary>The text fields plain words search, with their boosts.</summary>
     public IReadOnlyList<KeyValuePair<string, float>> DefaultFields { get; init; } =
     [

@@ -30,8 +30,21 @@ internal sealed class TextQueryBuilder
     }
 
     /// <summary>The query for loose words in <paramref name="fields"/>; null when the text has no words.</summary>
-    public Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields)
+    public Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields) => Words(text, fields, _options.QuestionFrames, out _);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> the default operator applies to: its content words,
+    /// without stop words, the question's frame and stop words typed without marks.
+    /// </summary>
+    public int ContentWords(string text)
     {
+        Words(text, _options.DefaultFields, _options.QuestionFrames, out var count);
+        return count;
+    }
+
+    private Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields, bool questionFrames, out int contentWords)
+    {
+        contentWords = 0;
         var tokens = _words.Analyze(text);
         if (tokens.Count == 0)
         {
@@ -45,8 +58,10 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
+        var frame = questionFrames ? QuestionFrame(text) : [];
         var required = new List<Query>();
         var optional = new List<Query>();
+        var minor = new List<Query>();
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
@@ -90,7 +105,22 @@ internal sealed class TextQueryBuilder
                 continue;
             }
 
-            required.Add(Unit(slot, fields));
+            if (InFrame(slot, frame))
+            {
+                continue;
+            }
+
+            if (_options.UnmarkedStopWordsOptional && slot.Folded is null && UnmarkedStopWords.Contains(slot.Term))
+            {
+                // "cua", "duoc", "cac" typed without marks: most likely the stop words "của",
+                // "được", "các", which the accented query drops; they may score, never filter.
+                minor.Add(Unit(slot, fields));
+            }
+            else
+            {
+                required.Add(Unit(slot, fields));
+            }
+
             if (i > 0)
             {
                 AddPair(slot, fields, optional);
@@ -103,14 +133,28 @@ internal sealed class TextQueryBuilder
             }
         }
 
-        if (required.Count == 0)
+        if (required.Count == 0 && minor.Count > 0)
         {
-            return null;
+            // Nothing but stop words typed without marks: they are the words.
+            required.AddRange(minor);
+            minor.Clear();
         }
 
-        if (required.Count == 1 && optional.Count == 0)
+        contentWords = required.Count;
+        if (required.Count == 0)
+        {
+            // The question's frame alone ("bao gồm"): then those words are what is asked for.
+            return frame.Count > 0 ? Words(text, fields, questionFrames: false, out contentWords) : null;
+        }
+
+        if (required.Count == 1 && optional.Count == 0 && minor.Count == 0)
         {
             return required[0];
+        }
+
+        if (_options.DefaultOperator == DefaultOperator.Or && _options.Coordination > 0)
+        {
+            return new CoordinationQuery(required, [.. minor, .. optional], _options.Coordination);
         }
 
         var clauses = new List<BooleanClause>();
@@ -120,12 +164,46 @@ internal sealed class TextQueryBuilder
             clauses.Add(new BooleanClause(query, occur));
         }
 
+        foreach (var query in minor)
+        {
+            clauses.Add(new BooleanClause(query, Occur.Should));
+        }
+
         foreach (var query in optional)
         {
             clauses.Add(new BooleanClause(query, Occur.Should));
         }
 
         return new BooleanQuery(clauses);
+    }
+
+    private List<(int Start, int End)> QuestionFrame(string text)
+    {
+        var primary = new List<AnalyzedToken>();
+        var position = -1;
+        foreach (var token in _phrases.Analyze(text))
+        {
+            if (token.Position != position)
+            {
+                primary.Add(token);
+                position = token.Position;
+            }
+        }
+
+        return QuestionPhrases.Find(primary);
+    }
+
+    private static bool InFrame(QuerySlot slot, List<(int Start, int End)> frame)
+    {
+        foreach (var (start, end) in frame)
+        {
+            if (slot.StartOffset >= start && slot.EndOffset <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The phrase query for quoted text in <paramref name="fields"/>; null when it has no words.</summary>
