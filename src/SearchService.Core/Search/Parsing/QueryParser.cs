@@ -11,8 +11,8 @@ namespace SearchService.Core.Search.Parsing;
 /// phrases find each other; document codes typed whole or as kind + number find the citing
 /// documents first.</item>
 /// <item><c>"a phrase"</c>, <c>"a phrase"~N</c> (up to N extra positions between the words, in
-/// order). An exact phrase does not run across punctuation the query does not have
-/// ("giải phóng, mặt bằng" is not "giải phóng mặt bằng"), as it is read through syllable pairs.</item>
+/// order), read on the words' positions as Lucene reads them: punctuation takes no position, so
+/// "khieu nai to cao" finds "khiếu nại, tố cáo" and a comma typed in a phrase changes nothing.</item>
 /// <item><c>+must</c>, <c>-mustnot</c>, <c>AND</c>, <c>OR</c>, <c>NOT</c>, parentheses; AND binds
 /// tighter than OR.</item>
 /// <item><c>prefix*</c>, <c>fuzzy~</c> (2 edits), <c>fuzzy~1</c>; <c>word^2</c> boosts.</item>

@@ -216,31 +216,24 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
-        // An exact phrase is read through the syllable-pair terms where it has them: "a_b" at b's
-        // position holds exactly when a and b stand side by side, and pair postings are far shorter
-        // than syllable postings. Where there is no pair (a number, a code, punctuation between
-        // two words) the word itself stands in; the positions stay consecutive either way. A sloppy
-        // phrase needs the words themselves.
-        var byPairs = slop == 0 && slots.Count > 1;
+        // A phrase is read on the words' positions, as Lucene reads it: "khieu nai to cao" finds
+        // "khiếu nại, tố cáo", because punctuation takes no position. The syllable-pair terms stop
+        // at punctuation, so reading a phrase through them would lose those documents.
         var exact = new List<IReadOnlyList<string>>(slots.Count);
         var loose = new List<IReadOnlyList<string>>(slots.Count);
         var anyFolded = false;
-        for (var i = 0; i < slots.Count; i++)
+        foreach (var slot in slots)
         {
-            var slot = slots[i];
-            if (byPairs && i == 0 && slots[1].Pair is not null)
+            if (slot.IsOrphanPair)
             {
-                continue; // the first pair covers the first word
+                continue;
             }
 
-            // The index stacks a folded copy on every accented word and pair, so the folded term's
+            // The index stacks a folded copy on every accented word, so the folded term's
             // positions include the exact term's: the loose phrase needs the folded terms only.
-            var pair = byPairs && i > 0 ? slot.Pair : null;
-            var term = pair ?? slot.Term;
-            var folded = pair is not null ? slot.FoldedPair : slot.Folded;
-            exact.Add([term]);
-            loose.Add([folded ?? term]);
-            anyFolded |= folded is not null;
+            exact.Add([slot.Term]);
+            loose.Add([slot.Folded ?? slot.Term]);
+            anyFolded |= slot.Folded is not null;
         }
 
         var clauses = new List<BooleanClause>();
