@@ -34,6 +34,7 @@ public sealed class RankingSettings
 
         private readonly Option<int?> _allWordsUpTo = new("--all-words-up-to") { Description = $"Longest text (content words) whose words are all required; longer ones are ranked over any word (default {Defaults.AllWordsUpTo})." };
         private readonly Option<float?> _coordination = new("--coordination") { Description = $"Exponent of the share of words matched that multiplies an any-word score, 0 = plain sum (default {Defaults.Coordination})." };
+        private readonly Option<float?> _localityBoost = new("--locality-boost") { Description = $"Boost of a place the query names on the locality and province fields, 0 = none (default {Defaults.LocalityBoost})." };
         private readonly Option<bool> _noQuestionFrames = new("--no-question-frames") { Description = "Search the words of a question's frame (đúng hay sai, nào sau đây, là gì …) too." };
         private readonly Option<bool> _unmarkedStopWordsRequired = new("--unmarked-stop-words-required") { Description = "Require stop words typed without marks (cua, duoc) like other words." };
         private readonly Option<float?> _pairWeight = new("--pair-weight") { Description = $"Weight of the syllable-pair clauses, 0 = none (default {Defaults.PairWeight})." };
@@ -43,7 +44,7 @@ public sealed class RankingSettings
         private readonly Option<float?> _b = new("--b") { Description = $"BM25 b (default {Bm25Similarity.Default.B})." };
 
         /// <summary>Every option, to add to a command.</summary>
-        public IEnumerable<Option> All => [_allWordsUpTo, _coordination, _noQuestionFrames, _unmarkedStopWordsRequired, _pairWeight, _foldedWeight, _titleBoost, _k1, _b];
+        public IEnumerable<Option> All => [_allWordsUpTo, _coordination, _localityBoost, _noQuestionFrames, _unmarkedStopWordsRequired, _pairWeight, _foldedWeight, _titleBoost, _k1, _b];
 
         /// <summary>The settings a parsed command line asks for; throws <see cref="ArgumentException"/> naming a bad value.</summary>
         public RankingSettings Read(ParseResult parse)
@@ -51,6 +52,7 @@ public sealed class RankingSettings
             var allWordsUpTo = parse.GetValue(_allWordsUpTo);
             var noFrames = parse.GetValue(_noQuestionFrames);
             var coordination = NonNegative(parse.GetValue(_coordination), "--coordination");
+            var locality = NonNegative(parse.GetValue(_localityBoost), "--locality-boost");
             var stopWordsRequired = parse.GetValue(_unmarkedStopWordsRequired);
             var pair = NonNegative(parse.GetValue(_pairWeight), "--pair-weight");
             var folded = NonNegative(parse.GetValue(_foldedWeight), "--folded-weight");
@@ -70,6 +72,7 @@ public sealed class RankingSettings
                     AllWordsUpTo = allWordsUpTo ?? o.AllWordsUpTo,
                     QuestionFrames = o.QuestionFrames && !noFrames,
                     Coordination = coordination ?? o.Coordination,
+                    LocalityBoost = locality ?? o.LocalityBoost,
                     UnmarkedStopWordsOptional = o.UnmarkedStopWordsOptional && !stopWordsRequired,
                     PairWeight = pair ?? o.PairWeight,
                     FoldedWeight = folded ?? o.FoldedWeight,

@@ -28,6 +28,13 @@ public sealed record QueryParserOptions
     /// </summary>
     public float Coordination { get; init; } = 2f;
 
+    /// <summary>
+    /// Boost of a place the text names (a locality or province the gazetteer knows, with or without
+    /// marks) on the locality and province fields: an optional clause, so that place's documents
+    /// rank first; 0 = no such clause.
+    /// </summary>
+    public float LocalityBoost { get; init; } = 1f;
+
     /// <summary>Leave a question's frame ("đúng hay sai", "nào sau đây", "là gì" …) out of the words searched.</summary>
     public bool QuestionFrames { get; init; } = true;
 
@@ -48,7 +55,7 @@ public sealed record QueryParserOptions
     public float FoldedWeight { get; init; } = 0.5f;
 
     /// <summary>Weight of a syllable-pair term ("giải_phóng"), an optional clause that ranks adjacent syllables first.</summary>
-    public float PairWeight { get; init; } = 0.6f;
+    public float PairWeight { get; init; } = 1.5f;
 
     /// <summary>Weight of an abbreviation alternative ("ubnd" for "ủy ban nhân dân") relative to the spelled-out words.</summary>
     public float SynonymWeight { get; init; } = 0.9f;

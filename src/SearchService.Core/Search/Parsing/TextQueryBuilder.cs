@@ -1,5 +1,6 @@
 using SearchService.Core.Analysis;
 using SearchService.Core.Catalog;
+using SearchService.Core.Documents.Gazetteer;
 using SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Search.Parsing;
@@ -16,6 +17,8 @@ namespace SearchService.Core.Search.Parsing;
 internal sealed class TextQueryBuilder
 {
     private static readonly VietnameseAnalyzer Literal = new(VietnameseAnalyzerOptions.Indexing with { Pairs = false, Synonyms = false, CodeParts = false, Fold = false });
+
+    private static readonly LocalityGazetteer Gazetteer = LocalityGazetteer.Pre2025;
 
     private readonly QueryParserOptions _options;
     private readonly VietnameseAnalyzer _words;
@@ -59,6 +62,9 @@ internal sealed class TextQueryBuilder
         }
 
         var frame = questionFrames ? QuestionFrame(text) : [];
+
+        // Only a text typed without any mark reads "ma" as perhaps "mà": in "ma túy" it is the word itself.
+        var unmarkedText = _options.UnmarkedStopWordsOptional && !VietnameseAlphabet.NeedsFolding(text);
         var required = new List<Query>();
         var optional = new List<Query>();
         var minor = new List<Query>();
@@ -110,7 +116,7 @@ internal sealed class TextQueryBuilder
                 continue;
             }
 
-            if (_options.UnmarkedStopWordsOptional && slot.Folded is null && UnmarkedStopWords.Contains(slot.Term))
+            if (unmarkedText && UnmarkedStopWords.Contains(slot.Term))
             {
                 // "cua", "duoc", "cac" typed without marks: most likely the stop words "của",
                 // "được", "các", which the accented query drops; they may score, never filter.
@@ -131,6 +137,11 @@ internal sealed class TextQueryBuilder
                 AddCodeOfKind(slot.Term, slots, i + 1, optional);
                 AddCodeOfKind(slot.Term, slots, i - 1, optional);
             }
+        }
+
+        if (_options.LocalityBoost > 0 && ReferenceEquals(fields, _options.DefaultFields))
+        {
+            AddLocalities(slots, optional);
         }
 
         if (required.Count == 0 && minor.Count > 0)
@@ -175,6 +186,39 @@ internal sealed class TextQueryBuilder
         }
 
         return new BooleanQuery(clauses);
+    }
+
+    /// <summary>
+    /// A place the text names ("duc pho", "Tân Yên nông thôn mới", "Bắc Ninh"): an optional clause
+    /// on the locality and province fields, so that place's own documents rank first. Names of two
+    /// to four syllables only, longest first: one syllable names too many things besides a place.
+    /// </summary>
+    private void AddLocalities(List<QuerySlot> slots, List<Query> optional)
+    {
+        var words = slots.Where(s => !s.IsOrphanPair && s.Type == TokenType.Syllable).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var length = Math.Min(4, words.Count - i); length >= 2; length--)
+            {
+                var name = string.Join(' ', words.GetRange(i, length).Select(w => w.Term));
+                var places = Gazetteer.Find(name);
+                if (places.Count == 0)
+                {
+                    continue;
+                }
+
+                var canonical = places[0].Name;
+                var clauses = new List<BooleanClause> { new(new KeywordQuery(ConclusionFields.Locality, canonical) { Boost = _options.LocalityBoost }, Occur.Should) };
+                if (places.Any(p => p.Level is Documents.AdministrativeLevel.Province or Documents.AdministrativeLevel.CentrallyRunCity))
+                {
+                    clauses.Add(new BooleanClause(new KeywordQuery(ConclusionFields.Province, canonical) { Boost = _options.LocalityBoost }, Occur.Should));
+                }
+
+                optional.Add(clauses.Count == 1 ? clauses[0].Query : new BooleanQuery(clauses));
+                i += length - 1;
+                break;
+            }
+        }
     }
 
     private List<(int Start, int End)> QuestionFrame(string text)
