@@ -33,7 +33,7 @@ public sealed record QueryParserOptions
     /// marks) on the locality and province fields: an optional clause, so that place's documents
     /// rank first; 0 = no such clause.
     /// </summary>
-    public float LocalityBoost { get; init; } = 1f;
+    public float LocalityBoost { get; init; } = 2f;
 
     /// <summary>Leave a question's frame ("đúng hay sai", "nào sau đây", "là gì" …) out of the words searched.</summary>
     public bool QuestionFrames { get; init; } = true;
