@@ -9,4 +9,12 @@ namespace SearchService.Api.Contracts;
 /// <param name="Hits">The hits.</param>
 /// <param name="Facets">Per facet (locality, province, current_province, level, type, year, code) the most frequent values among all matches; a facet's own filter is not applied to its counts.</param>
 /// <param name="Next">The cursor for the next page (pass as <c>after</c>), null on the last page.</param>
-public sealed record SearchResponse(long Total, bool TotalIsExact, int Page, int PageSize, double TookMs, IReadOnlyList<SearchHitItem> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, string? Next);
+public sealed record SearchResponse(long Total, bool TotalIsExact, int Page, int PageSize, double TookMs, IReadOnlyList<SearchHitItem> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, string? Next)
+{
+    /// <summary>
+    /// How the query's words matched: <c>allWords</c> (every word, or the query as written),
+    /// <c>anyWordRanked</c> (a long text ranked over any of its words) or <c>anyWordFallback</c>
+    /// (no document had every word of a short text; these have some).
+    /// </summary>
+    public string MatchStrategy { get; init; } = "allWords";
+}

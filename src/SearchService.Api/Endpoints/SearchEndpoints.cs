@@ -186,7 +186,10 @@ public static class SearchEndpoints
             f => f.Field,
             f => (IReadOnlyList<FacetCount>)f.Values.Select(v => new FacetCount(v.Value, v.Count)).ToList(),
             StringComparer.Ordinal);
-        return TypedResults.Ok(new SearchResponse(result.Total, result.TotalIsExact, request.Cursor is null ? number : 1, size, Math.Round(answer.TookMs, 2), hits, facets, result.NextCursor));
+        return TypedResults.Ok(new SearchResponse(result.Total, result.TotalIsExact, request.Cursor is null ? number : 1, size, Math.Round(answer.TookMs, 2), hits, facets, result.NextCursor)
+        {
+            MatchStrategy = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.MatchStrategy.ToString()),
+        });
     }
 
     private static ProblemHttpResult? ParseDate(string? text, string parameter, out DateOnly? date)

@@ -137,6 +137,7 @@ public static class SearchCommand
     {
         total = answer.Result.Total,
         totalIsExact = answer.Result.TotalIsExact,
+        matchStrategy = JsonNamingPolicy.CamelCase.ConvertName(answer.Result.MatchStrategy.ToString()),
         relaxedToAnyWord = answer.Result.RelaxedToAnyWord,
         hits = answer.Result.Hits.Select((h, i) => new
         {
@@ -166,6 +167,10 @@ public static class SearchCommand
         if (result.RelaxedToAnyWord)
         {
             AnsiConsole.MarkupLine("[yellow]no document has every word; these have some of them[/]");
+        }
+        else if (result.MatchStrategy == MatchStrategy.AnyWordRanked)
+        {
+            AnsiConsole.MarkupLine("[grey]a long text: ranked over any of its words, the documents with more of them first[/]");
         }
 
         var rank = 0;

@@ -40,7 +40,10 @@ public sealed class RankingTests
 
         var oldStyle = index.Searcher.Search(new SearchRequest { Query = "Thành uỷ Hoà Bình" });
         var newStyle = index.Searcher.Search(new SearchRequest { Query = "thành ủy hòa bình" });
-        Assert.Equal(["new", "old"], oldStyle.Hits.Select(h => h.Id).Order());
+
+        // Four words are ranked over any of them: the document with "ủy" alone comes last.
+        Assert.Equal(["new", "old"], oldStyle.Hits.Take(2).Select(h => h.Id).Order());
+        Assert.Equal("none", oldStyle.Hits[^1].Id);
         Assert.Equal(oldStyle.Hits.Select(h => (h.Id, h.Score)), newStyle.Hits.Select(h => (h.Id, h.Score)));
     }
 

@@ -42,13 +42,14 @@ public sealed class ConclusionSearchAnswerer
             snippets = result.Hits.Select(_ => (IReadOnlyList<string>)[]).ToList();
         }
 
-        var facets = options.Facets ? Facets(searcher, request, options.FacetSize) : [];
+        // Facets count the matches of the query that ran: the any-word form when the words were relaxed.
+        var facets = options.Facets ? Facets(searcher, request, result.MatchStrategy, options.FacetSize) : [];
         return new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private (SearchResult Result, List<IReadOnlyList<string>> Snippets) TitlesAndSnippets(IndexSearcher searcher, SearchRequest request, SearchResult result)
     {
-        var terms = searcher.MatchedTerms(searcher.BuildQuery(request));
+        var terms = searcher.MatchedTerms(searcher.BuildQuery(request, result.MatchStrategy));
         var bodyTerms = terms.TryGetValue(ConclusionFields.Body, out var body) ? body : [];
         var hits = new List<SearchHit>(result.Hits.Count);
         var snippets = new List<IReadOnlyList<string>>(result.Hits.Count);
@@ -72,11 +73,11 @@ public sealed class ConclusionSearchAnswerer
         return (result with { Hits = hits }, snippets);
     }
 
-    private static IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, int size)
+    private static IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, MatchStrategy strategy, int size)
     {
         // The query's matches without any filter, then one match set per filtered facet field.
         var unfiltered = new SearchRequest { Query = request.Query, Lenient = request.Lenient };
-        var queryMatches = searcher.MatchingDocuments(unfiltered);
+        var queryMatches = searcher.MatchingDocuments(searcher.BuildQuery(unfiltered, strategy));
         var filters = new Dictionary<string, IReadOnlyList<BitArray>>(StringComparer.Ordinal);
         void Filter(string field, SearchRequest only) => filters[field] = searcher.MatchingDocuments(only);
         if (!string.IsNullOrWhiteSpace(request.Locality))

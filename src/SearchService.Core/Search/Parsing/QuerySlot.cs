@@ -13,6 +13,7 @@ internal sealed class QuerySlot
     {
         Term = primary.Term;
         Type = primary.Type;
+        StartOffset = primary.StartOffset;
         EndOffset = primary.EndOffset;
     }
 
@@ -25,6 +26,8 @@ internal sealed class QuerySlot
     public bool IsOrphanPair => Type == TokenType.Pair;
 
     public TokenType Type { get; }
+
+    public int StartOffset { get; }
 
     public int EndOffset { get; }
 
