@@ -168,6 +168,14 @@ public sealed partial class ConclusionExtractor
             {
                 return fromHeader;
             }
+
+            // "ĐẢNG ỦY XÃ TÂN LẬP" without its "ĐẢNG BỘ TỈNH …" line: many communes share a name, and
+            // the province the body names most often tells them apart.
+            if (kind is { } again && provinceHint is null && ProvinceNamedInBody(map, body) is { } named
+                && map.Resolve(again, name, named) is { } inNamedProvince)
+            {
+                return inNamedProvince;
+            }
         }
 
         kind ??= KindOfCommittee(committee) ?? KindOfCommittee(rawTitle);
@@ -223,6 +231,31 @@ public sealed partial class ConclusionExtractor
         }
 
         return order.Count == 0 ? null : order.OrderByDescending(l => votes[l]).First();
+    }
+
+    /// <summary>The province or centrally-run city the body names most often ("tỉnh Tuyên Quang"), if any.</summary>
+    private static string? ProvinceNamedInBody(LocalityGazetteer map, string body)
+    {
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match match in PlaceMention().Matches(body))
+        {
+            if (LocalityKinds.Parse(match.Groups["kind"].Value) is not (LocalityKind.Province or LocalityKind.City))
+            {
+                continue;
+            }
+
+            var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var n = Math.Min(4, words.Length); n >= 1; n--)
+            {
+                if (map.FindProvince(string.Join(' ', words.Take(n))) is { } province)
+                {
+                    votes[province.Name] = votes.GetValueOrDefault(province.Name) + 1;
+                    break;
+                }
+            }
+        }
+
+        return votes.Count == 0 ? null : votes.MaxBy(v => v.Value).Key;
     }
 
     private static bool IsCity(LocalityGazetteer map, string? province) =>
