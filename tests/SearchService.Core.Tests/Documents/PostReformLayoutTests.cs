@@ -140,4 +140,14 @@ public class PostReformLayoutTests
         Assert.Equal(("Tân Lập", "Quảng Trị"), (named.Locality, named.Province));
         Assert.Null(unnamed.Locality);
     }
+
+    [Theory]
+    [InlineData("ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG ỦY PHƯỜNG HÀ GIANG 1\n")]
+    [InlineData("")]
+    public void A_ward_with_a_number_in_its_name(string header)
+    {
+        var d = Extractor.Extract("hg1", header + "Số 02-TB/ĐU\nHà Giang, ngày 02 tháng 10 năm 2025\n\nTHÔNG BÁO\nKết luận phiên họp thứ ba của Ban Thường vụ Đảng ủy phường\n\nNgày 01/10/2025, Ban Thường vụ Đảng ủy phường Hà Giang 1 họp, bàn việc của phường Hà Giang 1.\n");
+
+        Assert.Equal(("Hà Giang 1", AdministrativeLevel.Ward, "Tuyên Quang", 3), (d.Locality, d.Level, d.Province, d.Conference));
+    }
 }
