@@ -260,31 +260,49 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
-        // A phrase is read on the words' positions, as Lucene reads it: "khieu nai to cao" finds
-        // "khiếu nại, tố cáo", because punctuation takes no position. The syllable-pair terms stop
-        // at punctuation, so reading a phrase through them would lose those documents.
-        var exact = new List<IReadOnlyList<string>>(slots.Count);
-        var loose = new List<IReadOnlyList<string>>(slots.Count);
+        // A phrase is matched on positions, as Lucene matches it: "khieu nai to cao" finds
+        // "khiếu nại, tố cáo", because punctuation takes no position. Two syllables side by side
+        // always leave a pair at the second one's position: "giải_phóng", or across punctuation
+        // the broken pair "nại¦tố". So an exact phrase of syllables is read through those pair
+        // terms (far shorter postings, far fewer positions than the syllables') with the same
+        // matches; where there is no pair (a number, a code beside a word) the word itself stands
+        // in, and the positions stay consecutive either way. A sloppy phrase needs the words.
+        var words = slots.Where(s => !s.IsOrphanPair).ToList();
+        var byPairs = slop == 0 && _options.Analysis.Pairs;
+        var exact = new List<IReadOnlyList<string>>(words.Count);
+        var loose = new List<IReadOnlyList<string>>(words.Count);
         var anyFolded = false;
-        foreach (var slot in slots)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (slot.IsOrphanPair)
+            var slot = words[i];
+            if (byPairs && i == 0 && words.Count > 1 && Pairable(slot, words[1]))
             {
-                continue;
+                continue; // the first pair covers the first word
             }
 
-            // The index stacks a folded copy on every accented word, so the folded term's
+            // The index stacks a folded copy on every accented word and pair, so the folded term's
             // positions include the exact term's: the loose phrase needs the folded terms only.
-            exact.Add([slot.Term]);
-            loose.Add([slot.Folded ?? slot.Term]);
-            anyFolded |= slot.Folded is not null;
+            var folded = slot.Folded ?? slot.Term;
+            if (byPairs && i > 0 && Pairable(words[i - 1], slot))
+            {
+                var before = words[i - 1];
+                exact.Add(Adjacent(before.Term, slot.Term));
+                loose.Add(Adjacent(before.Folded ?? before.Term, folded));
+                anyFolded |= before.Folded is not null || slot.Folded is not null;
+            }
+            else
+            {
+                exact.Add([slot.Term]);
+                loose.Add([folded]);
+                anyFolded |= slot.Folded is not null;
+            }
         }
 
         var clauses = new List<BooleanClause>();
         foreach (var (field, boost) in fields)
         {
             clauses.Add(new BooleanClause(new PhraseQuery(field, exact, slop) { Boost = boost }, Occur.Should));
-            if (anyFolded)
+            if (anyFolded && _options.Analysis.Fold)
             {
                 clauses.Add(new BooleanClause(new PhraseQuery(field, loose, slop) { Boost = boost * _options.FoldedWeight }, Occur.Should));
             }
@@ -292,6 +310,11 @@ internal sealed class TextQueryBuilder
 
         return clauses.Count == 1 ? clauses[0].Query : new BooleanQuery(clauses);
     }
+
+    private static bool Pairable(QuerySlot first, QuerySlot second) => first.Type == TokenType.Syllable && second.Type == TokenType.Syllable;
+
+    private static string[] Adjacent(string first, string second) =>
+        [first + "_" + second, first + SyllablePairFilter.BrokenJoiner + second];
 
     /// <summary>One word normalized as the index writes it (lower-case, canonical tone marks), for prefixes and fuzzy words.</summary>
     public static string Normalize(string word)
