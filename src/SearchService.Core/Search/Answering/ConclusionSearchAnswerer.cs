@@ -21,6 +21,18 @@ public sealed class ConclusionSearchAnswerer
 
     private readonly Highlighter _highlighter = new();
 
+    /// <summary>An answerer that computes everything afresh for each request (the CLI, evaluations).</summary>
+    public ConclusionSearchAnswerer()
+        : this(new FacetCache(0))
+    {
+    }
+
+    /// <summary>An answerer that keeps facet work per snapshot in <paramref name="cache"/> (a service answering many requests).</summary>
+    public ConclusionSearchAnswerer(FacetCache cache) => Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+
+    /// <summary>Facet match sets and lists kept per snapshot.</summary>
+    public FacetCache Cache { get; }
+
     /// <summary>Answers <paramref name="request"/> with <paramref name="searcher"/>'s snapshot.</summary>
     public SearchAnswer Answer(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options = null)
     {
@@ -73,13 +85,24 @@ public sealed class ConclusionSearchAnswerer
         return (result with { Hits = hits }, snippets);
     }
 
-    private static IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, MatchStrategy strategy, int size)
+    private IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, MatchStrategy strategy, int size)
     {
-        // The query's matches without any filter, then one match set per filtered facet field.
-        var unfiltered = new SearchRequest { Query = request.Query, Lenient = request.Lenient };
-        var queryMatches = searcher.MatchingDocuments(searcher.BuildQuery(unfiltered, strategy));
+        // The query's matches without any filter, then one match set per filtered facet field;
+        // each is cached per snapshot under the query it runs, and so is the finished list.
+        var unfiltered = searcher.BuildQuery(new SearchRequest { Query = request.Query, Lenient = request.Lenient }, strategy);
+        var whole = $"{searcher.BuildQuery(request, strategy)}|{(request.History ? "history" : "")}|{size}";
+        return Cache.Facets(searcher.Snapshot, whole, () => CountFacets(searcher, request, unfiltered, size));
+    }
+
+    private IReadOnlyList<FacetResult> CountFacets(IndexSearcher searcher, SearchRequest request, Queries.Query unfiltered, int size)
+    {
+        var queryMatches = Cache.Matches(searcher.Snapshot, unfiltered.ToString(), () => searcher.MatchingDocuments(unfiltered));
         var filters = new Dictionary<string, IReadOnlyList<BitArray>>(StringComparer.Ordinal);
-        void Filter(string field, SearchRequest only) => filters[field] = searcher.MatchingDocuments(only);
+        void Filter(string field, SearchRequest only)
+        {
+            var query = searcher.BuildQuery(only);
+            filters[field] = Cache.Matches(searcher.Snapshot, query.ToString(), () => searcher.MatchingDocuments(query));
+        }
         if (!string.IsNullOrWhiteSpace(request.Locality))
         {
             Filter(ConclusionFields.Locality, new SearchRequest { Locality = request.Locality });
