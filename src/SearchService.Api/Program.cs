@@ -8,6 +8,7 @@ using SearchService.Api.Hosting;
 using SearchService.Api.Security;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
+using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
 
 // Settings and the page come from the build output (appsettings.json, wwwroot) wherever the service is
@@ -130,7 +131,7 @@ catch (CorruptIndexException e)
     Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Nothing was changed. Run `check --index {settings.IndexPath}` to see the damage; start with --rollback-to-last-good to set the damaged commit aside and serve the last commit that verifies (later writes are lost), or restore a backup or re-index into an empty folder.");
     return 4;
 }
-catch (InvalidOperationException e) when (e.Message.Contains("schema", StringComparison.Ordinal) || e.Message.Contains("fields", StringComparison.Ordinal))
+catch (IndexSchemaMismatchException e)
 {
     Console.Error.WriteLine($"error: {e.Message}");
     return 4;

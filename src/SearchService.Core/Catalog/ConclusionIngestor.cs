@@ -47,8 +47,6 @@ public sealed class ConclusionIngestor
         }
     }
 
-    /// <summary>Documents known to the ingestor (committed before it started, or ingested since).</summary>
-    public int KnownDocuments => _hashes.Count;
 
     /// <summary>True when a document with <paramref name="id"/> is in the index (committed or ingested since).</summary>
     public bool Contains(string id) => _hashes.ContainsKey(id);

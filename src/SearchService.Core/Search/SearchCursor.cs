@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Text;
 
 namespace SearchService.Core.Search;
@@ -28,17 +29,15 @@ public sealed record SearchCursor(ulong Fingerprint, ScoreDoc After)
         BinaryPrimitives.WriteInt32LittleEndian(bytes[9..], After.Doc);
         BinaryPrimitives.WriteSingleLittleEndian(bytes[13..], After.Score);
         BinaryPrimitives.WriteInt64LittleEndian(bytes[17..], After.SortValue);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Base64Url.EncodeToString(bytes);
     }
 
     /// <summary>Reads a token; throws <see cref="InvalidCursorException"/> when it is not one.</summary>
     public static SearchCursor Decode(string token)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var base64 = token.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
         Span<byte> bytes = stackalloc byte[Length + 3];
-        if (token.Length > 64 || !Convert.TryFromBase64String(base64, bytes, out var written) || written != Length || bytes[0] != Version)
+        if (token.Length > 64 || !Base64Url.TryDecodeFromChars(token, bytes, out var written) || written != Length || bytes[0] != Version)
         {
             throw new InvalidCursorException("the cursor is not one this service issued");
         }

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using SearchService.Core.Analysis;
+using SearchService.Core.Documents;
 using Spectre.Console;
 
 namespace SearchService.Indexer.Commands;
@@ -13,14 +12,6 @@ namespace SearchService.Indexer.Commands;
 /// </summary>
 public static class AnalyzeCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -75,7 +66,7 @@ public static class AnalyzeCommand
             var tokens = new VietnameseAnalyzer(options).Analyze(input);
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(tokens, Json));
+                Console.Out.WriteLine(JsonSerializer.Serialize(tokens, ConclusionDocumentJson.Options));
             }
             else
             {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SearchService.Core.Analysis;
 using SearchService.Core.Catalog;
+using SearchService.Core.Documents;
 using SearchService.Core.Evaluation;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Writer;
@@ -226,6 +227,6 @@ public static class EvalCommand
             strategies = summary.StrategyCounts.ToDictionary(c => JsonNamingPolicy.CamelCase.ConvertName(c.Key.ToString()), c => c.Value),
             queries = summary.Queries.Select(q => new { id = q.Query.Id, text = q.Query.Text, ndcg = q.Ndcg, rr = q.ReciprocalRank, recall100 = q.Recall, ap = q.AveragePrecision, strategy = JsonNamingPolicy.CamelCase.ConvertName(q.Strategy.ToString()) }),
         };
-        File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        File.WriteAllText(path, JsonSerializer.Serialize(document, ConclusionDocumentJson.Options));
     }
 }

@@ -2,9 +2,9 @@ using System.Collections;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SearchService.Core.Catalog;
+using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
@@ -88,7 +88,7 @@ public static class PeerBenchCommand
             ["search"] = search,
             ["queries"] = perQuery,
         };
-        File.WriteAllText(settings.Out, document.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        File.WriteAllText(settings.Out, document.ToJsonString(ConclusionDocumentJson.Options));
         PrintTable(indexFigures, search);
         Console.WriteLine($"-> {settings.Out}");
         return 0;

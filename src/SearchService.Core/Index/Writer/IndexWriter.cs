@@ -433,7 +433,7 @@ public sealed class IndexWriter : IDisposable
     {
         if (info.Fields.Count != Schema.Fields.Count || !info.Fields.SequenceEqual(Schema.Fields))
         {
-            throw new InvalidOperationException(
+            throw new IndexSchemaMismatchException(
                 $"segment {info.Name} was written with fields ({string.Join(", ", info.Fields.Select(f => $"{f.Name}:{f.Kind}"))}) " +
                 $"but the writer's schema has ({string.Join(", ", Schema.Fields.Select(f => $"{f.Name}:{f.Kind}"))}); reindex into an empty directory");
         }
