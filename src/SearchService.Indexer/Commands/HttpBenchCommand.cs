@@ -26,8 +26,8 @@ public static class HttpBenchCommand
         var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds, lanes };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var rows = File.ReadLines(parse.GetValue(queries)!).Skip(1).Select(l => l.Split('\t')).Where(p => p.Length >= 3).ToList();
-            var texts = rows.Select(p => p[2]).ToList();
+            var rows = BenchQuery.ReadFile(parse.GetValue(queries)!);
+            var texts = rows.ConvertAll(q => q.Text);
             if (parse.GetValue(lanes) is { Length: > 0 } mix)
             {
                 return await MixedAsync(parse.GetValue(url)!, rows, mix, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
@@ -56,13 +56,13 @@ public static class HttpBenchCommand
     }
 
     /// <summary>Several lanes of clients at once, each sending its own kinds of query; figures per lane.</summary>
-    private static async Task<int> MixedAsync(string url, List<string[]> rows, string mix, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<int> MixedAsync(string url, List<BenchQuery> rows, string mix, TimeSpan duration, CancellationToken cancellationToken)
     {
         var lanes = mix.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(lane =>
         {
             var colon = lane.LastIndexOf(':');
             var kinds = lane[..colon].Split(',', StringSplitOptions.TrimEntries);
-            var texts = rows.Where(r => kinds.Contains(r[1], StringComparer.Ordinal)).Select(r => r[2]).ToList();
+            var texts = rows.Where(r => kinds.Contains(r.Kind, StringComparer.Ordinal)).Select(r => r.Text).ToList();
             if (texts.Count == 0)
             {
                 throw new ArgumentException($"no query of kind {lane[..colon]} in the query set");

@@ -61,7 +61,6 @@ public static class PeerBenchCommand
 
     private sealed record Settings(string Corpus, string Queries, string Index, string Out, int Warmup, int Passes, double MinSeconds, double MaxSeconds, IReadOnlyList<int> Threads, string Name);
 
-    private sealed record BenchQuery(string Id, string Kind, string Text);
 
     private static int Run(Settings settings)
     {
@@ -71,8 +70,7 @@ public static class PeerBenchCommand
             return 2;
         }
 
-        var queries = File.ReadLines(settings.Queries).Skip(1).Where(l => l.Length > 0)
-            .Select(l => l.Split('\t', 3)).Where(p => p.Length == 3).Select(p => new BenchQuery(p[0], p[1], p[2])).ToList();
+        var queries = BenchQuery.ReadFile(settings.Queries);
         var indexFigures = Build(settings);
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(settings.Index));
         var (search, perQuery) = Search(settings, snapshot, queries);

@@ -51,13 +51,10 @@ public static class SearchBenchCommand
         }
 
         var searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(index.FullName)));
-        var lines = File.ReadLines(file.FullName)
-            .Select(l => l.Split('\t'))
-            .Where(p => p.Length >= 3 && p[0] != "id")
-            .ToList();
+        var lines = BenchQuery.ReadFile(file.FullName);
         foreach (var line in lines)
         {
-            searcher.Search(new SearchRequest { Query = line[2], Size = size, Lenient = true });
+            searcher.Search(new SearchRequest { Query = line.Text, Size = size, Lenient = true });
         }
 
         Console.WriteLine($"{searcher.Snapshot.LiveCount} documents in {searcher.Snapshot.Segments.Count} segments; median of {runs} runs, top {size}, computing {answer}");
@@ -69,21 +66,21 @@ public static class SearchBenchCommand
             for (var i = 0; i < runs; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                var request = new SearchRequest { Query = line[2], Size = size, Lenient = true };
+                var request = new SearchRequest { Query = line.Text, Size = size, Lenient = true };
                 result = parts is null ? searcher.Search(request) : answerer.Answer(searcher, request, parts).Result;
                 times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
 
             Array.Sort(times);
             var median = times[runs / 2];
-            if (!byKind.TryGetValue(line[1], out var list))
+            if (!byKind.TryGetValue(line.Kind, out var list))
             {
-                byKind[line[1]] = list = [];
+                byKind[line.Kind] = list = [];
             }
 
             list.Add(median);
             var total = (result!.TotalIsExact ? "" : ">=") + result.Total.ToString(CultureInfo.InvariantCulture);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line[0],-5} {line[1],-9} {median,8:0.00} ms  {total,8} hits  {line[2]}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line.Id,-5} {line.Kind,-9} {median,8:0.00} ms  {total,8} hits  {line.Text}"));
         }
 
         Console.WriteLine();
