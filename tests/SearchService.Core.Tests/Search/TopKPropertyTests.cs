@@ -122,13 +122,7 @@ public sealed class TopKPropertyTests : IDisposable
             var query = searcher.Parser.Parse(text).Rewrite(searcher.CreateContext());
             var k = random.Next(1, 15);
             var expected = reference.Search(query);
-            var actual = searcher.Search(query, k, totalHitsThreshold: 1);
-            Assert.True(Math.Min(k, expected.Count) == actual.Hits.Count, $"'{text}' → {query}: {actual.Hits.Count} hits, expected {Math.Min(k, expected.Count)}");
-            for (var i = 0; i < actual.Hits.Count; i++)
-            {
-                Assert.True(expected[i].Doc == actual.Hits[i].Doc && Math.Abs(expected[i].Score - actual.Hits[i].Score) <= 1e-5,
-                    $"'{text}' → {query}: hit {i} is doc {actual.Hits[i].Doc} scoring {actual.Hits[i].Score}, expected doc {expected[i].Doc} scoring {expected[i].Score}");
-            }
+            AssertSameTop($"'{text}' → {query}", k, expected, searcher.Search(query, k, totalHitsThreshold: 1));
         }
     }
 
@@ -151,12 +145,7 @@ public sealed class TopKPropertyTests : IDisposable
             var k = random.Next(1, 15);
             var expected = reference.Search(query);
             var actual = searcher.Search(query, k, totalHitsThreshold: random.Next(2) == 0 ? 1 : 1000);
-            Assert.True(Math.Min(k, expected.Count) == actual.Hits.Count, $"'{text}' → {query}: {actual.Hits.Count} hits, expected {Math.Min(k, expected.Count)}");
-            for (var i = 0; i < actual.Hits.Count; i++)
-            {
-                Assert.True(expected[i].Doc == actual.Hits[i].Doc && Math.Abs(expected[i].Score - actual.Hits[i].Score) <= 1e-5,
-                    $"'{text}' → {query}: hit {i} is doc {actual.Hits[i].Doc} scoring {actual.Hits[i].Score}, expected doc {expected[i].Doc} scoring {expected[i].Score}");
-            }
+            AssertSameTop($"'{text}' → {query}", k, expected, actual);
 
             if (actual.Hits.Count > 0)
             {
@@ -204,6 +193,17 @@ public sealed class TopKPropertyTests : IDisposable
 
             Assert.Equal(expected.Select(h => h.Doc), read.Select(h => h.Doc));
             Assert.All(read.Zip(expected), p => Assert.Equal(p.Second.Score, p.First.Score, 5));
+        }
+    }
+
+    /// <summary>The engine's top <paramref name="k"/> are the reference's first k, documents and scores.</summary>
+    private static void AssertSameTop(string context, int k, List<(int Doc, float Score)> expected, TopHits actual)
+    {
+        Assert.True(Math.Min(k, expected.Count) == actual.Hits.Count, $"{context}: {actual.Hits.Count} hits, expected {Math.Min(k, expected.Count)}");
+        for (var i = 0; i < actual.Hits.Count; i++)
+        {
+            Assert.True(expected[i].Doc == actual.Hits[i].Doc && Math.Abs(expected[i].Score - actual.Hits[i].Score) <= 1e-5,
+                $"{context}: hit {i} is doc {actual.Hits[i].Doc} scoring {actual.Hits[i].Score}, expected doc {expected[i].Doc} scoring {expected[i].Score}");
         }
     }
 

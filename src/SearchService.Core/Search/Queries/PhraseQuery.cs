@@ -60,12 +60,39 @@ public sealed class PhraseQuery : Query
 
     /// <inheritdoc />
     /// <remarks>
-    /// A phrase of one word with one term scores exactly as that term (its frequency is the term's,
-    /// its idf the term's idf), so it becomes a <see cref="TermQuery"/>, which reads no positions
-    /// and has tight block bounds.
+    /// Alternatives the snapshot does not hold are dropped (they match nothing and, with the idf
+    /// taken from a word's most frequent alternative, weigh nothing), so a two-syllable phrase read
+    /// as "pair or broken pair" is mostly its pair alone. A phrase of one word with one term scores
+    /// exactly as that term (its frequency is the term's, its idf the term's idf), so it becomes a
+    /// <see cref="TermQuery"/>, which reads no positions and has tight block bounds.
     /// </remarks>
-    public override Query Rewrite(SearchContext context) =>
-        Words.Count == 1 && Words[0].Count == 1 ? new TermQuery(Field, Words[0][0]) { Boost = Boost } : this;
+    public override Query Rewrite(SearchContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<string>[]? pruned = null;
+        for (var i = 0; i < Words.Count; i++)
+        {
+            if (Words[i].Count < 2)
+            {
+                continue;
+            }
+
+            var held = Words[i].Where(t => context.DocFreq(Field, t) > 0).ToList();
+            if (held.Count > 0 && held.Count < Words[i].Count)
+            {
+                pruned ??= [.. Words];
+                pruned[i] = held;
+            }
+        }
+
+        var words = pruned ?? Words;
+        if (words.Count == 1 && words[0].Count == 1)
+        {
+            return new TermQuery(Field, words[0][0]) { Boost = Boost };
+        }
+
+        return pruned is null ? this : new PhraseQuery(Field, pruned, Slop) { Boost = Boost };
+    }
 
     /// <inheritdoc />
     public override Weight CreateWeight(SearchContext context, float boost) => new PhraseWeight(context, this, boost * Boost);
