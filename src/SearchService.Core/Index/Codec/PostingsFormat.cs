@@ -8,12 +8,20 @@ namespace SearchService.Core.Index.Codec;
 /// first) — then the full blocks — doc deltas bit-packed (a bits byte, then 128 values), freqs
 /// minus one bit-packed the same way — then the remaining df mod 128 docs as VInt delta, VInt
 /// freq. The skip entries come first so a block-max WAND scorer can read every block's bound and
-/// jump over blocks without decoding them. In <c>.pos</c>, per doc and per occurrence: position
-/// delta (VInt, from the previous occurrence in the doc), start offset delta (zig-zag VLong), and
-/// length (VInt).
+/// jump over blocks without decoding them. In <c>.pos</c> (format 2), per doc and per
+/// occurrence: position delta (VInt, from the previous occurrence in the doc). Format 1 added
+/// each occurrence's start offset delta (zig-zag VLong) and length (VInt); nothing read them (the
+/// highlighter re-analyzes the stored text), so format 2 leaves them out and readers skip them in
+/// format-1 files.
 /// </summary>
 public static class PostingsFormat
 {
+    /// <summary>The <c>.pos</c> format this build writes: positions only.</summary>
+    public const int PositionsVersion = 2;
+
+    /// <summary>The <c>.pos</c> format of the first release: positions and offsets; still read.</summary>
+    public const int PositionsWithOffsetsVersion = 1;
+
     /// <summary>Docs per packed block.</summary>
     public const int BlockSize = 128;
 

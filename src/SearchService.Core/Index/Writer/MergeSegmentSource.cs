@@ -145,7 +145,7 @@ internal sealed class MergeSegmentSource : SegmentSource
 
             while (postings.NextPosition())
             {
-                target.Add(merged, postings.Position, postings.StartOffset, postings.EndOffset);
+                target.Add(merged, postings.Position);
             }
         }
     }

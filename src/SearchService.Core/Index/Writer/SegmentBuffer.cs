@@ -12,9 +12,8 @@ namespace SearchService.Core.Index.Writer;
 /// </summary>
 /// <remarks>
 /// Text fields with several values are indexed as one text with the values joined by a newline:
-/// positions run on (with a gap of 100 so a phrase cannot span two values) and offsets count
-/// from the start of the first value plus one char per join, matching the stored values joined
-/// the same way.
+/// positions run on, with a gap of 100 so a phrase cannot span two values. Offsets are not
+/// indexed: the highlighter re-analyzes the stored text, which gives them exactly.
 /// </remarks>
 internal sealed class SegmentBuffer
 {
@@ -96,7 +95,6 @@ internal sealed class SegmentBuffer
         var stored = StoredDocument.Serialize(Schema, document);
         var doc = DocCount;
         var lengths = new int[Schema.Fields.Count];
-        var textBase = new int[Schema.Fields.Count];
         var positionBase = new int[Schema.Fields.Count];
         var seenText = new bool[Schema.Fields.Count];
         var keywordValues = new List<string>?[Schema.Fields.Count];
@@ -116,7 +114,6 @@ internal sealed class SegmentBuffer
                     if (seenText[field])
                     {
                         positionBase[field] += ValueGap;
-                        textBase[field] += 1;
                     }
 
                     seenText[field] = true;
@@ -131,18 +128,17 @@ internal sealed class SegmentBuffer
                             lengths[field]++;
                         }
 
-                        AddOccurrence(field, attributes.Term, doc, Math.Max(position, 0), textBase[field] + attributes.StartOffset, textBase[field] + attributes.EndOffset);
+                        AddOccurrence(field, attributes.Term, doc, Math.Max(position, 0));
                     }
 
                     positionBase[field] = position + 1;
-                    textBase[field] += text.Length;
                     break;
                 }
 
                 case FieldKind.Keyword:
                 {
                     var text = (string)value;
-                    AddOccurrence(field, text, doc, 0, 0, text.Length);
+                    AddOccurrence(field, text, doc, 0);
                     (keywordValues[field] ??= []).Add(text);
                     if (name == Schema.IdField)
                     {
@@ -156,7 +152,7 @@ internal sealed class SegmentBuffer
                 {
                     var number = (long)value;
                     var text = number.ToString(CultureInfo.InvariantCulture);
-                    AddOccurrence(field, text, doc, 0, 0, text.Length);
+                    AddOccurrence(field, text, doc, 0);
                     if (numerics[field] == long.MinValue)
                     {
                         numerics[field] = number;
@@ -216,7 +212,7 @@ internal sealed class SegmentBuffer
         }
     }
 
-    private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position, int start, int end)
+    private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position)
     {
         var lookup = _lookups[field];
         if (!lookup.TryGetValue(term, out var postings))
@@ -227,7 +223,7 @@ internal sealed class SegmentBuffer
         }
 
         var before = postings.RamBytes;
-        postings.Add(doc, position, start, end);
+        postings.Add(doc, position);
         RamBytes += postings.RamBytes - before;
     }
 }

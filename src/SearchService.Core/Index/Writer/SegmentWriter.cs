@@ -69,7 +69,7 @@ internal static class SegmentWriter
         using var pos = directory.CreateOutput(IndexFileNames.SegmentFile(name, "pos"));
         CodecFile.WriteHeader(tim, "Terms", 1);
         CodecFile.WriteHeader(doc, "Postings", 1);
-        CodecFile.WriteHeader(pos, "Positions", 1);
+        CodecFile.WriteHeader(pos, "Positions", PostingsFormat.PositionsVersion);
 
         var blockIndex = new List<(string FirstTerm, long Pointer)>[fields.Count];
         var termCounts = new int[fields.Count];

@@ -4,14 +4,13 @@ namespace SearchService.Core.Index.Writer;
 
 /// <summary>
 /// One term's postings while they are in the RAM buffer: the docs it occurs in, how often, and
-/// every occurrence's position and offsets, already encoded as <c>.pos</c> stores them (per doc:
-/// position delta VInt, start-offset delta ZLong, length VInt; deltas restart at each doc), with
-/// where each doc's bytes start so a flush can copy them out a doc or a whole term at a time.
+/// every occurrence's position, already encoded as <c>.pos</c> stores them (per doc: position
+/// delta VInt, restarting at each doc), with where each doc's bytes start so a flush can copy
+/// them out a doc or a whole term at a time.
 /// </summary>
 internal sealed class TermPostingsBuffer
 {
     private int _lastPosition;
-    private int _lastStart;
 
     public IntList Docs { get; } = new(2);
 
@@ -28,7 +27,7 @@ internal sealed class TermPostingsBuffer
     public long RamBytes => 96 + Docs.CapacityBytes + Freqs.CapacityBytes + ProxStarts.CapacityBytes + Prox.CapacityBytes;
 
     /// <summary>Adds an occurrence; docs come in increasing order, and within a doc positions do not decrease.</summary>
-    public void Add(int doc, int position, int start, int end)
+    public void Add(int doc, int position)
     {
         if (doc != LastDoc)
         {
@@ -37,15 +36,11 @@ internal sealed class TermPostingsBuffer
             ProxStarts.Add(Prox.Count);
             LastDoc = doc;
             _lastPosition = 0;
-            _lastStart = 0;
         }
 
         Freqs[Freqs.Count - 1]++;
         Prox.AddVInt(position - _lastPosition);
-        Prox.AddZLong((long)start - _lastStart);
-        Prox.AddVInt(end - start);
         _lastPosition = position;
-        _lastStart = start;
     }
 
     /// <summary>The encoded occurrences of the <paramref name="index"/>-th doc.</summary>
