@@ -100,6 +100,11 @@ public static class IndexChecker
 
                 previous = term;
                 var postings = reader.Postings(info);
+                if (!info.HasPositions && PostingsFormat.IndexesPositions(field.Kind, term))
+                {
+                    Problem($"field {field.Name}, term '{term}': indexed without positions, which only syllable pairs, keyword and numeric values may be");
+                }
+
                 var docs = 0;
                 long totalFreq = 0;
                 var last = -1;
@@ -115,9 +120,9 @@ public static class IndexChecker
                     last = doc;
                     docs++;
                     totalFreq += postings.Freq;
-                    var positions = 0;
+                    var positions = postings.HasPositions ? 0 : postings.Freq;
                     var lastPosition = -1;
-                    while (postings.NextPosition())
+                    while (postings.HasPositions && postings.NextPosition())
                     {
                         positions++;
                         if (postings.Position < lastPosition)

@@ -16,6 +16,12 @@ namespace SearchService.Core.Index.Codec;
 /// </summary>
 public static class PostingsFormat
 {
+    /// <summary>The <c>.tim</c> format this build writes: 2 flags each term's positions (format 1: every term had them).</summary>
+    public const int TermsVersion = 2;
+
+    /// <summary>The <c>.doc</c> format this build writes: 2 leaves the <c>.pos</c> deltas out of terms without positions.</summary>
+    public const int DocsVersion = 2;
+
     /// <summary>The <c>.pos</c> format this build writes: positions only.</summary>
     public const int PositionsVersion = 2;
 
@@ -27,6 +33,15 @@ public static class PostingsFormat
 
     /// <summary>Terms per block of the term dictionary.</summary>
     public const int TermsPerBlock = 32;
+
+    /// <summary>
+    /// Whether a term's positions are indexed: only in text fields, and not for syllable pairs
+    /// ("giải_phóng", "giai_phong": the pair itself is the adjacency; phrases read the
+    /// syllables' positions). '_' reaches a term only from <c>SyllablePairFilter</c>: the
+    /// normalizer removes it from the text.
+    /// </summary>
+    public static bool IndexesPositions(Schema.FieldKind kind, ReadOnlySpan<char> term) =>
+        kind == Schema.FieldKind.Text && !term.Contains('_');
 
     /// <summary>Uncompressed bytes that close a stored-fields chunk.</summary>
     public const int StoredChunkBytes = 16 * 1024;

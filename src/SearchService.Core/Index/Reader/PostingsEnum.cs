@@ -29,6 +29,7 @@ public sealed class PostingsEnum
     private readonly long _tailPosPointer;
     private readonly long _posStart;
     private readonly bool _posHasOffsets;
+    private readonly bool _hasPositions;
     private readonly int[] _docs = new int[PostingsFormat.BlockSize];
     private readonly int[] _freqs = new int[PostingsFormat.BlockSize];
     private readonly byte[] _packed = new byte[(PostingsFormat.BlockSize * 4) + 2];
@@ -45,6 +46,7 @@ public sealed class PostingsEnum
         _doc = doc;
         _pos = pos;
         _posHasOffsets = posHasOffsets;
+        _hasPositions = info.HasPositions;
         _docFreq = info.DocFreq;
         _posStart = info.PosPointer;
         _fullBlocks = info.DocFreq / PostingsFormat.BlockSize;
@@ -64,11 +66,18 @@ public sealed class PostingsEnum
             bytes[b] = doc.ReadVInt();
             _blockMaxFreq[b] = doc.ReadVInt();
             _blockMinNorm[b] = doc.ReadByte();
-            posDelta += doc.ReadVLong();
-            _blockPosPointer[b] = _posStart + posDelta;
+            if (_hasPositions)
+            {
+                posDelta += doc.ReadVLong();
+                _blockPosPointer[b] = _posStart + posDelta;
+            }
         }
 
-        posDelta += doc.ReadVLong();
+        if (_hasPositions)
+        {
+            posDelta += doc.ReadVLong();
+        }
+
         _tailPosPointer = _posStart + posDelta;
         var pointer = doc.Position;
         for (var b = 0; b < _fullBlocks; b++)
@@ -153,9 +162,18 @@ public sealed class PostingsEnum
         return doc;
     }
 
+    /// <summary>Whether the term's positions are indexed (<see cref="NextPosition"/> may be called).</summary>
+    public bool HasPositions => _hasPositions;
+
     /// <summary>Reads the next occurrence in the current document; false when there are no more.</summary>
+    /// <exception cref="InvalidOperationException">The term has no positions (a syllable pair, a keyword or numeric value).</exception>
     public bool NextPosition()
     {
+        if (!_hasPositions)
+        {
+            throw new InvalidOperationException("this term's positions are not indexed (syllable pairs, keyword and numeric values have none); read the syllables' positions");
+        }
+
         if (_positionsLeft == 0)
         {
             return false;

@@ -37,7 +37,7 @@ public sealed class SegmentReader
         Terms = new TermDictionaryReader(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "tim")), fields.Count);
         _doc = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "doc"));
         _pos = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "pos"));
-        CodecFile.ReadHeader(_doc, "Postings", 1, 1);
+        CodecFile.ReadHeader(_doc, "Postings", 1, PostingsFormat.DocsVersion);
         CodecFile.CheckFooter(_doc);
         _posHasOffsets = CodecFile.ReadHeader(_pos, "Positions", PostingsFormat.PositionsWithOffsetsVersion, PostingsFormat.PositionsVersion) == PostingsFormat.PositionsWithOffsetsVersion;
         CodecFile.CheckFooter(_pos);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SearchService.Core.Analysis;
+using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Schema;
 
 namespace SearchService.Core.Index.Writer;
@@ -217,7 +218,7 @@ internal sealed class SegmentBuffer
         var lookup = _lookups[field];
         if (!lookup.TryGetValue(term, out var postings))
         {
-            postings = new TermPostingsBuffer();
+            postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind, term));
             lookup[term] = postings;
             RamBytes += 64 + (term.Length * 2);
         }
