@@ -179,11 +179,11 @@ public sealed class PostingsEnum
             return false;
         }
 
-        while (_pendingPositions > 0)
+        if (_pendingPositions > 0)
         {
-            _ = _pos.ReadVInt();
-            SkipOffsets();
-            _pendingPositions--;
+            // Format 1 has three numbers an occurrence (position delta, offset delta, length).
+            _pos.SkipVarInts(_posHasOffsets ? _pendingPositions * 3L : _pendingPositions);
+            _pendingPositions = 0;
         }
 
         _position += _pos.ReadVInt();

@@ -125,6 +125,38 @@ public sealed class IndexInput
     /// <summary>Reads an int written by <see cref="IndexOutput.WriteVInt"/>.</summary>
     public int ReadVInt()
     {
+        // Fast path: the whole value in the buffer (positions and doc deltas are mostly one byte).
+        var offset = _position - _bufferStart;
+        if (offset >= 0 && offset + 5 <= _bufferLength)
+        {
+            var i = (int)offset;
+            var b = _buffer[i];
+            if (b < 0x80)
+            {
+                _position++;
+                return b;
+            }
+
+            var result = b & 0x7F;
+            for (var shift = 7; shift < 35; shift += 7)
+            {
+                b = _buffer[++i];
+                result |= (b & 0x7F) << shift;
+                if (b < 0x80)
+                {
+                    _position = _bufferStart + i + 1;
+                    if (result < 0)
+                    {
+                        break;
+                    }
+
+                    return result;
+                }
+            }
+
+            throw new CorruptIndexException(Name, $"variable-length int out of range at {_position}");
+        }
+
         var value = ReadVLong();
         if (value is < 0 or > int.MaxValue)
         {
@@ -152,6 +184,32 @@ public sealed class IndexInput
     }
 
     /// <summary>Reads a zig-zag encoded long.</summary>
+    /// <summary>Moves past <paramref name="count"/> variable-length numbers without decoding them (positions of documents a phrase skips).</summary>
+    public void SkipVarInts(long count)
+    {
+        while (count > 0)
+        {
+            var offset = _position - _bufferStart;
+            if (offset < 0 || offset >= _bufferLength)
+            {
+                Fill();
+                offset = 0;
+            }
+
+            var buffer = _buffer.AsSpan((int)offset, (int)(_bufferLength - offset));
+            var i = 0;
+            while (i < buffer.Length && count > 0)
+            {
+                if (buffer[i++] < 0x80)
+                {
+                    count--;
+                }
+            }
+
+            _position += i;
+        }
+    }
+
     public long ReadZLong()
     {
         var v = (ulong)ReadVLong();

@@ -24,6 +24,8 @@ internal sealed class SegmentBuffer
     private readonly Dictionary<string, TermPostingsBuffer>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
     private readonly AnalysisPipeline _pipeline;
     private readonly Dictionary<string, int> _idToDoc = new(StringComparer.Ordinal);
+    private readonly DocumentTerms?[] _documentTerms;
+    private readonly Func<ReadOnlySpan<char>, (string, TermPostingsBuffer)>?[] _resolvers;
 
     public SegmentBuffer(IndexSchema schema, VietnameseAnalyzer analyzer)
     {
@@ -35,6 +37,8 @@ internal sealed class SegmentBuffer
         Lengths = new List<int>?[n];
         Numerics = new List<long>?[n];
         Keywords = new List<string[]>?[n];
+        _documentTerms = new DocumentTerms?[n];
+        _resolvers = new Func<ReadOnlySpan<char>, (string, TermPostingsBuffer)>?[n];
         for (var i = 0; i < n; i++)
         {
             _terms[i] = new Dictionary<string, TermPostingsBuffer>(StringComparer.Ordinal);
@@ -42,8 +46,14 @@ internal sealed class SegmentBuffer
             switch (schema.Fields[i].Kind)
             {
                 case FieldKind.Text:
+                {
                     Lengths[i] = [];
+                    _documentTerms[i] = new DocumentTerms();
+                    var field = i;
+                    _resolvers[i] = term => Resolve(field, term);
                     break;
+                }
+
                 case FieldKind.Numeric:
                     Numerics[i] = [];
                     break;
@@ -93,6 +103,11 @@ internal sealed class SegmentBuffer
     public int Add(IndexDocument document)
     {
         Validate(document);
+        foreach (var terms in _documentTerms)
+        {
+            terms?.Clear(); // what a document that failed half-way left
+        }
+
         var stored = StoredDocument.Serialize(Schema, document);
         var doc = DocCount;
         var lengths = new int[Schema.Fields.Count];
@@ -120,6 +135,8 @@ internal sealed class SegmentBuffer
                     seenText[field] = true;
                     var stream = _pipeline.Reset(text);
                     var attributes = stream.Attributes;
+                    var terms = _documentTerms[field]!;
+                    var resolve = _resolvers[field]!;
                     var position = positionBase[field] - 1;
                     while (stream.IncrementToken())
                     {
@@ -129,7 +146,7 @@ internal sealed class SegmentBuffer
                             lengths[field]++;
                         }
 
-                        AddOccurrence(field, attributes.Term, doc, Math.Max(position, 0));
+                        terms.Add(attributes.Term, Math.Max(position, 0), resolve);
                     }
 
                     positionBase[field] = position + 1;
@@ -169,6 +186,11 @@ internal sealed class SegmentBuffer
 
         for (var field = 0; field < Schema.Fields.Count; field++)
         {
+            if (_documentTerms[field] is { IsEmpty: false } terms)
+            {
+                RamBytes += terms.FlushTo(doc);
+            }
+
             Lengths[field]?.Add(lengths[field]);
             Numerics[field]?.Add(numerics[field]);
             if (Keywords[field] is { } keywords)
@@ -213,16 +235,24 @@ internal sealed class SegmentBuffer
         }
     }
 
-    private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position)
+    /// <summary>The segment's buffer for <paramref name="term"/> of <paramref name="field"/> and its key, created when new.</summary>
+    private (string Key, TermPostingsBuffer Buffer) Resolve(int field, ReadOnlySpan<char> term)
     {
         var lookup = _lookups[field];
-        if (!lookup.TryGetValue(term, out var postings))
+        if (!lookup.TryGetValue(term, out var key, out var postings))
         {
+            key = new string(term);
             postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind, term));
-            lookup[term] = postings;
-            RamBytes += 64 + (term.Length * 2);
+            _terms[field].Add(key, postings);
+            RamBytes += 64 + (term.Length * 2) + postings.RamBytes;
         }
 
+        return (key, postings);
+    }
+
+    private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position)
+    {
+        var (_, postings) = Resolve(field, term);
         var before = postings.RamBytes;
         postings.Add(doc, position);
         RamBytes += postings.RamBytes - before;

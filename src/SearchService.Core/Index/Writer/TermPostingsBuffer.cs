@@ -59,6 +59,26 @@ internal sealed class TermPostingsBuffer
         }
     }
 
+    /// <summary>Adds document <paramref name="doc"/> (after every doc so far) with its occurrences' positions, in order.</summary>
+    public void AddDocument(int doc, ReadOnlySpan<int> positions)
+    {
+        Docs.Add(doc);
+        Freqs.Add(positions.Length);
+        LastDoc = doc;
+        if (Prox is null)
+        {
+            return;
+        }
+
+        ProxStarts!.Add(Prox.Count);
+        var last = 0;
+        foreach (var position in positions)
+        {
+            Prox.AddVInt(position - last);
+            last = position;
+        }
+    }
+
     /// <summary>Adds a doc with <paramref name="freq"/> occurrences and no positions (a merge of a term without them).</summary>
     public void AddDoc(int doc, int freq)
     {
