@@ -44,9 +44,9 @@ public static class PostingsFormat
         kind == Schema.FieldKind.Text && !term.Contains('_');
 
     /// <summary>
-    /// Uncompressed bytes that close a stored-fields chunk: a few documents of this corpus (13.7 KiB
-    /// each), so Brotli finds what they share (16 KiB chunks held about one: .fdt was 1.3× larger);
-    /// reading one document decompresses at most this much.
+    /// Uncompressed bytes that close a stored-fields chunk. Reading one document decompresses its
+    /// chunk: 60 KiB chunks made <c>.fdt</c> 26% smaller on the 10k bench corpus but cost about
+    /// 60 µs more CPU a stored document read (snippets), so a page of hits got slower.
     /// </summary>
-    public const int StoredChunkBytes = 60 * 1024;
+    public const int StoredChunkBytes = 16 * 1024;
 }

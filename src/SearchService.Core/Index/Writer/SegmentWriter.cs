@@ -264,7 +264,7 @@ internal static class SegmentWriter
     }
 
     /// <summary>
-    /// <c>.fdt</c>: header("StoredFields", 1); chunks of about 60 KiB of documents, each: doc
+    /// <c>.fdt</c>: header("StoredFields", 1); chunks of about 16 KiB of documents, each: doc
     /// count (VInt), each doc's byte length (VInt), the compressed length (VInt) and the
     /// Brotli-compressed bytes of the documents (see <see cref="StoredDocument"/>); then the chunk
     /// index — chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its
