@@ -149,8 +149,7 @@ public sealed class IndexRoundTripTests : IDisposable
 
         Assert.Equal(model.Count, idOf.Count);
 
-        // Every term's postings (live docs) equal what analyzing the model's titles gives: freqs, and
-        // positions for every term but syllable pairs, which are indexed without them (-1 each here).
+        // Every term's postings (live docs) equal what analyzing the model's titles gives: freqs and positions.
         var expectedPostings = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);
         foreach (var (id, doc) in model)
         {
@@ -168,7 +167,7 @@ public sealed class IndexRoundTripTests : IDisposable
                     byDoc[id] = occurrences = [];
                 }
 
-                occurrences.Add(token.Type == TokenType.Pair || token.Term.Contains('_') ? -1 : position);
+                occurrences.Add(position);
             }
         }
 
@@ -179,7 +178,7 @@ public sealed class IndexRoundTripTests : IDisposable
             foreach (var (term, info) in segment.Terms.Enumerate(field))
             {
                 var postings = segment.Postings(info);
-                Assert.Equal(!term.Contains('_'), postings.HasPositions);
+                Assert.True(postings.HasPositions, $"text term '{term}' without positions");
                 for (var doc = postings.NextDoc(); doc != PostingsEnum.NoMoreDocs; doc = postings.NextDoc())
                 {
                     if (segment.IsDeleted(doc))
@@ -188,14 +187,9 @@ public sealed class IndexRoundTripTests : IDisposable
                     }
 
                     var occurrences = new List<int>();
-                    while (postings.HasPositions && postings.NextPosition())
+                    while (postings.NextPosition())
                     {
                         occurrences.Add(postings.Position);
-                    }
-
-                    if (!postings.HasPositions)
-                    {
-                        occurrences.AddRange(Enumerable.Repeat(-1, postings.Freq));
                     }
 
                     Assert.Equal(postings.Freq, occurrences.Count);
@@ -216,6 +210,21 @@ public sealed class IndexRoundTripTests : IDisposable
             foreach (var (id, occurrences) in byDoc)
             {
                 Assert.Equal(occurrences.OrderBy(o => o), actualPostings[term][id].OrderBy(o => o));
+            }
+        }
+
+        // Keyword and numeric values are indexed without positions; asking for them is an error.
+        foreach (var segment in snapshot.Segments)
+        {
+            foreach (var name in new[] { "code", "year" })
+            {
+                foreach (var (term, info) in segment.Terms.Enumerate(segment.FieldNumber(name)))
+                {
+                    var postings = segment.Postings(info);
+                    Assert.False(postings.HasPositions, $"{name} value '{term}' has positions");
+                    Assert.NotEqual(PostingsEnum.NoMoreDocs, postings.NextDoc());
+                    Assert.Throws<InvalidOperationException>(() => postings.NextPosition());
+                }
             }
         }
     }

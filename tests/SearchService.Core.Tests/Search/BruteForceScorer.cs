@@ -103,31 +103,15 @@ internal sealed class BruteForceScorer
                     .SelectMany(t => _docs[doc][phrase.Field].TryGetValue(t, out var p) ? p : [])
                     .Distinct().Order().ToList()).ToList();
                 var freq = PhraseFrequency(words, phrase.Slop);
-
-                // Pairs: each must be in the document, and the phrase counts at most as often as any.
-                foreach (var pair in phrase.Pairs.OfType<string>())
-                {
-                    freq = Math.Min(freq, _docs[doc][phrase.Field].TryGetValue(pair, out var p) ? p.Count : 0);
-                }
-
                 if (freq == 0)
                 {
                     return null;
                 }
 
-                // idf over what the phrase is made of: a pair instead of the word it closes at, and
-                // instead of the first word when it closes at the second.
                 double idf = 0;
-                for (var i = 0; i < phrase.Words.Count; i++)
+                foreach (var alternatives in phrase.Words)
                 {
-                    if (phrase.Pairs[i] is { } pair)
-                    {
-                        idf += Bm25Similarity.Idf(DocFreq(phrase.Field, pair), DocCount(phrase.Field));
-                    }
-                    else if (i > 0 || phrase.Words.Count == 1 || phrase.Pairs[1] is null)
-                    {
-                        idf += Bm25Similarity.Idf(phrase.Words[i].Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
-                    }
+                    idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
                 }
 
                 return Bm25Similarity.Score(boost * (float)idf, freq, LengthPart(phrase.Field, doc));

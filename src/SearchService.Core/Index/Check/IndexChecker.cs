@@ -100,9 +100,9 @@ public static class IndexChecker
 
                 previous = term;
                 var postings = reader.Postings(info);
-                if (!info.HasPositions && PostingsFormat.IndexesPositions(field.Kind, term))
+                if (!info.HasPositions && PostingsFormat.IndexesPositions(field.Kind))
                 {
-                    Problem($"field {field.Name}, term '{term}': indexed without positions, which only syllable pairs, keyword and numeric values may be");
+                    Problem($"field {field.Name}, term '{term}': indexed without positions, which only keyword and numeric values may be");
                 }
 
                 var docs = 0;

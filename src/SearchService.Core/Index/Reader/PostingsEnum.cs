@@ -166,12 +166,12 @@ public sealed class PostingsEnum
     public bool HasPositions => _hasPositions;
 
     /// <summary>Reads the next occurrence in the current document; false when there are no more.</summary>
-    /// <exception cref="InvalidOperationException">The term has no positions (a syllable pair, a keyword or numeric value).</exception>
+    /// <exception cref="InvalidOperationException">The term has no positions (a keyword or numeric value).</exception>
     public bool NextPosition()
     {
         if (!_hasPositions)
         {
-            throw new InvalidOperationException("this term's positions are not indexed (syllable pairs, keyword and numeric values have none); read the syllables' positions");
+            throw new InvalidOperationException("this term's positions are not indexed (keyword and numeric values have none)");
         }
 
         if (_positionsLeft == 0)

@@ -104,7 +104,7 @@ internal sealed class MergeSegmentSource : SegmentSource
             while (queue.TryPeek(out _, out var top))
             {
                 var term = top.Term;
-                var postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind, term));
+                var postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
 
                 // Equal terms come out in segment order, so merged doc numbers only grow.
                 while (queue.TryPeek(out var s, out var next) && next.Term == term)

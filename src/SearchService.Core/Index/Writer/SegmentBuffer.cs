@@ -242,7 +242,7 @@ internal sealed class SegmentBuffer
         if (!lookup.TryGetValue(term, out var key, out var postings))
         {
             key = new string(term);
-            postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind, term));
+            postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
             _terms[field].Add(key, postings);
             RamBytes += 64 + (term.Length * 2) + postings.RamBytes;
         }

@@ -138,48 +138,40 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
-        // Positions are read from the words themselves: syllable pairs are indexed without them
-        // (PostingsFormat.IndexesPositions). An exact phrase still uses the pairs: two words with a
-        // pair are exactly that pair ("a_b" is indexed only where a and b stand side by side, never
-        // across punctuation), a term query that reads no positions; a longer phrase takes its
-        // pairs as a filter, far shorter postings that lead the search for candidates. A sloppy
-        // phrase needs the words only.
+        // An exact phrase is read through the syllable-pair terms where it has them: "a_b" at b's
+        // position holds exactly when a and b stand side by side, and pair postings are far shorter
+        // than syllable postings. Where there is no pair (a number, a code, punctuation between
+        // two words) the word itself stands in; the positions stay consecutive either way. A sloppy
+        // phrase needs the words themselves.
         var byPairs = slop == 0 && slots.Count > 1;
         var exact = new List<IReadOnlyList<string>>(slots.Count);
         var loose = new List<IReadOnlyList<string>>(slots.Count);
-        var exactPairs = new string?[slots.Count];
-        var loosePairs = new string?[slots.Count];
         var anyFolded = false;
         for (var i = 0; i < slots.Count; i++)
         {
-            // The index stacks a folded copy on every accented word and pair, so the folded term's
-            // postings include the exact term's: the loose phrase needs the folded terms only.
             var slot = slots[i];
-            exact.Add([slot.Term]);
-            loose.Add([slot.Folded ?? slot.Term]);
-            anyFolded |= slot.Folded is not null;
-            if (byPairs && i > 0 && slot.Pair is { } pair)
+            if (byPairs && i == 0 && slots[1].Pair is not null)
             {
-                exactPairs[i] = pair;
-                loosePairs[i] = slot.FoldedPair ?? pair;
-                anyFolded |= slot.FoldedPair is not null;
+                continue; // the first pair covers the first word
             }
+
+            // The index stacks a folded copy on every accented word and pair, so the folded term's
+            // positions include the exact term's: the loose phrase needs the folded terms only.
+            var pair = byPairs && i > 0 ? slot.Pair : null;
+            var term = pair ?? slot.Term;
+            var folded = pair is not null ? slot.FoldedPair : slot.Folded;
+            exact.Add([term]);
+            loose.Add([folded ?? term]);
+            anyFolded |= folded is not null;
         }
 
-        if (byPairs && slots.Count == 2 && exactPairs[1] is { } only)
-        {
-            exact = [[only]];
-            loose = [[loosePairs[1]!]];
-        }
-
-        var withPairs = byPairs && exact.Count > 1 && exactPairs.Any(p => p is not null);
         var clauses = new List<BooleanClause>();
         foreach (var (field, boost) in fields)
         {
-            clauses.Add(new BooleanClause(new PhraseQuery(field, exact, slop, withPairs ? exactPairs : null) { Boost = boost }, Occur.Should));
+            clauses.Add(new BooleanClause(new PhraseQuery(field, exact, slop) { Boost = boost }, Occur.Should));
             if (anyFolded)
             {
-                clauses.Add(new BooleanClause(new PhraseQuery(field, loose, slop, withPairs ? loosePairs : null) { Boost = boost * _options.FoldedWeight }, Occur.Should));
+                clauses.Add(new BooleanClause(new PhraseQuery(field, loose, slop) { Boost = boost * _options.FoldedWeight }, Occur.Should));
             }
         }
 

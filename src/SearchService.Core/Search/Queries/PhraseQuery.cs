@@ -8,20 +8,12 @@ namespace SearchService.Core.Search.Queries;
 /// <see cref="Slop"/> extra positions between them (in order). Each word may have several
 /// alternative index terms (Lucene's MultiPhraseQuery): "giải phóng" can match "giải" or
 /// "giai" then "phóng" or "phong". Scored by BM25 on the phrase frequency with an idf summed
-/// over the words (each word counting its most frequent alternative). An exact phrase may name
-/// the syllable pair closing at each word (<see cref="Pairs"/>): pairs are indexed without
-/// positions, but a document lacking one cannot hold the phrase, and pair postings are far
-/// shorter than syllable postings, so they lead the search for candidates and positions are read
-/// only where every pair is.
+/// over the words (each word counting its most frequent alternative).
 /// </summary>
 public sealed class PhraseQuery : Query
 {
-    /// <summary>
-    /// A phrase of <paramref name="words"/> (each a non-empty list of alternative terms) in
-    /// <paramref name="field"/>; <paramref name="pairs"/>, for an exact phrase, the pair term
-    /// closing at each word (null where there is none; the first is always null).
-    /// </summary>
-    public PhraseQuery(string field, IReadOnlyList<IReadOnlyList<string>> words, int slop = 0, IReadOnlyList<string?>? pairs = null)
+    /// <summary>A phrase of <paramref name="words"/> (each a non-empty list of alternative terms) in <paramref name="field"/>.</summary>
+    public PhraseQuery(string field, IReadOnlyList<IReadOnlyList<string>> words, int slop = 0)
     {
         ArgumentException.ThrowIfNullOrEmpty(field);
         ArgumentNullException.ThrowIfNull(words);
@@ -42,12 +34,6 @@ public sealed class PhraseQuery : Query
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(slop);
-        if (pairs is not null && (pairs.Count != words.Count || slop != 0 || pairs[0] is not null))
-        {
-            throw new ArgumentException("pairs go with an exact phrase, one a word (none at the first)", nameof(pairs));
-        }
-
-        Pairs = pairs ?? new string?[words.Count];
         Field = field;
         Words = words;
         Slop = slop;
@@ -65,9 +51,6 @@ public sealed class PhraseQuery : Query
 
     /// <summary>The words in order, each with its alternative index terms.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Words { get; }
-
-    /// <summary>Per word, the syllable pair that closes at it (the candidates' filter), or null.</summary>
-    public IReadOnlyList<string?> Pairs { get; }
 
     /// <summary>Extra positions allowed between the words.</summary>
     public int Slop { get; }
@@ -88,23 +71,11 @@ public sealed class PhraseQuery : Query
     public override Weight CreateWeight(SearchContext context, float boost) => new PhraseWeight(context, this, boost * Boost);
 
     /// <inheritdoc />
-    /// <remarks>Where a pair closes at a word, the pair stands for the word and the one before (what a highlight marks).</remarks>
     public override void ExtractTerms(ISet<(string Field, string Term)> terms)
     {
-        for (var i = 0; i < Words.Count; i++)
+        foreach (var word in Words)
         {
-            if (Pairs[i] is { } pair)
-            {
-                terms.Add((Field, pair));
-                continue;
-            }
-
-            if (i == 0 && Words.Count > 1 && Pairs[1] is not null)
-            {
-                continue; // covered by the pair closing at the second word
-            }
-
-            foreach (var term in Words[i])
+            foreach (var term in word)
             {
                 terms.Add((Field, term));
             }
@@ -121,8 +92,7 @@ public sealed class PhraseQuery : Query
         }
 
         var slop = Slop > 0 ? "~" + Slop.ToString(CultureInfo.InvariantCulture) : "";
-        var pairs = Pairs.Any(p => p is not null) ? "(" + string.Join(' ', Pairs.OfType<string>()) + ")" : "";
-        return $"{Field}:\"{string.Join(' ', words)}\"{pairs}{slop}{BoostSuffix()}";
+        return $"{Field}:\"{string.Join(' ', words)}\"{slop}{BoostSuffix()}";
     }
 
     private static IReadOnlyList<IReadOnlyList<string>> ToWords(IReadOnlyList<string> terms)

@@ -4,13 +4,12 @@ namespace SearchService.Core.Search.Scoring;
 
 /// <summary>
 /// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Documents
-/// are found by leapfrogging the words' postings, and the syllable pairs' of an exact phrase,
-/// like a conjunction; positions are read only for documents that hold every word and pair.
+/// are found by leapfrogging the words' postings like a conjunction; positions are read only for
+/// documents that hold every word.
 /// </summary>
 public sealed class PhraseScorer : Scorer
 {
     private readonly PhrasePosition[] _words;
-    private readonly PhrasePosition[] _pairs;
     private readonly PhrasePosition[] _byCost;
     private readonly SegmentReader _segment;
     private readonly int _field;
@@ -22,11 +21,10 @@ public sealed class PhraseScorer : Scorer
     private float _freq;
     private float _minScore;
 
-    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] pairs, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    internal PhraseScorer(PhrasePosition[] words, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
         _words = words;
-        _pairs = pairs;
-        _byCost = [.. words, .. pairs];
+        _byCost = [.. words];
         Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
         _slop = slop;
         _segment = segment;
@@ -116,14 +114,6 @@ public sealed class PhraseScorer : Scorer
         }
 
         _freq = PhraseFrequency.Compute(_words, _slop);
-
-        // Every occurrence of an exact phrase holds each of its pairs, so no pair is rarer than the
-        // phrase; held to that, the phrase's bounds may use the pairs' far tighter ones.
-        foreach (var pair in _pairs)
-        {
-            _freq = Math.Min(_freq, pair.CurrentFreq());
-        }
-
         return _freq > 0;
     }
 
@@ -136,11 +126,6 @@ public sealed class PhraseScorer : Scorer
         for (var i = 0; i < words; i++)
         {
             freq = Math.Min(freq, _words[i].CurrentFreq());
-        }
-
-        foreach (var pair in _pairs)
-        {
-            freq = Math.Min(freq, pair.CurrentFreq());
         }
 
         return Bm25Similarity.Score(_weight, freq, _lengthTable[_segment.Norm(_field, _doc)]);
@@ -179,10 +164,7 @@ public sealed class PhraseScorer : Scorer
         upTo = NoMoreDocs;
         maxFreq = long.MaxValue;
         minNorm = 0;
-
-        // With pairs the pairs alone bound the phrase (its frequency is held to theirs), and their
-        // blocks span far more documents than a common syllable's.
-        var words = _pairs.Length > 0 ? 0 : _slop == 0 ? _words.Length : 1;
+        var words = _slop == 0 ? _words.Length : 1;
         for (var i = 0; i < words; i++)
         {
             if (!_words[i].TryBlockBound(target, out var wordUpTo, out var wordFreq, out var wordNorm))
@@ -193,18 +175,6 @@ public sealed class PhraseScorer : Scorer
             upTo = Math.Min(upTo, wordUpTo);
             maxFreq = Math.Min(maxFreq, wordFreq);
             minNorm = Math.Max(minNorm, wordNorm);
-        }
-
-        foreach (var pair in _pairs)
-        {
-            if (!pair.TryBlockBound(target, out var pairUpTo, out var pairFreq, out var pairNorm))
-            {
-                return false;
-            }
-
-            upTo = Math.Min(upTo, pairUpTo);
-            maxFreq = Math.Min(maxFreq, pairFreq);
-            minNorm = Math.Max(minNorm, pairNorm);
         }
 
         return true;

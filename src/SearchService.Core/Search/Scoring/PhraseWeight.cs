@@ -19,27 +19,13 @@ public sealed class PhraseWeight : Weight
         _query = query;
         _boost = boost;
         _statistics = context.Statistics(query.Field);
-
-        // Summed over what the phrase is made of: a pair stands for its two words (the terms
-        // ExtractTerms gives), so "a b c" with pairs weighs idf(a_b) + idf(b_c).
         double idf = 0;
-        for (var i = 0; i < query.Words.Count; i++)
+        foreach (var word in query.Words)
         {
             long df = 0;
-            if (query.Pairs[i] is { } pair)
+            foreach (var term in word)
             {
-                df = context.DocFreq(query.Field, pair);
-            }
-            else if (i == 0 && query.Words.Count > 1 && query.Pairs[1] is not null)
-            {
-                continue; // the pair closing at the second word stands for the first
-            }
-            else
-            {
-                foreach (var term in query.Words[i])
-                {
-                    df = Math.Max(df, context.DocFreq(query.Field, term));
-                }
+                df = Math.Max(df, context.DocFreq(query.Field, term));
             }
 
             idf += Bm25Similarity.Idf(df, _statistics.DocCount);
@@ -84,23 +70,7 @@ public sealed class PhraseWeight : Weight
             words[i] = new PhrasePosition([.. postings]);
         }
 
-        var pairs = new List<PhrasePosition>();
-        foreach (var pair in _query.Pairs)
-        {
-            if (pair is null)
-            {
-                continue;
-            }
-
-            if (!segment.Terms.TryGet(field, pair, out var info))
-            {
-                return null; // a missing pair: no document of this segment holds the phrase
-            }
-
-            pairs.Add(new PhrasePosition([segment.Postings(info)]));
-        }
-
-        return new PhraseScorer(words, [.. pairs], _query.Slop, segment, field, _statistics.LengthTable, Weight);
+        return new PhraseScorer(words, _query.Slop, segment, field, _statistics.LengthTable, Weight);
     }
 
     /// <inheritdoc />
