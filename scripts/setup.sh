@@ -3,9 +3,30 @@
 #   poppler-utils          pdftotext, which reads .pdf documents
 #   chromium, chromium-driver  /usr/bin/chromium and /usr/bin/chromedriver, for the browser test
 #                          of the search page (tests/SearchService.Api.Tests/Browser)
+#   tools/openapi (npm)    Redocly's linter, openapi-typescript and TypeScript, with which the API
+#                          tests check the OpenAPI description the way a front-end team uses it
 # Idempotent: a package whose program is already there is skipped, and apt-get update runs only
-# when the package lists do not know a package that is still missing.
+# when the package lists do not know a package that is still missing; npm ci runs only when
+# tools/openapi/node_modules is missing or older than its package-lock.json.
 set -euo pipefail
+
+install_openapi_tools() {
+  local tools
+  tools="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tools/openapi"
+  if [ -d "$tools/node_modules" ] && [ "$tools/node_modules" -nt "$tools/package-lock.json" ]; then
+    echo "already installed: OpenAPI check tools ($tools/node_modules)"
+    return
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "error: npm not found; install Node.js 20 or later (e.g. apt-get install nodejs npm) for the OpenAPI checks" >&2
+    exit 1
+  fi
+  echo "installing the OpenAPI check tools with npm ci in $tools"
+  (cd "$tools" && npm ci --no-audit --no-fund)
+  touch "$tools/node_modules"
+}
+
+install_debian_packages() {
 
 # program to look for -> Debian package that provides it
 programs=(pdftotext chromium chromedriver)
@@ -22,7 +43,7 @@ done
 
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "nothing to install"
-  exit 0
+  return 0
 fi
 
 echo "to install: ${missing[*]}"
@@ -61,3 +82,7 @@ for program in "${programs[@]}"; do
   fi
 done
 echo "installed: ${missing[*]}"
+}
+
+install_debian_packages
+install_openapi_tools

@@ -13,6 +13,12 @@ using SearchService.Core.Index.Store;
 // Settings and the page come from the build output (appsettings.json, wwwroot) wherever the service is
 // started from; relative IndexPath/SamplesPath are from the working directory (the repository root
 // under `dotnet run`). A host that names its own content root (the test host does) keeps it.
+// `--rollback-to-last-good` is a switch for one start: the same as the setting RollbackToLastGood=true.
+if (args.Contains("--rollback-to-last-good"))
+{
+    args = [.. args.Where(a => a != "--rollback-to-last-good"), $"--{SearchServiceOptions.Section}:RollbackToLastGood=true"];
+}
+
 var ownContentRoot = args.Any(a => a.Contains("contentRoot", StringComparison.OrdinalIgnoreCase));
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -27,19 +33,36 @@ builder.Services.AddOptions<SearchServiceOptions>()
     .ValidateOnStart();
 builder.Services.AddSingleton<IndexHost>();
 builder.Services.AddSingleton<SuggesterCache>();
+builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddSingleton<ConclusionExtractor>();
 builder.Services.AddSingleton<ApiKeyFilter>();
 builder.Services.AddSingleton<SearchService.Core.Search.Answering.ConclusionSearchAnswerer>();
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
+builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+// The same answer to an unbindable parameter in every environment: thrown, then written as ProblemDetails.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi(openApi =>
+{
+    openApi.AddDocumentTransformer<SearchService.Api.OpenApi.ServiceDocumentTransformer>();
+    openApi.AddOperationTransformer<SearchService.Api.OpenApi.ProblemResponsesTransformer>();
+    openApi.AddOperationTransformer<SearchService.Api.OpenApi.ParameterDescriptionsTransformer>();
+});
 
 // One JSON shape for records everywhere: the same settings as `extract --json` (camelCase, kebab-case enums, readable Vietnamese).
 builder.Services.Configure<JsonOptions>(options => ConclusionDocumentJson.Apply(options.SerializerOptions));
 
 builder.WebHost.ConfigureKestrel((context, kestrel) =>
-    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes);
+{
+    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes;
+
+    // A query of MaxQueryLength accented characters is up to nine bytes each once percent-encoded:
+    // the default 8 KiB request line would refuse it before the API sees it (POST /api/search takes longer ones).
+    kestrel.Limits.MaxRequestLineSize = 64 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+});
 builder.Services.AddOptions<FormOptions>().Configure<IOptions<SearchServiceOptions>>((form, service) => form.MultipartBodyLengthLimit = service.Value.MaxUploadBytes);
 
 // Per-client fixed windows: one client cannot starve the others; a refusal says when to come back.
@@ -83,6 +106,11 @@ IndexHost host;
 try
 {
     host = app.Services.GetRequiredService<IndexHost>();
+    if (UploadFolders.RemoveLeftovers() is > 0 and var leftovers)
+    {
+        app.Logger.LogInformation("Removed {Count} upload folder(s) left by a service that stopped during an upload", leftovers);
+    }
+
     await host.IndexSamplesIfEmptyAsync(app.Services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.SamplesPath);
     app.Logger.LogInformation("Serving the index in {Path}: {Documents} documents", host.IndexPath, host.Documents);
 }
@@ -98,7 +126,7 @@ catch (IndexLockedException e)
 }
 catch (CorruptIndexException e)
 {
-    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Run `check --index {settings.IndexPath}`, restore a backup or re-index into an empty folder.");
+    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Nothing was changed. Run `check --index {settings.IndexPath}` to see the damage; start with --rollback-to-last-good to set the damaged commit aside and serve the last commit that verifies (later writes are lost), or restore a backup or re-index into an empty folder.");
     return 4;
 }
 catch (InvalidOperationException e) when (e.Message.Contains("schema", StringComparison.Ordinal) || e.Message.Contains("fields", StringComparison.Ordinal))

@@ -14,6 +14,7 @@ var root = new RootCommand("SearchService command-line tool: index conclusion do
     BenchCommand.Create(),
     SearchCommand.Create(),
     EvalCommand.Create(),
+    ExtractionAccuracyCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

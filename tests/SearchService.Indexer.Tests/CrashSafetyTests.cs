@@ -106,6 +106,34 @@ public sealed partial class CrashSafetyTests : IDisposable
         Assert.Equal(0, (await CommandLine.RunAsync("check", "--index", _temp.IndexPath)).ExitCode);
     }
 
+    [Fact]
+    public async Task A_damaged_newest_commit_fails_check_and_is_set_aside_only_by_the_rollback_option()
+    {
+        await CommandLine.RunAsync("index", TempIndex.Samples, "--index", _temp.IndexPath);
+        var id = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(TempIndex.Samples, "*.txt").Order(StringComparer.Ordinal).First());
+        Assert.Equal(0, (await CommandLine.RunAsync("delete", id, "--index", _temp.IndexPath)).ExitCode);
+        var newest = Directory.EnumerateFiles(_temp.IndexPath, "segments_*").Order(StringComparer.Ordinal).Last();
+        var bytes = File.ReadAllBytes(newest);
+        bytes[bytes.Length / 2] ^= 0x10;
+        File.WriteAllBytes(newest, bytes);
+
+        var check = await CommandLine.RunAsync("check", "--index", _temp.IndexPath);
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(Path.GetFileName(newest), check.Error);
+        Assert.Contains("--rollback-to-last-good", check.Error);
+        Assert.NotEqual(0, (await CommandLine.RunAsync("stats", "--index", _temp.IndexPath)).ExitCode);
+        Assert.True(File.Exists(newest));
+
+        var rollback = await CommandLine.RunAsync("check", "--rollback-to-last-good", "--index", _temp.IndexPath);
+        Assert.Equal(0, rollback.ExitCode);
+        Assert.Contains("rolled back from commit", rollback.Output);
+        Assert.False(File.Exists(newest));
+
+        var stats = await CommandLine.RunAsync("stats", "--index", _temp.IndexPath, "--json");
+        Assert.Equal(0, stats.ExitCode);
+        Assert.Equal(Directory.EnumerateFiles(TempIndex.Samples).Count(f => !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal)), System.Text.Json.JsonDocument.Parse(stats.Output).RootElement.GetProperty("documents").GetInt32());
+    }
+
     private static string WriteCorpus(string path)
     {
         var random = new Random(7);

@@ -16,6 +16,13 @@ public sealed class SearchServiceOptions
     [Required]
     public string IndexPath { get; set; } = "index-data";
 
+    /// <summary>
+    /// When the newest commit is damaged, go back to the newest one that verifies (its files moved
+    /// into a <c>damaged-…</c> folder in the index) instead of refusing to start. Off by default;
+    /// the command-line switch <c>--rollback-to-last-good</c> sets it for one start.
+    /// </summary>
+    public bool RollbackToLastGood { get; set; }
+
     /// <summary>Documents indexed on first start, when the index is empty; empty to start with nothing.</summary>
     public string? SamplesPath { get; set; } = "samples";
 
@@ -56,6 +63,17 @@ public sealed class SearchServiceOptions
     /// <summary>A search running longer than this is stopped with 503, seconds.</summary>
     [Range(0.1, 600)]
     public double QueryTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Costly searches (many postings to walk) run at most this many at a time, so cheap ones keep
+    /// a core; 0 means one fewer than the processors (at least 1).
+    /// </summary>
+    [Range(0, 1_024)]
+    public int HeavySearchConcurrency { get; set; }
+
+    /// <summary>Costly searches that may wait for their lane; beyond it they are refused with 503 and Retry-After.</summary>
+    [Range(0, 100_000)]
+    public int HeavySearchQueue { get; set; } = 64;
 
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];

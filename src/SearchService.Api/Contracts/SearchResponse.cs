@@ -7,6 +7,6 @@ namespace SearchService.Api.Contracts;
 /// <param name="PageSize">Hits a page.</param>
 /// <param name="TookMs">Server time for the answer, milliseconds.</param>
 /// <param name="Hits">The hits.</param>
-/// <param name="Facets">Per facet (locality, province, level, type, year, code) the most frequent values among all matches; a facet's own filter is not applied to its counts.</param>
+/// <param name="Facets">Per facet (locality, province, current_province, level, type, year, code) the most frequent values among all matches; a facet's own filter is not applied to its counts.</param>
 /// <param name="Next">The cursor for the next page (pass as <c>after</c>), null on the last page.</param>
 public sealed record SearchResponse(long Total, bool TotalIsExact, int Page, int PageSize, double TookMs, IReadOnlyList<SearchHitItem> Hits, IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, string? Next);

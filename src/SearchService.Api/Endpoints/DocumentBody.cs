@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using SearchService.Api.Configuration;
 using SearchService.Api.Contracts;
+using SearchService.Api.Hosting;
 using SearchService.Core.Catalog;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
@@ -44,7 +46,7 @@ public static class DocumentBody
                 }
                 catch (JsonException e)
                 {
-                    return Fail(ApiProblem.BadRequest("Body is not valid JSON", $"Expected {{ \"id\"?, \"text\", \"fileName\"? }}: {e.Message}", "body"));
+                    return Fail(ApiProblem.BadRequest("Body is not valid JSON", $"Expected {{ \"id\"?, \"text\", \"fileName\"? }} with string values: {JsonProblem(e)}", "body"));
                 }
 
                 return FromInput(input, routeId, extractor);
@@ -53,13 +55,23 @@ public static class DocumentBody
         catch (BadHttpRequestException e)
         {
             // Kestrel's own limits (a chunked body over the maximum, a slow client).
-            return Fail(ApiProblem.Create(e.StatusCode, "Request rejected", e.Message));
+            return Fail(ApiProblem.Create(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request rejected", e.Message));
         }
 
         return Fail(ApiProblem.Create(
             StatusCodes.Status415UnsupportedMediaType,
             "Unsupported content type",
             $"Send the document as application/json {{ \"id\"?, \"text\", \"fileName\"? }} or as multipart/form-data with a 'file' part, not '{request.ContentType}'."));
+    }
+
+    /// <summary>Where and what is wrong in a JSON body, in the client's terms (no .NET type names).</summary>
+    public static string JsonProblem(JsonException e)
+    {
+        var where = e.Path is { Length: > 0 } path && path != "$" ? $" at {path}" : "";
+        var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : "";
+        return e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
+            ? $"a value of the wrong type{where}{line}"
+            : $"not well-formed JSON{where}{line}";
     }
 
     /// <summary>The record of one JSON document (a POST body or a bulk line).</summary>
@@ -87,14 +99,24 @@ public static class DocumentBody
 
     private static async Task<Parsed> ReadUploadAsync(HttpRequest request, string? routeId, SearchServiceOptions options, ConclusionExtractor extractor, CancellationToken cancellationToken)
     {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Length == 0)
+        {
+            return Fail(ApiProblem.BadRequest("Malformed upload", "A multipart/form-data body needs a boundary parameter in its Content-Type (multipart/form-data; boundary=…).", "file"));
+        }
+
         IFormCollection form;
         try
         {
             form = await request.ReadFormAsync(cancellationToken);
         }
-        catch (InvalidDataException e)
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
         {
-            return Fail(ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "Upload too large", e.Message, "file"));
+            return Fail(ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"The upload is larger than the {options.MaxUploadBytes} bytes accepted.", "file"));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            // A body cut short (no closing boundary), a malformed part header.
+            return Fail(ApiProblem.BadRequest("Malformed upload", $"The multipart body could not be read: {e.Message}", "file"));
         }
 
         var file = form.Files.GetFile("file") ?? (form.Files.Count == 1 ? form.Files[0] : null);
@@ -132,7 +154,7 @@ public static class DocumentBody
         }
 
         // The readers work on files (pdftotext, the docx package): keep the upload in a private temp folder for the extraction.
-        var folder = Directory.CreateTempSubdirectory("searchservice-upload-");
+        var folder = Directory.CreateTempSubdirectory(UploadFolders.Prefix);
         try
         {
             var path = Path.Combine(folder.FullName, "upload" + Path.GetExtension(name).ToLowerInvariant());
@@ -142,7 +164,13 @@ public static class DocumentBody
             }
 
             var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var record = extractor.Extract(id, readers.Read(path));
+            var text = readers.Read(path);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return Fail(ApiProblem.Create(StatusCodes.Status422UnprocessableEntity, "Empty document", $"'{name}' holds no text to index (a scanned PDF needs OCR first).", "file"));
+            }
+
+            var record = extractor.Extract(id, text);
             return new Parsed(record, ConclusionIngestor.Hash(bytes), null);
         }
         catch (DocumentReadException e)

@@ -89,9 +89,12 @@ public static class DocumentEndpoints
         var outcome = await host.WriteAsync(
             ingestor => ingestor.Contains(record.Id) ? null : ingestor.IngestRecord(record, parsed.SourceHash, "POST /api/documents"),
             cancellationToken);
-        return outcome is null
-            ? ApiProblem.Create(StatusCodes.Status409Conflict, "Document exists", $"A document with id '{record.Id}' is already indexed; PUT /api/documents/{record.Id} replaces it.", "id")
-            : TypedResults.Created(Location(record.Id), record);
+        return outcome switch
+        {
+            null => ApiProblem.Create(StatusCodes.Status409Conflict, "Document exists", $"A document with id '{record.Id}' is already indexed; PUT /api/documents/{record.Id} replaces it.", "id"),
+            { Status: IngestStatus.Failed } => Refused(outcome),
+            _ => TypedResults.Created(Location(record.Id), record),
+        };
     }
 
     private static async Task<Results<Created<ConclusionDocument>, Ok<ConclusionDocument>, ProblemHttpResult>> Replace(
@@ -110,7 +113,12 @@ public static class DocumentEndpoints
 
         var record = parsed.Record!;
         var outcome = await host.WriteAsync(ingestor => ingestor.IngestRecord(record, parsed.SourceHash, "PUT /api/documents"), cancellationToken);
-        return outcome.Status == IngestStatus.Added ? TypedResults.Created(Location(record.Id), record) : TypedResults.Ok(record);
+        return outcome.Status switch
+        {
+            IngestStatus.Failed => Refused(outcome),
+            IngestStatus.Added => TypedResults.Created(Location(record.Id), record),
+            _ => TypedResults.Ok(record),
+        };
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Delete(string id, IndexHost host, CancellationToken cancellationToken)
@@ -128,31 +136,51 @@ public static class DocumentEndpoints
         }
 
         // Parse and extract every line first, outside the write lock; then store them in one commit.
-        var lines = new List<(int Line, DocumentBody.Parsed Parsed)>();
-        using (var reader = new StreamReader(request.Body))
+        // The body is read whole (Kestrel bounds it by MaxRequestBodyBytes) so that each line's
+        // bytes can be checked: invalid UTF-8 is refused, as a JSON body with it is refused.
+        byte[] body;
+        try
         {
-            var number = 0;
-            while (await reader.ReadLineAsync(cancellationToken) is { } line)
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, cancellationToken);
+            body = buffer.ToArray();
+        }
+        catch (BadHttpRequestException e)
+        {
+            return ApiProblem.Create(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request rejected", $"{e.Message} (at most {options.Value.MaxRequestBodyBytes} bytes are accepted)");
+        }
+
+        var lines = new List<(int Line, DocumentBody.Parsed Parsed)>();
+        var number = 0;
+        for (var start = 0; start < body.Length;)
+        {
+            var end = Array.IndexOf(body, (byte)'\n', start);
+            var line = body.AsSpan(start, (end < 0 ? body.Length : end) - start).TrimEnd((byte)'\r');
+            start = end < 0 ? body.Length : end + 1;
+            number++;
+            if (line.Trim(" \t"u8).IsEmpty)
             {
-                number++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                DocumentInput? input;
-                try
-                {
-                    input = JsonSerializer.Deserialize<DocumentInput>(line, JsonSerializerOptions.Web);
-                }
-                catch (JsonException e)
-                {
-                    lines.Add((number, new DocumentBody.Parsed(null, null, ApiProblem.BadRequest("Invalid line", $"line {number} is not a JSON object {{ \"id\"?, \"text\", \"fileName\"? }}: {e.Message}"))));
-                    continue;
-                }
-
-                lines.Add((number, DocumentBody.FromInput(input, null, extractor)));
+                continue;
             }
+
+            if (!System.Text.Unicode.Utf8.IsValid(line))
+            {
+                lines.Add((number, new DocumentBody.Parsed(null, null, ApiProblem.BadRequest("Invalid line", $"line {number} is not valid UTF-8"))));
+                continue;
+            }
+
+            DocumentInput? input;
+            try
+            {
+                input = JsonSerializer.Deserialize<DocumentInput>(line, JsonSerializerOptions.Web);
+            }
+            catch (JsonException e)
+            {
+                lines.Add((number, new DocumentBody.Parsed(null, null, ApiProblem.BadRequest("Invalid line", $"line {number} is not a JSON object {{ \"id\"?, \"text\", \"fileName\"? }}: {DocumentBody.JsonProblem(e)}"))));
+                continue;
+            }
+
+            lines.Add((number, DocumentBody.FromInput(input, null, extractor)));
         }
 
         if (lines.Count == 0)
@@ -167,6 +195,10 @@ public static class DocumentEndpoints
             cancellationToken);
         return TypedResults.Ok(results);
     }
+
+    /// <summary>The index refused the document (a limit of <see cref="SearchService.Core.Index.Schema.IndexLimits"/>): nothing was written.</summary>
+    private static ProblemHttpResult Refused(IngestOutcome outcome) =>
+        ApiProblem.Create(StatusCodes.Status413PayloadTooLarge, "Document over a limit of the index", $"Nothing was written: {outcome.Error}.", "text");
 
     private static BulkLineResult Result(int line, IngestOutcome outcome) =>
         new(line, outcome.Id, outcome.Status.ToString().ToLowerInvariant(), outcome.Error);

@@ -17,11 +17,24 @@ public static class DocumentIds
             return $"an id has 1 to {MaxLength} characters; '{id}' has {id.Length}";
         }
 
+        if (Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(id)) != id)
+        {
+            return "an id must be well-formed Unicode (it holds a lone surrogate)";
+        }
+
+        if (id is "." or "..")
+        {
+            return $"'{id}' cannot be an id: it names a folder in a URL or a path";
+        }
+
         foreach (var c in id)
         {
-            if (char.IsControl(c) || c is '/' or '\\' || char.IsWhiteSpace(c) && c != ' ')
+            // Format characters (zero-width spaces, bidirectional overrides such as U+202E, the BOM)
+            // are invisible: an id holding one looks like another id and cannot be typed back.
+            var invisible = char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Format;
+            if (char.IsControl(c) || invisible || c is '/' or '\\' || char.IsWhiteSpace(c) && c != ' ')
             {
-                return $"an id may not contain '{(char.IsControl(c) ? $"U+{(int)c:X4}" : c)}'";
+                return $"an id may not contain '{(char.IsControl(c) || invisible ? $"U+{(int)c:X4}" : c)}'";
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using SearchService.Api.Configuration;
@@ -21,18 +22,52 @@ public static class SearchEndpoints
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapSearchEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api").WithTags("Search").MapGet("/search", Search)
+        var group = app.MapGroup("/api").WithTags("Search");
+        group.MapGet("/search", Search)
             .WithName("Search")
-            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets.");
+            .WithSummary("Ranked search with filters (locality, province, level, type, code, from, to), sort by relevance or date, paging or a cursor, snippets and facets. history=true with province also takes in the older documents of the areas that province holds today (province=Gia Lai&history=true includes the former Bình Định).");
+        group.MapPost("/search", SearchPosted)
+            .WithName("SearchPosted")
+            .WithSummary("The same search with its parameters in a JSON body, for queries too long for a URL.")
+            .Accepts<SearchQuery>("application/json");
         return app;
     }
 
-    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
-        string? q, string? locality, string? province, string? level, string? type, string? code, string? from, string? to,
+    private static Task<Results<Ok<SearchResponse>, ProblemHttpResult>> Search(
+        string? q, string? locality, string? province, bool? history, string? level, string? type, string? code, string? from, string? to,
         string? sort, int? page, int? pageSize, string? after, bool? explain, bool? strict,
-        IndexHost host, ConclusionSearchAnswerer answerer, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
+        HttpContext httpContext, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken) =>
+        RunAsync(new SearchQuery(q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict, history), httpContext, host, answerer, admission, options.Value, cancellationToken);
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> SearchPosted(
+        HttpRequest request, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, IOptions<SearchServiceOptions> options, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        if (!request.HasJsonContentType())
+        {
+            return ApiProblem.Create(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", $"Send the search as application/json {{ \"q\": …, \"locality\"?: …, … }}, not '{request.ContentType}'.", "body");
+        }
+
+        SearchQuery? query;
+        try
+        {
+            query = await request.ReadFromJsonAsync<SearchQuery>(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return ApiProblem.BadRequest("Body is not valid JSON", $"Expected {{ \"q\": string, \"page\"?: number, … }}: {DocumentBody.JsonProblem(e)}", "body");
+        }
+        catch (BadHttpRequestException e)
+        {
+            return ApiProblem.Create(e.StatusCode, "Request rejected", e.Message, "body");
+        }
+
+        return await RunAsync(query ?? new SearchQuery(), request.HttpContext, host, answerer, admission, options.Value, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<SearchResponse>, ProblemHttpResult>> RunAsync(
+        SearchQuery parameters, HttpContext httpContext, IndexHost host, ConclusionSearchAnswerer answerer, SearchAdmission admission, SearchServiceOptions settings, CancellationToken cancellationToken)
+    {
+        var (q, locality, province, level, type, code, from, to, sort, page, pageSize, after, explain, strict, history) = parameters;
         q ??= "";
         if (q.Length > settings.MaxQueryLength)
         {
@@ -87,6 +122,7 @@ public static class SearchEndpoints
             Query = q,
             Locality = locality,
             Province = province,
+            History = history == true,
             Level = level,
             Type = type,
             Code = code,
@@ -100,27 +136,30 @@ public static class SearchEndpoints
             Lenient = strict != true,
         };
 
+        // The token reaches the scorers: a search past its time, or whose client went away, stops
+        // within a thousand documents instead of running on after its answer is abandoned.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.QueryTimeoutSeconds));
-        var snapshot = host.Acquire();
-        var work = Task.Run(
-            () =>
-            {
-                using (snapshot)
-                {
-                    var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
-                    return answerer.Answer(new IndexSearcher(snapshot, limits: limits), request);
-                }
-            },
-            CancellationToken.None);
+        var token = timeout.Token;
         SearchAnswer answer;
         try
         {
-            answer = await work.WaitAsync(timeout.Token);
+            using var snapshot = host.Acquire();
+            var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
+            var searcher = new IndexSearcher(snapshot, limits: limits, cancellation: token);
+            var heavy = SearchAdmission.IsHeavy(SearchAdmission.Cost(searcher, request), snapshot.LiveCount);
+            using var place = await admission.EnterAsync(heavy, token);
+            if (place is null)
+            {
+                httpContext.Response.Headers.RetryAfter = "2";
+                return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Too many costly searches", $"{admission.Waiting} costly searches are already waiting; try again in a moment, or narrow the query with rarer words or filters.", "q");
+            }
+
+            answer = await Task.Run(() => answerer.Answer(searcher, request), token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Search timed out", $"The search took longer than {settings.QueryTimeoutSeconds} s and was abandoned; narrow it with more words or filters.", "q");
+            return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Search timed out", $"The search took longer than {settings.QueryTimeoutSeconds} s and was stopped; narrow it with more words or filters.", "q");
         }
         catch (QueryParseException e)
         {
@@ -140,7 +179,7 @@ public static class SearchEndpoints
         for (var i = 0; i < result.Hits.Count; i++)
         {
             var hit = result.Hits[i];
-            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()));
+            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()) { CurrentProvince = hit.CurrentProvince });
         }
 
         var facets = answer.Facets.ToDictionary(

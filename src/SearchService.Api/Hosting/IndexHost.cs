@@ -1,7 +1,9 @@
 using SearchService.Api.Configuration;
 using SearchService.Core.Catalog;
 using SearchService.Core.Documents.Readers;
+using SearchService.Core.Index.Check;
 using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +29,18 @@ public sealed class IndexHost : IDisposable
     {
         _logger = logger;
         var path = Path.GetFullPath(options.Value.IndexPath);
+        if (options.Value.RollbackToLastGood && Directory.Exists(path))
+        {
+            // Asked for explicitly: a damaged newest commit is set aside (never deleted) before opening.
+            var rollback = IndexRecovery.RollbackToLastGood(new IndexDirectory(path));
+            if (rollback.RolledBack)
+            {
+                logger.LogWarning(
+                    "Rolled the index in {Path} back from commit {Newest} to commit {Restored}, the newest that verifies; {Count} file(s) moved to {Folder}",
+                    path, rollback.NewestGeneration, rollback.RestoredGeneration, rollback.MovedFiles.Count, rollback.DamagedFolder);
+            }
+        }
+
         _writer = IndexWriter.Open(path, ConclusionFields.Schema);
         try
         {

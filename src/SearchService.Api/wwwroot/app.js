@@ -15,6 +15,7 @@
   const FACETS = [
     { key: "locality", label: "Địa phương" },
     { key: "province", label: "Tỉnh" },
+    { key: "current_province", label: "Tỉnh hiện nay (cả địa bàn cũ)" },
     { key: "level", label: "Cấp" },
     { key: "type", label: "Loại văn bản" },
     { key: "year", label: "Năm" },
@@ -31,7 +32,7 @@
   const LEVEL_LABELS = {
     "province": "Tỉnh", "centrally-run-city": "Thành phố trực thuộc TW",
     "provincial-city": "Thành phố thuộc tỉnh", "town": "Thị xã", "district": "Huyện",
-    "urban-district": "Quận", "commune": "Xã/phường",
+    "urban-district": "Quận", "commune": "Xã", "ward": "Phường", "special-zone": "Đặc khu",
   };
   const REFERENCE_KIND_LABELS = {
     resolution: "Nghị quyết", conclusion: "Kết luận", directive: "Chỉ thị", decision: "Quyết định",
@@ -39,7 +40,7 @@
     decree: "Nghị định", circular: "Thông tư", other: "Văn bản",
   };
   const SUGGESTION_FIELD_LABELS = {
-    locality: "Địa phương", province: "Tỉnh", title: "Tiêu đề", code: "Số hiệu văn bản",
+    locality: "Địa phương", province: "Tỉnh", committee: "Cấp ủy", title: "Tiêu đề", code: "Số hiệu văn bản",
   };
 
   const $ = (id) => document.getElementById(id);
@@ -99,6 +100,8 @@
       from: p.get("from") || "",
       to: p.get("to") || "",
       doc: p.get("doc") || "",
+      // With a province: also the older documents of the areas it holds today (former provinces).
+      history: p.get("history") === "true" ? "true" : "",
     };
     for (const key of FILTER_KEYS) state[key] = p.get(key) || "";
     return state;
@@ -109,6 +112,7 @@
     const p = new URLSearchParams();
     if (state.q) p.set("q", state.q);
     for (const key of FILTER_KEYS) if (state[key]) p.set(key, state[key]);
+    if (state.history && state.province) p.set("history", "true");
     if (state.from) p.set("from", state.from);
     if (state.to) p.set("to", state.to);
     if (state.sort === "date") p.set("sort", "date");
@@ -262,6 +266,7 @@
       TYPE_LABELS[hit.type] || null,
       LEVEL_LABELS[hit.level] || null,
       [hit.locality, hit.province && hit.province !== hit.locality ? hit.province : null].filter(Boolean).join(", ") || null,
+      hit.currentProvince && hit.currentProvince !== hit.province ? `nay thuộc ${hit.currentProvince}` : null,
       hit.date ? formatDate(hit.date) : null,
     ].filter(Boolean);
     return el("li", { className: "hit" },
@@ -332,7 +337,10 @@
   }
 
   function isActive(state, key, value) {
-    return key === "year" ? yearOf(state) === String(value) : state[key] === String(value);
+    if (key === "year") return yearOf(state) === String(value);
+    if (key === "current_province") return Boolean(state.history) && state.province === String(value);
+    if (key === "province") return !state.history && state.province === String(value);
+    return state[key] === String(value);
   }
 
   function toggleFacet(state, key, value) {
@@ -340,6 +348,11 @@
     if (key === "year") {
       const on = yearOf(state) === value;
       return withChanges(state, on ? { from: "", to: "" } : { from: `${value}-01-01`, to: `${value}-12-31` });
+    }
+    if (key === "current_province" || key === "province") {
+      const history = key === "current_province" ? "true" : "";
+      const on = isActive(state, key, value);
+      return withChanges(state, on ? { province: "", history: "" } : { province: value, history });
     }
     return withChanges(state, { [key]: state[key] === value ? "" : value });
   }
@@ -391,7 +404,7 @@
   }
 
   function clearedFilters() {
-    const cleared = { from: "", to: "" };
+    const cleared = { from: "", to: "", history: "" };
     for (const key of FILTER_KEYS) cleared[key] = "";
     return cleared;
   }
@@ -400,7 +413,9 @@
   function activeFilters(state) {
     const active = [];
     for (const key of FILTER_KEYS) {
-      if (state[key]) active.push({ key, label: `${FILTER_LABELS[key]}: ${facetLabel(key, state[key])}`, without: { [key]: "" } });
+      if (!state[key]) continue;
+      const label = key === "province" && state.history ? "Tỉnh hiện nay (cả địa bàn cũ)" : FILTER_LABELS[key];
+      active.push({ key, label: `${label}: ${facetLabel(key, state[key])}`, without: key === "province" ? { province: "", history: "" } : { [key]: "" } });
     }
     const year = yearOf(state);
     if (year) {
@@ -484,6 +499,9 @@
       ["Cấp", LEVEL_LABELS[record.level] || record.level],
       ["Địa phương", record.locality ? filterLink("locality", record.locality) : null],
       ["Tỉnh/thành phố", record.province ? filterLink("province", record.province) : null],
+      ["Nay thuộc", record.currentProvince && record.currentProvince !== record.province
+        ? el("a", { href: searchUrl(withChanges({ ...readState(), ...clearedFilters(), q: "" }, { province: record.currentProvince, history: "true" })), dataset: { nav: "search" }, text: record.currentProvince })
+        : null],
       ["Khóa", record.term ? `${record.term}${record.termYears ? ` (nhiệm kỳ ${record.termYears})` : ""}` : (record.termYears ? `Nhiệm kỳ ${record.termYears}` : null)],
       ["Hội nghị", record.conference ? (record.type === "notice" ? `Phiên họp thứ ${record.conference}` : `Hội nghị lần thứ ${record.conference}`) : null],
       ["Ngày", record.date ? formatDate(record.date) : null],
@@ -628,12 +646,15 @@
     input.setAttribute("aria-activedescendant", `suggestion-${activeIndex}`);
   }
 
-  /** A place or a cited code becomes a filter; a title becomes the query. */
+  /** A place or a cited code becomes a filter; a committee or a title becomes the query. */
   function chooseSuggestion(s) {
     const state = readState();
     closeSuggestions();
     if (s.field === "locality" || s.field === "province" || s.field === "code") {
-      navigate(searchUrl(withChanges(state, { q: "", [s.field]: s.text })));
+      navigate(searchUrl(withChanges(state, { q: "", [s.field]: s.text, ...(s.field === "province" ? { history: "" } : {}) })));
+    } else if (s.field === "committee") {
+      // The committee's name is written in its documents' headers and openings: a phrase finds them.
+      navigate(searchUrl(withChanges(state, { q: `"${s.text}"` })));
     } else {
       navigate(searchUrl(withChanges(state, { q: s.text })));
     }

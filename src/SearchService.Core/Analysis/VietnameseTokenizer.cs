@@ -13,6 +13,9 @@ namespace SearchService.Core.Analysis;
 /// </remarks>
 public sealed class VietnameseTokenizer : TokenStream
 {
+    /// <summary>The longest token, in chars; a longer run of letters or digits becomes several tokens.</summary>
+    public const int MaxTokenLength = 255;
+
     private NormalizedText _text = new();
     private int _cursor;
 
@@ -66,6 +69,17 @@ public sealed class VietnameseTokenizer : TokenStream
 
         var start = i;
         var (end, type) = IsDigit(s[i]) ? ScanNumeric(s, i) : ScanWord(s, i);
+        if (end - start > MaxTokenLength)
+        {
+            // A run this long is no word (a pasted hash, base64, a stuck key): cut it into pieces
+            // as Lucene's standard tokenizer does, so no term grows past what the index takes.
+            end = start + MaxTokenLength;
+            if (char.IsHighSurrogate(s[end - 1]))
+            {
+                end--;
+            }
+        }
+
         _cursor = end;
 
         var attributes = Attributes;

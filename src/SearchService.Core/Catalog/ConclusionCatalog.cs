@@ -81,10 +81,10 @@ public sealed class ConclusionCatalog
         return results;
     }
 
-    /// <summary>Every locality with documents, most documents first.</summary>
+    /// <summary>Every locality with documents, most documents first, with today's province beside the one of its documents' dates.</summary>
     public IReadOnlyList<LocalityCount> Localities()
     {
-        var counts = new Dictionary<(string, string?, string?), int>();
+        var counts = new Dictionary<(string, string?, string?, string?), int>();
         foreach (var segment in _snapshot.Segments)
         {
             for (var doc = 0; doc < segment.MaxDoc; doc++)
@@ -94,13 +94,14 @@ public sealed class ConclusionCatalog
                     continue;
                 }
 
-                var key = (locality, First(segment.KeywordValues(ConclusionFields.Province, doc)), First(segment.KeywordValues(ConclusionFields.Level, doc)));
+                var key = (locality, First(segment.KeywordValues(ConclusionFields.Province, doc)), First(segment.KeywordValues(ConclusionFields.Level, doc)),
+                    First(segment.KeywordValues(ConclusionFields.CurrentProvince, doc)));
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
 
         return counts
-            .Select(c => new LocalityCount(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value))
+            .Select(c => new LocalityCount(c.Key.Item1, c.Key.Item2, c.Key.Item3, c.Value) { CurrentProvince = c.Key.Item4 })
             .OrderByDescending(c => c.Documents)
             .ThenBy(c => c.Locality, StringComparer.Ordinal)
             .ToList();

@@ -26,8 +26,15 @@ public static class ConclusionFields
     /// <summary>Keyword: the issuing locality as written in the gazetteer ("Từ Sơn").</summary>
     public const string Locality = "locality";
 
-    /// <summary>Keyword: the province or centrally-run city ("Bắc Ninh").</summary>
+    /// <summary>Keyword: the province or centrally-run city on the document's date ("Bình Định").</summary>
     public const string Province = "province";
+
+    /// <summary>
+    /// Keyword: the province or centrally-run city that holds the locality today, since the 2025
+    /// reorganisation ("Gia Lai" for a 2024 document of Bình Định's Quy Nhơn), so a search by today's
+    /// province can take in the older documents of the areas it absorbed.
+    /// </summary>
+    public const string CurrentProvince = "current_province";
 
     /// <summary>Keyword, several a document: the full codes the document cites ("18-NQ/TU").</summary>
     public const string Code = "code";
@@ -71,6 +78,7 @@ public static class ConclusionFields
             new FieldDefinition(Year, FieldKind.Numeric),
             new FieldDefinition(SourceHash, FieldKind.Keyword),
             new FieldDefinition(Record, FieldKind.StoredOnly),
+            new FieldDefinition(CurrentProvince, FieldKind.Keyword),
         ],
         Id);
 }

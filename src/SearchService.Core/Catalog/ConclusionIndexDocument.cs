@@ -37,6 +37,11 @@ public static class ConclusionIndexDocument
             result.Add(ConclusionFields.Province, province);
         }
 
+        if (document.CurrentProvince is { Length: > 0 } currentProvince)
+        {
+            result.Add(ConclusionFields.CurrentProvince, currentProvince);
+        }
+
         foreach (var reference in document.References)
         {
             if (reference.Code is not { } code)

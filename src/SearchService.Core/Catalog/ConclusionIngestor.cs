@@ -4,6 +4,7 @@ using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Documents.Readers;
 using SearchService.Core.Index.Reader;
+using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Writer;
 
 namespace SearchService.Core.Catalog;
@@ -154,7 +155,16 @@ public sealed class ConclusionIngestor
     private IngestOutcome Store(string source, ConclusionDocument record, string? hash, long bytes)
     {
         var existed = _hashes.ContainsKey(record.Id);
-        _writer.UpdateDocument(record.Id, ConclusionIndexDocument.From(record, hash));
+        try
+        {
+            _writer.UpdateDocument(record.Id, ConclusionIndexDocument.From(record, hash));
+        }
+        catch (DocumentLimitException e)
+        {
+            // Refused before anything was buffered: the old version, if any, stays as it was.
+            return new IngestOutcome(source, record.Id, IngestStatus.Failed, e.Message, bytes);
+        }
+
         _hashes[record.Id] = hash ?? "";
         return new IngestOutcome(source, record.Id, existed ? IngestStatus.Updated : IngestStatus.Added, null, bytes);
     }

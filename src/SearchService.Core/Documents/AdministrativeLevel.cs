@@ -1,9 +1,11 @@
 namespace SearchService.Core.Documents;
 
 /// <summary>
-/// The administrative level of the committee that issued a document, before the 2025
-/// reorganisation. A city is either centrally run (a province in its own right, "Thành ủy Hải
-/// Phòng") or a city within a province ("Thành ủy Từ Sơn"); the two are different levels.
+/// The administrative level of the committee that issued a document. Before the 2025
+/// reorganisation a city was either centrally run (a province in its own right, "Thành ủy Hải
+/// Phòng") or a city within a province ("Thành ủy Từ Sơn"), and provinces held districts, towns and
+/// cities. Since 1 July 2025 there are no districts: a province or centrally-run city holds
+/// communes, wards and special zones directly, each with its "Đảng ủy xã / phường / đặc khu".
 /// </summary>
 public enum AdministrativeLevel
 {
@@ -13,18 +15,24 @@ public enum AdministrativeLevel
     /// <summary>Thành phố trực thuộc Trung ương.</summary>
     CentrallyRunCity,
 
-    /// <summary>Thành phố thuộc tỉnh.</summary>
+    /// <summary>Thành phố thuộc tỉnh (before 2025).</summary>
     ProvincialCity,
 
-    /// <summary>Thị xã.</summary>
+    /// <summary>Thị xã (before 2025).</summary>
     Town,
 
-    /// <summary>Huyện.</summary>
+    /// <summary>Huyện (before 2025).</summary>
     District,
 
-    /// <summary>Quận.</summary>
+    /// <summary>Quận (before 2025).</summary>
     UrbanDistrict,
 
-    /// <summary>Xã, phường, thị trấn.</summary>
+    /// <summary>Xã (and, before 2025, thị trấn).</summary>
     Commune,
+
+    /// <summary>Phường.</summary>
+    Ward,
+
+    /// <summary>Đặc khu (since 2025: island special zones such as Phú Quốc, Côn Đảo, Lý Sơn).</summary>
+    SpecialZone,
 }

@@ -30,8 +30,15 @@ public sealed record ConclusionDocument
     /// <summary>The issuing locality ("Từ Sơn"); for a province or centrally-run city, the province itself.</summary>
     public string? Locality { get; init; }
 
-    /// <summary>The province or centrally-run city the locality belongs to ("Bắc Ninh").</summary>
+    /// <summary>The province or centrally-run city the locality belonged to on the document's date ("Bình Định").</summary>
     public string? Province { get; init; }
+
+    /// <summary>
+    /// The province or centrally-run city that holds the locality's ground today, since the 2025
+    /// reorganisation ("Gia Lai" for a 2024 document of Bình Định's Quy Nhơn); the same as
+    /// <see cref="Province"/> for a document written on today's map.
+    /// </summary>
+    public string? CurrentProvince { get; init; }
 
     /// <summary>The committee's term (khóa) as a Roman numeral, as written ("XVIII").</summary>
     public string? Term { get; init; }
@@ -39,7 +46,7 @@ public sealed record ConclusionDocument
     /// <summary>The term's years when the text gives them ("2020-2025").</summary>
     public string? TermYears { get; init; }
 
-    /// <summary>The conference or meeting number (Hội nghị lần thứ n, phiên họp thứ n).</summary>
+    /// <summary>The conference or meeting number (Hội nghị lần thứ n / lần thứ ba / lần thứ III, phiên họp thứ n).</summary>
     public int? Conference { get; init; }
 
     /// <summary>The date on the document, else the meeting date.</summary>

@@ -6,7 +6,8 @@ namespace SearchService.Core.Documents;
 
 /// <summary>
 /// The JSON settings of the record's one shape: camelCase names, enums in lower kebab case
-/// ("centrally-run-city"), dates as ISO "yyyy-MM-dd", Vietnamese left readable rather than \u-escaped.
+/// ("centrally-run-city"), dates as ISO "yyyy-MM-dd", numbers only as JSON numbers, Vietnamese left
+/// readable rather than \u-escaped.
 /// </summary>
 public static class ConclusionDocumentJson
 {
@@ -21,6 +22,10 @@ public static class ConclusionDocumentJson
     {
         ArgumentNullException.ThrowIfNull(options);
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+
+        // Numbers are numbers: reading "10" as 10 (the web default) would also describe every
+        // number in the OpenAPI document as "integer or string" to client generators.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }

@@ -21,11 +21,12 @@ public sealed class IndexSearcher
     private readonly SnapshotCache _cache = new();
     private QueryParser? _anyWordParser;
 
-    /// <summary>A searcher over <paramref name="snapshot"/>.</summary>
-    public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null)
+    /// <summary>A searcher over <paramref name="snapshot"/>; <paramref name="cancellation"/> stops its searches (see <see cref="SearchContext.Cancellation"/>).</summary>
+    public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Snapshot = snapshot;
+        Cancellation = cancellation;
         Similarity = similarity ?? Bm25Similarity.Default;
         Limits = limits ?? SearchLimits.Default;
         Parser = new QueryParser(parserOptions ?? new QueryParserOptions { Limits = Limits });
@@ -33,6 +34,9 @@ public sealed class IndexSearcher
 
     /// <summary>The snapshot searched.</summary>
     public IndexSnapshot Snapshot { get; }
+
+    /// <summary>Stops this searcher's searches with <see cref="OperationCanceledException"/> when cancelled.</summary>
+    public CancellationToken Cancellation { get; }
 
     /// <summary>The ranking function.</summary>
     public Bm25Similarity Similarity { get; }
@@ -44,7 +48,7 @@ public sealed class IndexSearcher
     public QueryParser Parser { get; }
 
     /// <summary>A context for rewriting and weighing queries against this snapshot (sharing the searcher's per-snapshot caches).</summary>
-    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache);
+    public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache) { Cancellation = Cancellation };
 
     /// <summary>
     /// The best <paramref name="count"/> hits of <paramref name="query"/> in <paramref name="sort"/> order,
@@ -81,9 +85,15 @@ public sealed class IndexSearcher
 
             // The last document of a window whose bound was found competitive: checked once, not per document.
             var checkedUpTo = -1;
+            var steps = 0;
             var doc = scorer.NextDoc();
             while (doc != Scorer.NoMoreDocs)
             {
+                if ((++steps & 1023) == 0)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                }
+
                 if (pruning && doc > checkedUpTo)
                 {
                     // Skip the rest of the window when even its best document cannot enter the queue.
@@ -148,8 +158,14 @@ public sealed class IndexSearcher
             }
 
             var live = leaf.Segment.LiveDocs;
+            var steps = 0;
             for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
             {
+                if ((++steps & 1023) == 0)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                }
+
                 if (live is null || !live.IsDeleted(doc))
                 {
                     bits[doc] = true;
@@ -294,7 +310,7 @@ public sealed class IndexSearcher
         var text = parser.Parse(request.Query ?? "", request.Lenient);
         var filters = new List<BooleanClause>();
         AddKeyword(filters, ConclusionFields.Locality, request.Locality);
-        AddKeyword(filters, ConclusionFields.Province, request.Province);
+        AddProvince(filters, request.Province, request.History);
         AddKeyword(filters, ConclusionFields.Type, request.Type);
         AddKeyword(filters, ConclusionFields.Level, request.Level);
         AddKeyword(filters, ConclusionFields.Code, request.Code);
@@ -325,6 +341,30 @@ public sealed class IndexSearcher
         }
     }
 
+    // With history, today's province also matches the former areas it holds, through the
+    // current_province column every record carries beside the province of its date.
+    private static void AddProvince(List<BooleanClause> filters, string? province, bool history)
+    {
+        if (string.IsNullOrWhiteSpace(province))
+        {
+            return;
+        }
+
+        if (!history)
+        {
+            AddKeyword(filters, ConclusionFields.Province, province);
+            return;
+        }
+
+        filters.Add(new BooleanClause(
+            new BooleanQuery(
+            [
+                new BooleanClause(new KeywordQuery(ConclusionFields.Province, province), Occur.Should),
+                new BooleanClause(new KeywordQuery(ConclusionFields.CurrentProvince, province), Occur.Should),
+            ]),
+            Occur.Filter));
+    }
+
     private static long DateValue(SegmentReader segment, int doc) =>
         segment.NumericValue(ConclusionFields.Date, doc) ?? long.MinValue;
 
@@ -344,13 +384,16 @@ public sealed class IndexSearcher
             First(segment.KeywordValues(ConclusionFields.Type, local)),
             days is { } d ? DateOnly.FromDayNumber((int)d) : null,
             scoreDoc.Doc,
-            explanation);
+            explanation)
+        {
+            CurrentProvince = First(segment.KeywordValues(ConclusionFields.CurrentProvince, local)),
+        };
     }
 
     private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
     {
         var id = "";
-        string? locality = null, province = null, level = null, type = null;
+        string? locality = null, province = null, currentProvince = null, level = null, type = null;
         DateOnly? date = null;
         var stored = Document(scoreDoc.Doc);
         foreach (var (field, value) in stored)
@@ -366,6 +409,9 @@ public sealed class IndexSearcher
                 case ConclusionFields.Province:
                     province ??= (string)value;
                     break;
+                case ConclusionFields.CurrentProvince:
+                    currentProvince ??= (string)value;
+                    break;
                 case ConclusionFields.Level:
                     level ??= (string)value;
                     break;
@@ -378,7 +424,7 @@ public sealed class IndexSearcher
             }
         }
 
-        return new SearchHit(id, scoreDoc.Score, TitleOf(stored), locality, province, level, type, date, scoreDoc.Doc, explanation);
+        return new SearchHit(id, scoreDoc.Score, TitleOf(stored), locality, province, level, type, date, scoreDoc.Doc, explanation) { CurrentProvince = currentProvince };
     }
 
     /// <summary>The title in a document's stored values (several values joined by a newline, as the index joins them).</summary>

@@ -38,6 +38,13 @@ public sealed class SearchContext
     /// <summary>The snapshot searched.</summary>
     public IndexSnapshot Snapshot { get; }
 
+    /// <summary>
+    /// Stops the search when cancelled (the client went away, the timeout passed): rewrites and
+    /// scoring loops check it every few hundred terms or a thousand documents and throw
+    /// <see cref="OperationCanceledException"/>, so an abandoned search releases its CPU.
+    /// </summary>
+    public CancellationToken Cancellation { get; init; }
+
     /// <summary>The segments with their document bases.</summary>
     public IReadOnlyList<LeafContext> Leaves { get; }
 

@@ -23,4 +23,8 @@ public sealed record SearchHit(
     string? Type,
     DateOnly? Date,
     int Doc,
-    Explanation? Explanation);
+    Explanation? Explanation)
+{
+    /// <summary>The province that holds the locality today, since the 2025 reorganisation (the same as <see cref="Province"/> for a document on today's map).</summary>
+    public string? CurrentProvince { get; init; }
+}

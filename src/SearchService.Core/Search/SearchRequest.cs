@@ -13,8 +13,15 @@ public sealed record SearchRequest
     /// <summary>Only documents of this locality (case and accents ignored: "tu son" = "Từ Sơn").</summary>
     public string? Locality { get; init; }
 
-    /// <summary>Only documents of this province.</summary>
+    /// <summary>Only documents of this province (as it was on each document's date; see <see cref="History"/>).</summary>
     public string? Province { get; init; }
+
+    /// <summary>
+    /// With <see cref="Province"/>: also the documents of the areas that province holds today, from
+    /// before the 2025 reorganisation ("Gia Lai" with history takes in the former Bình Định's Quy
+    /// Nhơn). Without it a province filter matches the province named on the document only.
+    /// </summary>
+    public bool History { get; init; }
 
     /// <summary>Only documents of this type ("conclusion", "notice" …).</summary>
     public string? Type { get; init; }

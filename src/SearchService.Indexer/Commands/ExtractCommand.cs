@@ -83,7 +83,8 @@ public static class ExtractCommand
         output.WriteLine($"  title      {Show(d.Title)}");
         output.WriteLine($"  type       {Show(d.Type)}   number {Show(d.Number)}");
         output.WriteLine($"  committee  {Show(d.Committee)}");
-        output.WriteLine($"  place      {Show(d.Locality)}, {Show(d.Province)} ({Show(d.Level)})");
+        output.WriteLine($"  place      {Show(d.Locality)}, {Show(d.Province)} ({Show(d.Level)})"
+            + (d.CurrentProvince is { } today && today != d.Province ? $", today {today}" : ""));
         output.WriteLine($"  term       {Show(d.Term)} {Show(d.TermYears)}   conference {Show(d.Conference)}");
         output.WriteLine($"  date       {Show(d.Date)}   period {(d.Period is null ? "—" : $"{d.Period.Months} months of {d.Period.Year}")}");
         output.WriteLine($"  signer     {Show(d.Signer?.Name)} ({Show(d.Signer?.Title)})");

@@ -19,10 +19,20 @@ public static class HttpBenchCommand
         var queries = new Option<string>("--queries") { Description = "Query set: id, kind, query (header skipped); each query becomes q=… on /api/search.", Required = true };
         var connections = new Option<string>("--connections") { Description = "Concurrent clients, comma-separated.", DefaultValueFactory = _ => "2,16" };
         var seconds = new Option<double>("--seconds") { Description = "Timed seconds per connection count (after a 3 s warm-up).", DefaultValueFactory = _ => 20 };
-        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds };
+        var lanes = new Option<string?>("--lanes")
+        {
+            Description = "Mixed load instead of --connections: lanes separated by ';', each 'kind,kind:clients' (e.g. \"or,and,phrase:8;rare:8\"), all at once; figures per lane.",
+        };
+        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds, lanes };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var texts = File.ReadLines(parse.GetValue(queries)!).Skip(1).Select(l => l.Split('\t')).Where(p => p.Length >= 3).Select(p => p[2]).ToList();
+            var rows = File.ReadLines(parse.GetValue(queries)!).Skip(1).Select(l => l.Split('\t')).Where(p => p.Length >= 3).ToList();
+            var texts = rows.Select(p => p[2]).ToList();
+            if (parse.GetValue(lanes) is { Length: > 0 } mix)
+            {
+                return await MixedAsync(parse.GetValue(url)!, rows, mix, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
+            }
+
             var counts = parse.GetValue(connections)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = counts.Max(), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
             {
@@ -43,6 +53,40 @@ public static class HttpBenchCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Several lanes of clients at once, each sending its own kinds of query; figures per lane.</summary>
+    private static async Task<int> MixedAsync(string url, List<string[]> rows, string mix, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var lanes = mix.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(lane =>
+        {
+            var colon = lane.LastIndexOf(':');
+            var kinds = lane[..colon].Split(',', StringSplitOptions.TrimEntries);
+            var texts = rows.Where(r => kinds.Contains(r[1], StringComparer.Ordinal)).Select(r => r[2]).ToList();
+            if (texts.Count == 0)
+            {
+                throw new ArgumentException($"no query of kind {lane[..colon]} in the query set");
+            }
+
+            return (Name: lane[..colon], Clients: int.Parse(lane[(colon + 1)..], CultureInfo.InvariantCulture), Texts: texts);
+        }).ToList();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = lanes.Sum(l => l.Clients), PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
+        {
+            BaseAddress = new Uri(url),
+            Timeout = TimeSpan.FromSeconds(60),
+        };
+        await Task.WhenAll(lanes.Select(l => Load(client, l.Texts, l.Clients, TimeSpan.FromSeconds(3), null, cancellationToken)));
+        var samples = lanes.Select(_ => new List<double>()).ToList();
+        var results = await Task.WhenAll(lanes.Select((l, i) => Load(client, l.Texts, l.Clients, duration, samples[i], cancellationToken)));
+        Console.WriteLine("lane                    clients  requests/s   p50 ms   p95 ms   p99 ms   errors");
+        for (var i = 0; i < lanes.Count; i++)
+        {
+            samples[i].Sort();
+            double P(double p) => LatencyPercentile.Of(samples[i], p);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{lanes[i].Name,-22}  {lanes[i].Clients,7}  {results[i].Requests / results[i].Seconds,10:0.0}  {P(50),7:0.00}  {P(95),7:0.00}  {P(99),7:0.00}  {results[i].Errors,7}"));
+        }
+
+        return 0;
     }
 
     private static async Task<(int Requests, int Errors, double Seconds)> Load(HttpClient client, List<string> texts, int clients, TimeSpan duration, List<double>? samples, CancellationToken cancellationToken)

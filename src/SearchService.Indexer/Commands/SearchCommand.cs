@@ -14,7 +14,7 @@ using Spectre.Console;
 namespace SearchService.Indexer.Commands;
 
 /// <summary>
-/// <c>search "QUERY" --index DIR [--locality X] [--province P] [--type T] [--level L] [--from D]
+/// <c>search "QUERY" --index DIR [--locality X] [--province P [--history]] [--type T] [--level L] [--from D]
 /// [--to D] [--sort date] [--limit N] [--page N] [--cursor C] [--explain] [--lenient] [--json]</c>:
 /// runs a search on an index directory and prints the hits readably or as JSON.
 /// </summary>
@@ -34,7 +34,8 @@ public static class SearchCommand
         var query = new Argument<string>("query") { Description = "What to find, e.g. \"giải phóng mặt bằng\", \"nong thon moi\", \"NQ 18\", '\"chuyển đổi số\"~2 -OCOP', 'locality:\"Từ Sơn\" year:2023'." };
         var index = new Option<DirectoryInfo>("--index") { Description = "The index directory.", Required = true };
         var locality = new Option<string?>("--locality") { Description = "Only documents of this locality (case and accents ignored)." };
-        var province = new Option<string?>("--province") { Description = "Only documents of this province." };
+        var province = new Option<string?>("--province") { Description = "Only documents of this province (as named on the document's date)." };
+        var history = new Option<bool>("--history") { Description = "With --province: also the older documents of the areas that province holds today (Gia Lai takes in the former Bình Định)." };
         var type = new Option<string?>("--type") { Description = "Only documents of this type (conclusion, notice …)." };
         var level = new Option<string?>("--level") { Description = "Only documents of this committee level (district, town …)." };
         var code = new Option<string?>("--code") { Description = "Only documents citing this code (18-NQ/TU)." };
@@ -49,7 +50,7 @@ public static class SearchCommand
         var json = new Option<bool>("--json") { Description = "Print JSON: total, hits, facets, tookMs, nextCursor." };
         var command = new Command("search", "Search an index of conclusion documents.")
         {
-            query, index, locality, province, type, level, code, from, to, sort, limit, page, cursor, explain, lenient, json,
+            query, index, locality, province, history, type, level, code, from, to, sort, limit, page, cursor, explain, lenient, json,
         };
 
         command.SetAction(parse =>
@@ -69,6 +70,7 @@ public static class SearchCommand
                     Query = parse.GetValue(query) ?? "",
                     Locality = parse.GetValue(locality),
                     Province = parse.GetValue(province),
+                    History = parse.GetValue(history),
                     Type = parse.GetValue(type),
                     Level = parse.GetValue(level),
                     Code = parse.GetValue(code),
@@ -143,6 +145,7 @@ public static class SearchCommand
             title = h.Title,
             locality = h.Locality,
             province = h.Province,
+            currentProvince = h.CurrentProvince,
             level = h.Level,
             type = h.Type,
             date = h.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -172,6 +175,11 @@ public static class SearchCommand
             var title = hit.Title.Replace('\n', ' ');
             AnsiConsole.MarkupLine($"{rank,3}. [bold]{Markup.Escape(title.Length > 0 ? title : hit.Id)}[/]  [grey]{hit.Score.ToString("0.000", CultureInfo.InvariantCulture)}[/]");
             var where = string.Join(", ", new[] { hit.Locality, hit.Province }.Where(s => !string.IsNullOrEmpty(s)).Distinct());
+            if (hit.CurrentProvince is { Length: > 0 } today && today != hit.Province)
+            {
+                where += $" (today {today})";
+            }
+
             var date = hit.Date?.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "no date";
             AnsiConsole.MarkupLine($"     [grey]{Markup.Escape(hit.Id)} · {Markup.Escape(where)} · {date} · {Markup.Escape(hit.Type ?? "")}[/]");
             foreach (var snippet in answer.Snippets[rank - 1])
@@ -189,7 +197,7 @@ public static class SearchCommand
 
         foreach (var facet in answer.Facets.Where(f => f.Values.Count > 0))
         {
-            Console.WriteLine($"{facet.Field,-9} " + string.Join(" · ", facet.Values.Take(6).Select(v => $"{v.Value} ({v.Count})")));
+            Console.WriteLine($"{facet.Field,-16} " + string.Join(" · ", facet.Values.Take(6).Select(v => $"{v.Value} ({v.Count})")));
         }
 
         if (result.NextCursor is { } next)

@@ -145,6 +145,47 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         });
     }
 
+    [Fact]
+    public async Task Todays_province_facet_takes_in_the_former_province_with_a_chip_that_says_so()
+    {
+        ChromeDriverProcess.RequireInstalled();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _service = await SearchServiceProcess.StartAsync(timeout.Token);
+        _driver = await ChromeDriverProcess.StartAsync(timeout.Token);
+        Directory.CreateDirectory(_profileFolder);
+        _browser = await WebDriverSession.StartChromiumAsync(_driver.Address, ChromeDriverProcess.BrowserPath, _profileFolder, 1280, 1000);
+        var browser = _browser;
+        await RequireAnswerAsync("api/search?province=Gia%20Lai&history=true", "the search endpoint with history");
+
+        await StepAsync("filter by a province of today", async () =>
+        {
+            await browser.NavigateAsync(new Uri(_service.BaseAddress, "?province=Gia%20Lai"));
+            Assert.Single(await WaitForResultsAsync(browser));
+        });
+
+        await StepAsync("click today's-province facet to take in the former Bình Định", async () =>
+        {
+            await (await browser.FindAsync(".facet-group[data-facet=current_province] .facet-value[data-value=\"Gia Lai\"]")).ClickAsync();
+            var chip = await WebDriverSession.WaitUntilAsync("the history chip", StepTimeout, async () =>
+            {
+                var hits = await browser.FindAllAsync("#hits .hit");
+                var chips = await browser.FindAllAsync(".chip[data-filter=province]");
+                return hits.Count == 2 && chips.Count == 1 && await ResultsSettledAsync(browser) ? chips[0] : null;
+            });
+            Assert.Contains("Tỉnh hiện nay", await chip.TextAsync(), StringComparison.Ordinal);
+            Assert.Equal("true", (await browser.ExecuteAsync("return new URL(location.href).searchParams.get('history');"))?.GetValue<string>());
+            var metas = new List<string>();
+            foreach (var meta in await browser.FindAllAsync("#hits .hit-meta"))
+            {
+                metas.Add(await meta.TextAsync());
+            }
+
+            Assert.Contains(metas, m => m.Contains("Quy Nhơn, Bình Định", StringComparison.Ordinal) && m.Contains("nay thuộc Gia Lai", StringComparison.Ordinal));
+            Assert.Contains(metas, m => m.Contains("Phường", StringComparison.Ordinal) && m.Contains("Quy Nhơn Nam", StringComparison.Ordinal));
+            output.WriteLine($"screenshot of the history filter: {await SaveScreenshotAsync("history.png")}");
+        });
+    }
+
     /// <summary>Closes the browser and kills the driver and the service, whatever the test did.</summary>
     public void Dispose()
     {

@@ -16,11 +16,13 @@ internal sealed class SearchServiceProcess : IDisposable
     private readonly Process _process;
     private readonly ProcessOutput _output = new();
     private readonly string _indexPath;
+    private readonly bool _ownsIndex;
 
-    private SearchServiceProcess(Process process, string indexPath, Uri baseAddress)
+    private SearchServiceProcess(Process process, string indexPath, bool ownsIndex, Uri baseAddress)
     {
         _process = process;
         _indexPath = indexPath;
+        _ownsIndex = ownsIndex;
         BaseAddress = baseAddress;
         _output.Attach(process);
     }
@@ -37,7 +39,12 @@ internal sealed class SearchServiceProcess : IDisposable
     /// so <c>wwwroot</c> and <c>appsettings.json</c> come from the source tree, and waits for
     /// <c>GET /health/ready</c> to answer 200.
     /// </summary>
-    public static async Task<SearchServiceProcess> StartAsync(CancellationToken cancellationToken)
+    /// <remarks>
+    /// With <paramref name="indexPath"/> the service runs on that folder, which outlives it (for
+    /// restarts); otherwise on a fresh folder deleted with it. <paramref name="environment"/> adds
+    /// settings (<c>SearchService__Name</c>).
+    /// </remarks>
+    public static async Task<SearchServiceProcess> StartAsync(CancellationToken cancellationToken, string? indexPath = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var repository = RepositoryRoot();
         var dll = Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll");
@@ -47,7 +54,8 @@ internal sealed class SearchServiceProcess : IDisposable
         }
 
         var contentRoot = Path.Combine(repository, "src", "SearchService.Api");
-        var indexPath = Path.Combine(Path.GetTempPath(), $"searchservice-browser-{Guid.NewGuid():N}");
+        var ownsIndex = indexPath is null;
+        indexPath ??= Path.Combine(Path.GetTempPath(), $"searchservice-browser-{Guid.NewGuid():N}");
         Directory.CreateDirectory(indexPath);
         var baseAddress = new Uri($"http://127.0.0.1:{LoopbackPort.Next()}/");
 
@@ -66,9 +74,13 @@ internal sealed class SearchServiceProcess : IDisposable
 
         start.Environment["SearchService__IndexPath"] = indexPath;
         start.Environment["SearchService__SamplesPath"] = Path.Combine(repository, "samples");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {start.FileName} {dll}.");
-        var service = new SearchServiceProcess(process, indexPath, baseAddress);
+        var service = new SearchServiceProcess(process, indexPath, ownsIndex, baseAddress);
         try
         {
             await service.WaitUntilReadyAsync(cancellationToken);
@@ -81,10 +93,25 @@ internal sealed class SearchServiceProcess : IDisposable
         }
     }
 
-    /// <summary>Kills the service and deletes its index folder.</summary>
+    /// <summary>Kills the service at once (SIGKILL: no shutdown code runs), as a crash or power cut would.</summary>
+    public void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+    }
+
+    /// <summary>Kills the service and deletes its index folder when it made it.</summary>
     public void Dispose()
     {
         ChildProcess.Stop(_process);
+        if (!_ownsIndex)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_indexPath, recursive: true);

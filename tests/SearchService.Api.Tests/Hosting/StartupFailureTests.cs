@@ -51,11 +51,86 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_damaged_newest_commit_is_refused_and_served_from_the_last_good_commit_only_when_asked()
+    {
+        var index = Path.Combine(_root, "index");
+        using (var writer = IndexWriter.Open(index, ConclusionFields.Schema))
+        {
+            writer.AddDocument(ConclusionIndexDocument.From(new Core.Documents.ConclusionDocument { Id = "a", Body = "kết luận hội nghị" }));
+            writer.Commit();
+            writer.AddDocument(ConclusionIndexDocument.From(new Core.Documents.ConclusionDocument { Id = "b", Body = "thông báo kết luận" }));
+            writer.Commit();
+        }
+
+        var newest = Path.Combine(index, "segments_2");
+        File.WriteAllBytes(newest, File.ReadAllBytes(newest)[..^3]);
+
+        var (code, error) = await StartAsync(index);
+        Assert.Equal(4, code);
+        Assert.Contains("segments_2", error);
+        Assert.Contains("--rollback-to-last-good", error);
+        Assert.True(File.Exists(newest), "a refused start must not touch the damaged commit");
+
+        var served = await ServingAsync(index, "--rollback-to-last-good");
+        Assert.Contains("1 documents", served);
+        Assert.False(File.Exists(newest));
+        var aside = Assert.Single(Directory.EnumerateDirectories(index, "damaged-*"));
+        Assert.True(File.Exists(Path.Combine(aside, "segments_2")));
+    }
+
+    [Fact]
     public async Task An_invalid_setting_stops_the_start_with_exit_code_2_naming_it()
     {
         var (code, error) = await StartAsync(Path.Combine(_root, "index"), ("SearchService__MaxPageSize", "0"));
         Assert.Equal(2, code);
         Assert.Contains("MaxPageSize", error);
+    }
+
+    /// <summary>Starts the service with <paramref name="arguments"/>, waits until it serves, stops it and returns its log.</summary>
+    private static async Task<string> ServingAsync(string index, params string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["SearchService__IndexPath"] = index;
+        info.Environment["SearchService__SamplesPath"] = "";
+        using var process = Process.Start(info)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var log = new System.Text.StringBuilder();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                log.AppendLine(line);
+                if (line.Contains("Serving the index", StringComparison.Ordinal))
+                {
+                    return log.ToString();
+                }
+            }
+
+            await process.WaitForExitAsync(timeout.Token);
+            throw new InvalidOperationException($"the service stopped without serving (exit {process.ExitCode}): {log}{await error}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
     }
 
     private static async Task<(int ExitCode, string Error)> StartAsync(string index, params (string Name, string Value)[] environment)

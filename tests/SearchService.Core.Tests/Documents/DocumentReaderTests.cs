@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -114,6 +115,67 @@ public sealed class DocumentReaderTests : IDisposable
         Assert.Equal(new DateOnly(2023, 7, 5), record.Date);
         Assert.Contains("Văn bản\tChỉ thị số 35-CT/TW", record.Body, StringComparison.Ordinal);
         Assert.Equal("35-CT/TW", Assert.Single(record.References).Code);
+    }
+
+    [Fact]
+    public void Docx_footnotes_are_read_after_the_body_and_separators_are_not()
+    {
+        var path = _temp.File("footnotes.docx");
+        using (var document = WordprocessingDocument.Create(path, WordprocessingDocumentType.Document))
+        {
+            var main = document.AddMainDocumentPart();
+            main.Document = new Document(new Body(new Paragraph(new Run(new Text("Thực hiện Kết luận của Tỉnh ủy")))));
+            var notes = main.AddNewPart<FootnotesPart>();
+            notes.Footnotes = new Footnotes(
+                new Footnote(new Paragraph(new Run(new Text("----")))) { Id = 0 },
+                new Footnote(new Paragraph(new Run(new Text("Chỉ thị số 35-CT/TW")))) { Id = 1 });
+        }
+
+        var text = _readers.Read(path);
+
+        Assert.Equal("Thực hiện Kết luận của Tỉnh ủy\nChỉ thị số 35-CT/TW\n", text);
+    }
+
+    [Theory]
+    [InlineData("one text node")]
+    [InlineData("many paragraphs")]
+    public void A_docx_that_expands_without_end_is_refused_as_a_bomb(string shape)
+    {
+        // About 100 MB of XML in a zip of a few hundred kilobytes.
+        var path = _temp.File("bomb.docx");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open());
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>");
+            writer.Write(shape == "one text node" ? "<w:p><w:r><w:t>" : "");
+            var block = shape == "one text node" ? new string('a', 1 << 20) : string.Concat(Enumerable.Repeat("<w:p><w:r><w:t>ab</w:t></w:r></w:p>", 30_000));
+            for (var written = 0L; written < 100L << 20; written += block.Length)
+            {
+                writer.Write(block);
+            }
+
+            writer.Write(shape == "one text node" ? "</w:t></w:r></w:p>" : "");
+            writer.Write("</w:body></w:document>");
+        }
+
+        Assert.True(new FileInfo(path).Length < 2 << 20, "the test bomb should be small on disk");
+        var error = Assert.Throws<DocumentReadException>(() => _readers.Read(path));
+        Assert.Contains("bomb.docx", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_docx_with_a_dtd_is_refused_as_unreadable()
+    {
+        var path = _temp.File("dtd.docx");
+        using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write("<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>");
+            writer.Write("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>");
+        }
+
+        var error = Assert.Throws<DocumentReadException>(() => _readers.Read(path));
+        Assert.Contains("dtd.docx", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -31,11 +31,15 @@ public sealed class RelevanceFloorTests : IDisposable
         var summary = Evaluate(TestCorpus.SampleFiles(), "samples");
 
         // Recorded 2026-11-22 (`eval --docs samples …`): nDCG@10 0.9339, MRR@10 1.0000, Recall@100 0.8744, MAP 0.8681.
+        // 2026-11-26, 23 documents (nine post-reform and Quy Nhơn samples added, judged where relevant to
+        // the existing queries): nDCG@10 0.9162, MRR@10 0.9946, Recall@100 0.8656, MAP 0.8458. The new
+        // documents are more competitors (and sometimes beat a relevant one: "nghe an" matches the verb
+        // "nghe" exactly), and a judged document missing a word of an all-words query lowers recall.
         Assert.Equal(93, summary.Queries.Count);
-        Assert.True(summary.Ndcg >= 0.93, Describe(summary));
+        Assert.True(summary.Ndcg >= 0.91, Describe(summary));
         Assert.True(summary.Mrr >= 0.99, Describe(summary));
-        Assert.True(summary.Recall >= 0.87, Describe(summary));
-        Assert.True(summary.Map >= 0.86, Describe(summary));
+        Assert.True(summary.Recall >= 0.86, Describe(summary));
+        Assert.True(summary.Map >= 0.84, Describe(summary));
     }
 
     [SeedFact]

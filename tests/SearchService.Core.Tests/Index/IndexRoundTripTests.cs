@@ -1,4 +1,5 @@
 using SearchService.Core.Analysis;
+using SearchService.Core.Index.Check;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
@@ -314,25 +315,46 @@ public sealed class IndexRoundTripTests : IDisposable
     }
 
     [Fact]
-    public void A_truncated_newest_commit_falls_back_to_the_previous_one()
+    public void A_damaged_newest_commit_is_refused_naming_it_and_rolled_back_only_when_asked()
     {
         using (var writer = IndexWriter.Open(_path, Schema))
         {
             writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "kết luận"));
             writer.Commit();
+            writer.AddDocument(new IndexDocument().Add("id", "b").Add("title", "thông báo"));
+            writer.Commit();
         }
 
-        // A later commit file cut short, as a crash during its write would leave it.
-        var newest = Path.Combine(_path, IndexFileNames.CommitFile(1));
-        File.Copy(newest, Path.Combine(_path, IndexFileNames.CommitFile(2)));
-        using (var stream = new FileStream(Path.Combine(_path, IndexFileNames.CommitFile(2)), FileMode.Open))
+        var directory = new IndexDirectory(_path);
+        var newest = Path.Combine(_path, IndexFileNames.CommitFile(2));
+        var newSegmentFiles = Directory.EnumerateFiles(_path, "_1.*").Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(newSegmentFiles);
+        using (var stream = new FileStream(newest, FileMode.Open))
         {
             stream.SetLength(stream.Length - 5);
         }
 
-        var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        // No silent fallback: readers, the writer and check all name the damaged commit, and nothing is deleted.
+        Assert.Equal(IndexFileNames.CommitFile(2), Assert.Throws<CorruptIndexException>(() => IndexSnapshot.Open(directory)).FileName);
+        Assert.Equal(IndexFileNames.CommitFile(2), Assert.Throws<CorruptIndexException>(() => IndexWriter.Open(_path, Schema)).FileName);
+        Assert.Contains(IndexFileNames.CommitFile(2), Assert.Single(IndexChecker.Check(directory).Problems), StringComparison.Ordinal);
+        Assert.True(File.Exists(newest));
+        Assert.All(newSegmentFiles, f => Assert.True(File.Exists(Path.Combine(_path, f!)), f));
+
+        var result = IndexRecovery.RollbackToLastGood(directory);
+        Assert.True(result.RolledBack);
+        Assert.Equal(2, result.NewestGeneration);
+        Assert.Equal(1, result.RestoredGeneration);
+        Assert.Equal(
+            newSegmentFiles.Append(IndexFileNames.CommitFile(2)).Order(StringComparer.Ordinal),
+            result.MovedFiles.Order(StringComparer.Ordinal));
+        Assert.All(result.MovedFiles, f => Assert.True(File.Exists(Path.Combine(result.DamagedFolder!, f)), f));
+
+        Assert.Empty(IndexChecker.Check(directory).Problems);
+        using var snapshot = IndexSnapshot.Open(directory);
         Assert.Equal(1, snapshot.Commit.Generation);
         Assert.Equal(1, snapshot.LiveCount);
+        Assert.False(IndexRecovery.RollbackToLastGood(directory).RolledBack);
     }
 
     [Fact]

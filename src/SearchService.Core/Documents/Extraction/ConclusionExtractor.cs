@@ -12,6 +12,11 @@ namespace SearchService.Core.Documents.Extraction;
 /// paragraph (meeting date, committee as written), the citations, the sections and the signature.
 /// Each field comes from the place the genre puts it; a field not found there stays null.
 /// </summary>
+/// <remarks>
+/// The locality is looked up on the administrative map in force on the document's date (before or
+/// since the reorganisation of 1 July 2025, <see cref="AdministrativeMaps"/>); an undated document
+/// goes on the map its committee's kind belongs to (a "Đảng ủy xã / phường / đặc khu" on today's).
+/// </remarks>
 public sealed partial class ConclusionExtractor
 {
     private const int HeaderSearchLines = 40;
@@ -19,19 +24,25 @@ public sealed partial class ConclusionExtractor
     private const int MaxTitleLineLength = 200;
     private const int PeriodSearchChars = 3000;
 
-    private readonly LocalityGazetteer _gazetteer;
+    private readonly LocalityGazetteer? _onlyMap;
     private readonly DocumentReaders _readers;
 
-    /// <summary>An extractor with the pre-2025 gazetteer and the standard readers.</summary>
+    /// <summary>An extractor with both administrative maps, each for its dates, and the standard readers.</summary>
     public ConclusionExtractor()
-        : this(LocalityGazetteer.Pre2025, new DocumentReaders())
+        : this(new DocumentReaders())
     {
     }
 
-    /// <summary>An extractor with the given gazetteer and readers.</summary>
+    /// <summary>An extractor with both administrative maps, each for its dates, and the given readers.</summary>
+    public ConclusionExtractor(DocumentReaders readers)
+    {
+        _readers = readers;
+    }
+
+    /// <summary>An extractor placing every document on <paramref name="gazetteer"/> whatever its date.</summary>
     public ConclusionExtractor(LocalityGazetteer gazetteer, DocumentReaders readers)
     {
-        _gazetteer = gazetteer;
+        _onlyMap = gazetteer;
         _readers = readers;
     }
 
@@ -55,10 +66,11 @@ public sealed partial class ConclusionExtractor
         var header = ReadHeader(lines, headerEnd);
         var type = TypeOf(titleLines);
         var committee = FindCommittee(rawTitle) ?? FindCommittee(opening);
-        var place = ResolvePlace(header, committee, rawTitle, body);
-        var term = Group(TermPattern().Match(rawTitle)) ?? Group(TermPattern().Match(opening));
         var date = header.Date ?? VietnameseDates.FindFirst(opening);
-        var context = new IssuingContext(place?.Level, place?.Name, place?.Province, IsCity(place?.Province), header.Number);
+        var map = _onlyMap ?? AdministrativeMaps.For(date) ?? MapOfKind(header, committee, rawTitle);
+        var place = ResolvePlace(map, header, committee, rawTitle, body);
+        var term = Group(TermPattern().Match(rawTitle)) ?? Group(TermPattern().Match(opening));
+        var context = new IssuingContext(place?.Level, place?.Name, place?.Province, IsCity(map, place?.Province), header.Number);
 
         var bodyStart = titleStart >= 0 ? titleEnd : 0;
         return new ConclusionDocument
@@ -71,9 +83,10 @@ public sealed partial class ConclusionExtractor
             Level = place?.Level,
             Locality = place?.Name,
             Province = place?.Province,
+            CurrentProvince = place?.CurrentProvince,
             Term = term,
             TermYears = FindTermYears(term, rawTitle, body),
-            Conference = ParseInt(Group(ConferencePattern().Match(rawTitle)) ?? Group(ConferencePattern().Match(opening))),
+            Conference = FindConference(rawTitle) ?? FindConference(opening),
             Date = date,
             Period = FindPeriod(rawTitle, date) ?? FindWholeYear(rawTitle) ?? FindPeriod(Window(body, lines, bodyStart), date),
             References = ReferenceExtractor.Extract(body, context, header.NumberLine is { } range ? [range] : null),
@@ -96,25 +109,30 @@ public sealed partial class ConclusionExtractor
         var offset = 0;
         for (var i = 0; i < end && i < lines.Length; i++)
         {
-            var line = lines[i].Trim();
-            var number1 = NumberLinePattern().Match(line);
-            if (number1.Success && numberLine is null)
+            // A header laid out in two columns (pdftotext -layout: "ĐẢNG ỦY XÃ …      Mèo Vạc, ngày …")
+            // is read column by column.
+            foreach (var column in ColumnGap().Split(lines[i].Trim()))
             {
-                numberLine = new Range(offset, offset + lines[i].Length);
-                var value = number1.Groups[1].Value.Trim();
-                number = value.StartsWith('-') ? null : Group(CodeInNumberLine().Match(value));
-            }
-            else if (date is null && PlaceDateLine().Match(line) is { Success: true } placeDate)
-            {
-                date = VietnameseDates.FindFirst(placeDate.Value);
-            }
-            else if (SentenceCase.IsAllCaps(line) && ParentLine().Match(line) is { Success: true } parentMatch)
-            {
-                parent = parentMatch.Groups["name"].Value;
-            }
-            else if (SentenceCase.IsAllCaps(line) && CommitteeLine().IsMatch(line))
-            {
-                committeeLine = line;
+                var line = column.Trim();
+                var number1 = NumberLinePattern().Match(line);
+                if (number1.Success && numberLine is null)
+                {
+                    numberLine = new Range(offset, offset + lines[i].Length);
+                    var value = number1.Groups[1].Value.Trim();
+                    number = value.StartsWith('-') ? null : Group(CodeInNumberLine().Match(value));
+                }
+                else if (date is null && PlaceDateLine().Match(line) is { Success: true } placeDate)
+                {
+                    date = VietnameseDates.FindFirst(placeDate.Value);
+                }
+                else if (SentenceCase.IsAllCaps(line) && ParentLine().Match(line) is { Success: true } parentMatch)
+                {
+                    parent = parentMatch.Groups["name"].Value;
+                }
+                else if (SentenceCase.IsAllCaps(line) && CommitteeLine().IsMatch(line))
+                {
+                    committeeLine = line;
+                }
             }
 
             offset += lines[i].Length + 1;
@@ -123,16 +141,30 @@ public sealed partial class ConclusionExtractor
         return new Header(number, numberLine, date, committeeLine, parent);
     }
 
-    private Locality? ResolvePlace(Header header, string? committee, string rawTitle, string body)
+    /// <summary>For an undated document: today's map for a commune, ward or special-zone committee, else the map before 2025.</summary>
+    private static LocalityGazetteer MapOfKind(Header header, string? committee, string rawTitle)
     {
-        var provinceHint = header.ParentProvince is null ? null : _gazetteer.FindProvince(header.ParentProvince)?.Name;
+        var kind = header.CommitteeLine is { } line ? LocalityKinds.Parse(CommitteeLine().Match(line).Groups["kind"].Value) : null;
+        kind ??= KindOfCommittee(committee) ?? KindOfCommittee(rawTitle);
+        return kind is LocalityKind.Commune or LocalityKind.Ward or LocalityKind.SpecialZone ? LocalityGazetteer.Since2025 : LocalityGazetteer.Pre2025;
+    }
+
+    private static int? FindConference(string text)
+    {
+        var match = ConferencePattern().Match(text);
+        return match.Success ? VietnameseOrdinals.ParseLeading(text[(match.Index + match.Length)..]) : null;
+    }
+
+    private static Locality? ResolvePlace(LocalityGazetteer map, Header header, string? committee, string rawTitle, string body)
+    {
+        var provinceHint = header.ParentProvince is null ? null : map.FindProvince(header.ParentProvince)?.Name;
         LocalityKind? kind = null;
         if (header.CommitteeLine is not null)
         {
             var match = CommitteeLine().Match(header.CommitteeLine);
             kind = LocalityKinds.Parse(match.Groups["kind"].Value);
             var name = match.Groups["name"].Value;
-            if (kind is { } k && _gazetteer.Resolve(k, name, provinceHint) is { } fromHeader)
+            if (kind is { } k && map.Resolve(k, name, provinceHint) is { } fromHeader)
             {
                 return fromHeader;
             }
@@ -146,15 +178,27 @@ public sealed partial class ConclusionExtractor
 
         if (kind == LocalityKind.Province && provinceHint is not null)
         {
-            return _gazetteer.FindProvince(provinceHint);
+            return map.FindProvince(provinceHint);
         }
 
         // The heading names the level ("ĐẢNG BỘ THỊ XÃ"); the body names the place ("thị xã Thuận Thành").
         var votes = new Dictionary<Locality, int>();
         var order = new List<Locality>();
+        // Most mentions are of other kinds (a district's conclusion names its communes throughout):
+        // their first letter turns them away before the kind word is folded and parsed.
+        var initial = kind switch
+        {
+            LocalityKind.District => 'h',
+            LocalityKind.UrbanDistrict => 'q',
+            LocalityKind.Commune => 'x',
+            LocalityKind.Ward => 'p',
+            LocalityKind.SpecialZone => 'đ',
+            _ => 't',
+        };
         foreach (Match match in PlaceMention().Matches(body))
         {
-            if (LocalityKinds.Parse(match.Groups["kind"].Value) != kind)
+            var kindWord = match.Groups["kind"].ValueSpan;
+            if (char.ToLowerInvariant(kindWord[0]) != initial || LocalityKinds.Parse(kindWord.ToString()) != kind)
             {
                 continue;
             }
@@ -162,7 +206,7 @@ public sealed partial class ConclusionExtractor
             var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             for (var n = Math.Min(4, words.Length); n >= 1; n--)
             {
-                if (_gazetteer.Resolve(kind.Value, string.Join(' ', words.Take(n)), provinceHint) is { } locality)
+                if (map.Resolve(kind.Value, string.Join(' ', words.Take(n)), provinceHint) is { } locality)
                 {
                     if (!votes.TryAdd(locality, 1))
                     {
@@ -181,8 +225,8 @@ public sealed partial class ConclusionExtractor
         return order.Count == 0 ? null : order.OrderByDescending(l => votes[l]).First();
     }
 
-    private bool IsCity(string? province) =>
-        province is not null && _gazetteer.FindProvince(province)?.Level == AdministrativeLevel.CentrallyRunCity;
+    private static bool IsCity(LocalityGazetteer map, string? province) =>
+        province is not null && map.FindProvince(province)?.Level == AdministrativeLevel.CentrallyRunCity;
 
     private static LocalityKind? KindOfCommittee(string? text)
     {
@@ -211,7 +255,7 @@ public sealed partial class ConclusionExtractor
         var committee = match.Groups["committee"].Value;
         var words = committee.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var first = char.ToUpperInvariant(words[0][0]) + words[0][1..].ToLowerInvariant();
-        return "Ban Thường vụ " + first + " " + words[1].ToLowerInvariant();
+        return "Ban Thường vụ " + first + " " + string.Join(' ', words.Skip(1).Select(w => w.ToLowerInvariant()));
     }
 
     private static int FindTitleStart(string[] lines)
@@ -325,19 +369,48 @@ public sealed partial class ConclusionExtractor
             return year is { } y && count is > 0 and <= 12 ? new ReportingPeriod(y, count) : null;
         }
 
-        var quarter = FirstQuarter().Match(text);
-        if (quarter.Success)
+        foreach (Match quarter in FirstQuarter().Matches(text))
         {
-            return new ReportingPeriod(int.Parse(quarter.Groups["year"].Value, CultureInfo.InvariantCulture), 3);
+            if (Reviews(text, quarter.Index))
+            {
+                return new ReportingPeriod(int.Parse(quarter.Groups["year"].Value, CultureInfo.InvariantCulture), 3);
+            }
         }
 
         return null;
     }
 
+    /// <summary>
+    /// "về kết quả thực hiện nhiệm vụ năm 2023": a whole year, but only where the heading reviews it;
+    /// a notice "về công tác chuẩn bị Tết năm 2026" names a year without reporting on one, and
+    /// "kết quả năm 2024; nhiệm vụ năm 2025" reviews 2024.
+    /// </summary>
     private static ReportingPeriod? FindWholeYear(string title)
     {
-        var match = WholeYear().Match(title);
-        return match.Success ? new ReportingPeriod(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), 12) : null;
+        foreach (Match match in WholeYear().Matches(title))
+        {
+            if (Reviews(title, match.Index))
+            {
+                return new ReportingPeriod(int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture), 12);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when the clause ending at <paramref name="index"/> reviews what it names ("kết quả …",
+    /// "tình hình …", "tổng kết …"), rather than setting tasks for it ("nhiệm vụ quý I năm 2026").
+    /// </summary>
+    private static bool Reviews(string text, int index)
+    {
+        var clauseStart = 0;
+        foreach (Match boundary in ClauseBoundary().Matches(text[..index]))
+        {
+            clauseStart = boundary.Index + boundary.Length;
+        }
+
+        return ReviewWords().IsMatch(text.AsSpan(clauseStart, index - clauseStart));
     }
 
     private static string Window(string body, string[] lines, int startLine)
@@ -380,16 +453,16 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"^ĐẢNG BỘ\s+(?:TỈNH|THÀNH PHỐ)\s+(?<name>[\p{L} -]+)$")]
     private static partial Regex ParentLine();
 
-    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ))\s+(?<name>[\p{L} -]+)$")]
+    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ)\s+(?:XÃ|PHƯỜNG|ĐẶC\s+KHU))\s+(?<name>[\p{L} -]+)$")]
     private static partial Regex CommitteeLine();
 
-    [GeneratedRegex(@"Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+(?<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn)(?!\p{L})|Ban\s+Thường\s+vụ\s+(?<committee>(?:Tỉnh|Thành|Thị|Huyện|Quận|Đảng)\s+(?:ủy|uỷ))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+(?<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|đặc khu)(?!\p{L})|Ban\s+Thường\s+vụ\s+(?<committee>(?:Tỉnh|Thành|Thị|Huyện|Quận)\s+(?:ủy|uỷ)|Đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu)(?!\p{L}))?)", RegexOptions.IgnoreCase)]
     private static partial Regex CommitteePattern();
 
-    [GeneratedRegex(@"(?:Đảng\s+bộ\s+|Hội\s+nghị\s+|Ban\s+Thường\s+vụ\s+|T/M\s+)(?<kind>tỉnh|thành phố|thị xã|huyện|quận|(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ))(?!\p{L})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:Đảng\s+bộ\s+|Hội\s+nghị\s+|Ban\s+Thường\s+vụ\s+|T/M\s+)(?<kind>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu|(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)\s+(?:xã|phường|đặc\s+khu))(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex KindInCommittee();
 
-    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3})")]
+    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3})")]
     private static partial Regex PlaceMention();
 
     [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<value>[IVXLC]{1,6})(?![\p{L}])", RegexOptions.IgnoreCase)]
@@ -398,7 +471,9 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<term>[IVXLC]{1,6})\)?\s*,?\s*(?:\(\s*)?nhiệm\s+kỳ\s+(?<from>(?:19|20)\d{2})\s*[-–]\s*(?<to>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
     private static partial Regex TermYearsPattern();
 
-    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?<value>\d{1,4})", RegexOptions.IgnoreCase)]
+    // The number itself (digits, Roman numerals or words) is read by VietnameseOrdinals after the match.
+    // "Hội nghị lần thứ", "Hội nghị Thị ủy lần thứ", "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ".
+    [GeneratedRegex(@"(?:hội\s+nghị(?:\s+(?:(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu))?|ban\s+chấp\s+hành\s+đảng\s+bộ(?:\s+(?:tỉnh|thành\s+phố|thị\s+xã|huyện|quận|xã|phường|đặc\s+khu))?(?:\s+kh(?:óa|oá)\s+[IVXLC]+)?))?\s+lần\s+thứ|phiên\s+họp\s+thứ|họp\s+phiên\s+thứ)\s+(?=[\p{L}\d])", RegexOptions.IgnoreCase)]
     private static partial Regex ConferencePattern();
 
     [GeneratedRegex(@"(?<![\p{L}\d])(?<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm(?:\s+(?<year>(?:19|20)\d{2}))?", RegexOptions.IgnoreCase)]
@@ -410,9 +485,21 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"quý\s+I(?![IV])\s*(?:/|năm)\s*(?<year>(?:19|20)\d{2})", RegexOptions.IgnoreCase)]
     private static partial Regex FirstQuarter();
 
-    [GeneratedRegex(@"(?<!tháng\s+(?:đầu|cuối)\s+)(?<!tháng\s+)năm\s+(?<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase)]
+    // "năm 2023" alone, not the year of a month or a quarter ("tháng 12 năm 2025", "quý II năm 2026").
+    [GeneratedRegex(@"(?<!tháng\s+(?:đầu|cuối)\s+)(?<!tháng\s+)(?<!tháng\s+\d{1,2}\s+)(?<!quý\s+[IV]{1,3}\s+)năm\s+(?<year>(?:19|20)\d{2})(?!\s*[-–]\s*\d)", RegexOptions.IgnoreCase)]
     private static partial Regex WholeYear();
+
+    [GeneratedRegex(@"kết\s+quả|tình\s+hình|tổng\s+kết|sơ\s+kết|kiểm\s+điểm|đánh\s+giá", RegexOptions.IgnoreCase)]
+    private static partial Regex ReviewWords();
+
+    // Where a heading's clause ends: "; ", a line, a sentence, or "và"/"," before the tasks ahead
+    // ("kết quả tháng 12 năm 2025 và nhiệm vụ quý I năm 2026").
+    [GeneratedRegex(@";|\n|\.\s|(?:\s+và|,)\s+(?=(?:nhiệm\s+vụ|phương\s+hướng|mục\s+tiêu|giải\s+pháp|kế\s+hoạch)(?!\p{L}))", RegexOptions.IgnoreCase)]
+    private static partial Regex ClauseBoundary();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\t+|\s{3,}")]
+    private static partial Regex ColumnGap();
 }

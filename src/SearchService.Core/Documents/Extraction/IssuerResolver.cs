@@ -55,7 +55,8 @@ public static partial class IssuerResolver
                 return context.Level switch
                 {
                     AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity => context.ProvincialCommittee,
-                    AdministrativeLevel.District or AdministrativeLevel.UrbanDistrict or AdministrativeLevel.Commune => context.ProvincialCommittee,
+                    AdministrativeLevel.District or AdministrativeLevel.UrbanDistrict => context.ProvincialCommittee,
+                    AdministrativeLevel.Commune or AdministrativeLevel.Ward or AdministrativeLevel.SpecialZone => context.ProvincialCommittee,
                     _ => null, // a city or town inside a province issues "TU" codes of its own
                 };
             case "HU":
@@ -64,6 +65,11 @@ public static partial class IssuerResolver
             case "QU":
                 return spoken is { Letters: "QU" } ? spoken.Value.Body
                     : context.Level == AdministrativeLevel.UrbanDistrict ? context.OwnCommittee : null;
+            case "ĐU":
+                // Every Đảng ủy issues "ĐU" codes (of a commune, a ward, a special zone, but also of an
+                // agency's Party committee): only the citing commune-level committee's own are settled.
+                return spoken is { Letters: "ĐU" } ? spoken.Value.Body
+                    : IsCommuneLevel(context.Level) ? context.OwnCommittee : null;
             default:
                 return spoken is { Letters: null } ? spoken.Value.Body : null;
         }
@@ -101,6 +107,20 @@ public static partial class IssuerResolver
             return ("Chính phủ", null);
         }
 
+        // "của Tỉnh ủy Bình Định (cũ)", "Thành ủy Quy Nhơn (cũ)": a committee named with its place is
+        // that place's, on either map (merged provinces go on citing their predecessors' documents).
+        // The kind word must fit: "Thành ủy Bắc Giang" is the city's, not the province's.
+        if (NamedCommittee().Match(phrase) is { Success: true } named && Named(named.Groups["kind"].Value, named.Groups["name"].Value) is { } place)
+        {
+            var letters = place.Level switch
+            {
+                AdministrativeLevel.District => "HU",
+                AdministrativeLevel.UrbanDistrict => "QU",
+                _ => "TU",
+            };
+            return (CommitteeNames.Of(place.Level, place.Name), letters);
+        }
+
         if (folded.Contains("tinh uy", StringComparison.Ordinal) || folded.Contains("dang bo tinh", StringComparison.Ordinal))
         {
             return (context.ProvinceIsCity ? null : context.ProvincialCommittee, "TU");
@@ -128,8 +148,37 @@ public static partial class IssuerResolver
             return (context.Level == AdministrativeLevel.UrbanDistrict ? context.OwnCommittee : null, "QU");
         }
 
+        if (CommuneCommittee().IsMatch(folded))
+        {
+            return (IsCommuneLevel(context.Level) ? context.OwnCommittee : null, "ĐU");
+        }
+
         return null;
     }
+
+    /// <summary>The place a committee's kind word and the leading words after it name ("Thành ủy", "Quy Nhơn (cũ)"), longest name first.</summary>
+    private static Gazetteer.Locality? Named(string kindWord, string words)
+    {
+        if (Gazetteer.LocalityKinds.Parse(kindWord) is not { } kind)
+        {
+            return null;
+        }
+
+        var parts = words.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var n = Math.Min(4, parts.Length); n >= 1; n--)
+        {
+            var name = string.Join(' ', parts.Take(n));
+            if ((Gazetteer.LocalityGazetteer.Since2025.Resolve(kind, name) ?? Gazetteer.LocalityGazetteer.Pre2025.Resolve(kind, name)) is { } place)
+            {
+                return place;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCommuneLevel(AdministrativeLevel? level) =>
+        level is AdministrativeLevel.Commune or AdministrativeLevel.Ward or AdministrativeLevel.SpecialZone;
 
     private static string ToRoman(int n)
     {
@@ -150,6 +199,13 @@ public static partial class IssuerResolver
 
         return text;
     }
+
+    [GeneratedRegex(@"(?<kind>(?:Tỉnh|Thành|Thị|Huyện|Quận)\s+[ủu][ỷy])\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]+\p{Lu}\p{Ll}*){0,3})")]
+    private static partial Regex NamedCommittee();
+
+    // Folded: "Đảng ủy xã", "Ban Thường vụ Đảng ủy phường", "Đảng bộ đặc khu".
+    [GeneratedRegex(@"dang (?:uy|bo) (?:xa|phuong|dac khu)(?![a-z])")]
+    private static partial Regex CommuneCommittee();
 
     [GeneratedRegex(@"^QH(\d{1,2})$")]
     private static partial Regex Congress();

@@ -2,7 +2,8 @@ namespace SearchService.Core.Documents.Extraction;
 
 /// <summary>
 /// What the citing document says about itself, which is what settles a cited code's issuer:
-/// "TU" in a district document is the province's committee, in a province document its own.
+/// "TU" in a district or commune document is the province's committee, in a province document its
+/// own; "ĐU" in a commune, ward or special-zone document is that Đảng ủy's.
 /// </summary>
 /// <param name="Level">The citing committee's level.</param>
 /// <param name="Locality">The citing locality.</param>
@@ -17,14 +18,11 @@ public sealed record IssuingContext(AdministrativeLevel? Level, string? Locality
     /// <summary>"Tỉnh ủy Bắc Ninh" or "Thành ủy Hải Phòng": the committee of the province, when known.</summary>
     public string? ProvincialCommittee => Province is null ? null : (ProvinceIsCity ? "Thành ủy " : "Tỉnh ủy ") + Province;
 
-    /// <summary>The citing document's own committee ("Thị ủy Thuận Thành"), when known.</summary>
+    /// <summary>The citing document's own committee ("Thị ủy Thuận Thành", "Đảng ủy phường Quy Nhơn Nam"), when known.</summary>
     public string? OwnCommittee => Level switch
     {
         AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity => ProvincialCommittee,
-        AdministrativeLevel.ProvincialCity when Locality is not null => "Thành ủy " + Locality,
-        AdministrativeLevel.Town when Locality is not null => "Thị ủy " + Locality,
-        AdministrativeLevel.District when Locality is not null => "Huyện ủy " + Locality,
-        AdministrativeLevel.UrbanDistrict when Locality is not null => "Quận ủy " + Locality,
+        { } level when Locality is not null => CommitteeNames.Of(level, Locality),
         _ => null,
     };
 }

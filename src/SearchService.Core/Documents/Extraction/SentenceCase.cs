@@ -20,6 +20,8 @@ public static class SentenceCase
         (["thuong", "truc"], ["Thường", "trực"]),
         (["trung", "uong"], ["Trung", "ương"]),
         (["chu", "tich"], ["Chủ", "tịch"]),
+        (["chanh", "van", "phong"], ["Chánh", "Văn", "phòng"]),
+        (["uy", "vien"], ["Ủy", "viên"]),
         (["tinh", "uy"], ["Tỉnh", "ủy"]),
         (["thanh", "uy"], ["Thành", "ủy"]),
         (["thi", "uy"], ["Thị", "ủy"]),

@@ -113,14 +113,21 @@ public static class SignatureBlock
         return [.. items.Select(item => item.TrimEnd(',', ';', '.', ' ')).Where(item => item.Length > 0)];
     }
 
-    /// <summary>The signature's first line: "T/M …", "TM. …", "KT. …".</summary>
+    /// <summary>
+    /// A line of the signature's authority: "T/M …" (on behalf of the committee), "K/T …" (deputising
+    /// for the Bí thư), "T/L …" (by order of, signed by the office's head), and their "TM." "KT." "TL." forms.
+    /// </summary>
     internal static bool IsOnBehalfLine(string line)
     {
         var text = line.TrimStart();
         return text.StartsWith("T/M ", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("TM.", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("K/T ", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("KT.", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("KT ", StringComparison.Ordinal);
+            || text.StartsWith("KT ", StringComparison.Ordinal)
+            || text.StartsWith("T/L ", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("TL.", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("TL ", StringComparison.Ordinal);
     }
 
     private static int FirstTitleLine(IReadOnlyList<string> lines, int first)
@@ -143,11 +150,14 @@ public static class SignatureBlock
         return -1;
     }
 
+    // The titles a signer signs under: the committee's officers, and under "T/L" the heads of its
+    // office and boards ("CHÁNH VĂN PHÒNG", "PHÓ TRƯỞNG BAN TỔ CHỨC").
     private static bool IsTitle(string line)
     {
         var folded = VietnameseAlphabet.FoldString(line);
         return folded.Contains("bi thu", StringComparison.Ordinal) || folded.Contains("chu tich", StringComparison.Ordinal)
-            || folded.Contains("thuong truc", StringComparison.Ordinal) || folded.Contains("truong ban", StringComparison.Ordinal);
+            || folded.Contains("thuong truc", StringComparison.Ordinal) || folded.Contains("truong ban", StringComparison.Ordinal)
+            || folded.Contains("chanh van phong", StringComparison.Ordinal) || folded.Contains("uy vien", StringComparison.Ordinal);
     }
 
     private static bool LooksLikeName(string line)

@@ -1,9 +1,9 @@
 namespace SearchService.Core.Documents.Gazetteer;
 
 /// <summary>
-/// The kind word a text puts before a place name ("tỉnh", "thành phố", "thị xã", "huyện", "quận")
-/// or in a committee's name ("Thành ủy"). A city is one kind here because the text does not say
-/// whether it is centrally run; the gazetteer settles that.
+/// The kind word a text puts before a place name ("tỉnh", "thành phố", "thị xã", "huyện", "quận",
+/// "xã", "phường", "đặc khu") or in a committee's name ("Thành ủy", "Đảng ủy xã"). A city is one
+/// kind here because the text does not say whether it is centrally run; the gazetteer settles that.
 /// </summary>
 public enum LocalityKind
 {
@@ -21,4 +21,13 @@ public enum LocalityKind
 
     /// <summary>Quận, Quận ủy.</summary>
     UrbanDistrict,
+
+    /// <summary>Xã, Đảng ủy xã.</summary>
+    Commune,
+
+    /// <summary>Phường, Đảng ủy phường.</summary>
+    Ward,
+
+    /// <summary>Đặc khu, Đảng ủy đặc khu.</summary>
+    SpecialZone,
 }

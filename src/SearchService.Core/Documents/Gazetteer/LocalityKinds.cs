@@ -8,6 +8,9 @@ public static class LocalityKinds
     // Folded forms, longest first so "thanh pho" is tried before a name starting with "thanh".
     private static readonly (string Folded, LocalityKind Kind)[] Words =
     [
+        ("dang uy dac khu", LocalityKind.SpecialZone),
+        ("dang uy phuong", LocalityKind.Ward),
+        ("dang uy xa", LocalityKind.Commune),
         ("thanh pho", LocalityKind.City),
         ("thanh uy", LocalityKind.City),
         ("thi xa", LocalityKind.Town),
@@ -18,9 +21,12 @@ public static class LocalityKinds
         ("huyen", LocalityKind.District),
         ("quan uy", LocalityKind.UrbanDistrict),
         ("quan", LocalityKind.UrbanDistrict),
+        ("dac khu", LocalityKind.SpecialZone),
+        ("phuong", LocalityKind.Ward),
+        ("xa", LocalityKind.Commune),
     ];
 
-    /// <summary>Parses a leading kind word: "thị xã Thuận Thành" gives Town and "Thuận Thành".</summary>
+    /// <summary>Parses a leading kind word: "thị xã Thuận Thành" gives Town and "Thuận Thành", "Đảng ủy phường Quy Nhơn Nam" Ward and "Quy Nhơn Nam".</summary>
     public static bool TrySplit(string phrase, out LocalityKind kind, out string name)
     {
         var folded = Fold(phrase);

@@ -62,9 +62,10 @@ public sealed class PdfFileReader : IDocumentReader
 
         using (process)
         {
-            // Both pipes are drained concurrently so a chatty stderr cannot block the child.
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
+            // Both pipes are drained concurrently so a chatty stderr cannot block the child; the text
+            // is bounded (compressed PDF streams can expand without end) and so is the error kept.
+            var output = ReadBoundedAsync(process.StandardOutput, DocxFileReader.MaxTextChars);
+            var errors = ReadBoundedAsync(process.StandardError, 4096);
             if (!process.WaitForExit(Timeout))
             {
                 process.Kill(entireProcessTree: true);
@@ -72,15 +73,47 @@ public sealed class PdfFileReader : IDocumentReader
             }
 
             process.WaitForExit();
-            if (process.ExitCode != 0)
+            if (output.Result.Truncated)
             {
-                var message = errors.Result.Trim();
-                throw new DocumentReadException(path, $"{_tool} failed (exit {process.ExitCode}): {(message.Length == 0 ? "no message" : message)}");
+                throw new DocumentReadException(path, $"the .pdf holds more than {DocxFileReader.MaxTextChars:N0} characters of text, more than a document may be");
             }
 
-            var text = output.Result.Replace("\f", "\n\n", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
+            if (process.ExitCode != 0)
+            {
+                // The converter's first line says what is wrong; the rest (often kilobytes of the same) is not the user's business.
+                var message = errors.Result.Text.Trim();
+                var first = message.Split('\n', 2)[0].Trim();
+                first = first.Length > 200 ? first[..200] + "…" : first;
+                throw new DocumentReadException(path, $"not a readable PDF ({_tool} exit {process.ExitCode}{(first.Length == 0 ? "" : ": " + first)})");
+            }
+
+            var text = output.Result.Text.Replace("\f", "\n\n", StringComparison.Ordinal).Replace("\r\n", "\n", StringComparison.Ordinal);
             return text.Normalize(NormalizationForm.FormC);
         }
+    }
+
+    /// <summary>Reads a pipe to its end, keeping at most <paramref name="limit"/> chars (the rest is drained and dropped).</summary>
+    private static async Task<(string Text, bool Truncated)> ReadBoundedAsync(StreamReader reader, int limit)
+    {
+        var text = new StringBuilder();
+        var buffer = new char[8192];
+        var truncated = false;
+        int n;
+        while ((n = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        {
+            var keep = Math.Min(n, limit - text.Length);
+            if (keep < n)
+            {
+                truncated = true;
+            }
+
+            if (keep > 0)
+            {
+                text.Append(buffer, 0, keep);
+            }
+        }
+
+        return (text.ToString(), truncated);
     }
 
     private const string InstallHint = "install poppler-utils (scripts/setup.sh, or apt-get install poppler-utils)";

@@ -105,45 +105,95 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
     }
 
     /// <summary>
-    /// The newest commit whose file and segment files verify; older ones are tried when the
-    /// newest is damaged. Null for a directory without commits. Throws when commits exist but
-    /// none can be read, naming the newest one's problem.
+    /// The newest commit, verified: its file and the footers of every file it lists. Null for a
+    /// directory without commits. Throws <see cref="CorruptIndexException"/> naming the damaged or
+    /// missing file when the newest commit cannot be read.
     /// </summary>
     /// <remarks>
-    /// A reader races the writer: between listing the directory and opening a commit's files, the
-    /// writer may commit again and delete them. When every listed commit fails but a newer one has
-    /// appeared meanwhile, the search starts over with the new listing instead of reporting damage.
+    /// There is no silent fallback to an older commit: a commit file is written under another name,
+    /// synced and renamed, so a crash never leaves a half-written <c>segments_N</c>, and a newest
+    /// commit that does not verify means damage the user must hear of (and a writer opening the
+    /// older commit would delete the newer commit's files as unreferenced). Going back to the last
+    /// commit that verifies is <see cref="Check.IndexRecovery.RollbackToLastGood"/>, asked for
+    /// explicitly. A reader does race the writer, though: between listing the directory and opening
+    /// a commit's files, the writer may commit again and delete them; when the newest commit fails
+    /// and a newer one has appeared meanwhile, the search starts over with the new listing.
     /// </remarks>
     public static CommitPoint? ReadLatest(IndexDirectory directory)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var generations = Generations(directory);
-            Exception? firstError = null;
-            foreach (var generation in generations)
-            {
-                try
-                {
-                    return ReadVerified(directory, generation);
-                }
-                catch (Exception e) when (e is IOException)
-                {
-                    firstError ??= e;
-                }
-            }
-
-            if (firstError is null)
+            var newest = NewestGeneration(directory);
+            if (newest == 0)
             {
                 return null;
             }
 
-            if (attempt < MaxRetries && Generations(directory).FirstOrDefault() > generations[0])
+            try
             {
-                continue;
+                return ReadVerified(directory, newest);
             }
-
-            throw new CorruptIndexException(IndexFileNames.CommitFile(generations[0]), $"no readable commit in the index: {firstError.Message}");
+            catch (IOException) when (attempt < MaxRetries && NewestGeneration(directory) > newest)
+            {
+                // Superseded while reading: take the newer commit.
+            }
+            catch (CorruptIndexException)
+            {
+                throw;
+            }
+            catch (FileNotFoundException e)
+            {
+                throw new CorruptIndexException(e.FileName ?? IndexFileNames.CommitFile(newest), $"missing: the newest commit {IndexFileNames.CommitFile(newest)} lists it");
+            }
+            catch (IOException e)
+            {
+                throw new CorruptIndexException(IndexFileNames.CommitFile(newest), $"the newest commit cannot be read: {e.Message}");
+            }
         }
+    }
+
+    /// <summary>
+    /// Every commit generation in the directory, newest first, each with the error that stops it
+    /// from verifying (null when it verifies). For <see cref="Check.IndexRecovery"/> and reports.
+    /// </summary>
+    public static IReadOnlyList<(long Generation, IOException? Error)> VerifyAll(IndexDirectory directory)
+    {
+        var result = new List<(long, IOException?)>();
+        foreach (var generation in Generations(directory))
+        {
+            try
+            {
+                _ = ReadVerified(directory, generation);
+                result.Add((generation, null));
+            }
+            catch (IOException e)
+            {
+                result.Add((generation, e));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The newest commit older than <paramref name="generation"/> whose own file reads, or null:
+    /// the writer keeps its files so a damaged newest commit can be rolled back.
+    /// </summary>
+    public static CommitPoint? ReadPrevious(IndexDirectory directory, long generation)
+    {
+        foreach (var older in Generations(directory).Where(g => g < generation))
+        {
+            try
+            {
+                return Read(directory, older);
+            }
+            catch (IOException)
+            {
+                // Damaged or already gone: try the one before.
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The newest commit generation in the directory now, or 0.</summary>
@@ -158,7 +208,8 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
         .OrderDescending()
         .ToList();
 
-    private static CommitPoint ReadVerified(IndexDirectory directory, long generation)
+    /// <summary>Reads commit <paramref name="generation"/> and checks the footer of every file it lists.</summary>
+    public static CommitPoint ReadVerified(IndexDirectory directory, long generation)
     {
         var commit = Read(directory, generation);
         foreach (var file in commit.Files().Skip(1))

@@ -1,4 +1,5 @@
 using SearchService.Core.Index.Codec;
+using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
 
 namespace SearchService.Core.Index.Reader;
@@ -145,7 +146,7 @@ public sealed class TermDictionaryReader
     {
         var prefix = input.ReadVInt();
         var suffix = input.ReadVInt();
-        if (prefix > length || prefix + suffix > 65536)
+        if (prefix > length || prefix + suffix > IndexLimits.MaxStoredTermLength)
         {
             throw new CorruptIndexException(input.Name, $"term entry with prefix {prefix} and suffix {suffix} at {input.Position}");
         }

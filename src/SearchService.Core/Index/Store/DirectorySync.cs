@@ -11,7 +11,12 @@ internal static partial class DirectorySync
 {
     private const int ReadOnly = 0;
 
-    /// <summary>Flushes the directory's entries to the disk where the OS allows it.</summary>
+    /// <summary>
+    /// Flushes the directory's entries to the disk where the OS allows it. A failure is an
+    /// <see cref="IOException"/>: a commit whose rename may not be on the disk must not be
+    /// reported as durable (after a failed fsync the kernel may already have dropped the dirty
+    /// pages, so retrying proves nothing).
+    /// </summary>
     public static void Fsync(string path)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS())
@@ -22,12 +27,15 @@ internal static partial class DirectorySync
         var fd = Open(path, ReadOnly);
         if (fd < 0)
         {
-            return;
+            throw new IOException($"cannot open the index folder {path} to sync it (errno {Marshal.GetLastPInvokeError()})");
         }
 
         try
         {
-            _ = FileSync(fd);
+            if (FileSync(fd) != 0)
+            {
+                throw new IOException($"fsync of the index folder {path} failed (errno {Marshal.GetLastPInvokeError()}): the last rename may not be durable");
+            }
         }
         finally
         {

@@ -43,7 +43,7 @@ public sealed class IndexDirectory
         return new IndexInput(name, handle, RandomAccess.GetLength(handle));
     }
 
-    /// <summary>Forces the named files' contents to the disk.</summary>
+    /// <summary>Forces the named files' contents to the disk; a failure throws (a write that may be lost is never reported durable).</summary>
     public void Sync(IEnumerable<string> names)
     {
         foreach (var name in names)
@@ -52,6 +52,9 @@ public sealed class IndexDirectory
             stream.Flush(flushToDisk: true);
         }
     }
+
+    /// <summary>Forces the folder's entries (renames, new and moved files) to the disk.</summary>
+    public void SyncDirectory() => DirectorySync.Fsync(Path);
 
     /// <summary>Renames a file atomically (replacing nothing) and makes the rename durable.</summary>
     public void RenameDurably(string from, string to)

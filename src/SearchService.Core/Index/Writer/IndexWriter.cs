@@ -29,6 +29,9 @@ public sealed class IndexWriter : IDisposable
     private long _segmentCounter;
     private long _generation;
     private CommitPoint _lastCommit;
+
+    /// <summary>The commit before the last one, kept on disk so a damaged last commit can be rolled back (see <see cref="Check.IndexRecovery"/>).</summary>
+    private CommitPoint? _previousCommit;
     private bool _changed;
     private bool _disposed;
     private PendingMerge? _merge;
@@ -46,6 +49,7 @@ public sealed class IndexWriter : IDisposable
         var commit = CommitPoint.ReadLatest(directory) ?? CommitPoint.Empty;
         _generation = commit.Generation;
         _lastCommit = commit;
+        _previousCommit = CommitPoint.ReadPrevious(directory, commit.Generation);
         _segmentCounter = commit.SegmentCounter;
         foreach (var segment in commit.Segments)
         {
@@ -249,6 +253,7 @@ public sealed class IndexWriter : IDisposable
         Directory.Sync(commit.Files().Skip(1));
         commit.Write(Directory);
         _generation = generation;
+        _previousCommit = _lastCommit.Generation > 0 ? _lastCommit : null;
         _lastCommit = commit;
         _changed = false;
         DeleteUnreferencedFiles(commit);
@@ -437,7 +442,8 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Deletes files that neither the kept commit nor the writer's uncommitted segments need.</summary>
     private void DeleteUnreferencedFiles(CommitPoint commit)
     {
-        var keep = new HashSet<string>(commit.Files(), StringComparer.Ordinal) { IndexWriteLock.FileName };
+        // The commit before this one stays whole too: the one to go back to if this one is damaged.
+        var keep = new HashSet<string>(commit.Files().Concat(_previousCommit?.Files() ?? []), StringComparer.Ordinal) { IndexWriteLock.FileName };
         var live = new HashSet<string>(_segments.Select(s => s.Reader.Info.Name), StringComparer.Ordinal);
         if (_merge is not null)
         {

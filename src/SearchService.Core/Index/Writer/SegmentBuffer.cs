@@ -227,6 +227,19 @@ internal sealed class SegmentBuffer
             }
 
             hasId |= name == Schema.IdField && value is string { Length: > 0 };
+            if (value is string text)
+            {
+                if (text.Length > IndexLimits.MaxValueLength)
+                {
+                    throw new DocumentLimitException(name, "a value", text.Length, IndexLimits.MaxValueLength);
+                }
+
+                // A keyword value is one term as it stands; text is cut into short tokens by the analyzer.
+                if (definition.Kind == FieldKind.Keyword && text.Length > IndexLimits.MaxTermLength)
+                {
+                    throw new DocumentLimitException(name, "a keyword value (one term)", text.Length, IndexLimits.MaxTermLength);
+                }
+            }
         }
 
         if (!hasId)
@@ -238,6 +251,14 @@ internal sealed class SegmentBuffer
     /// <summary>The segment's buffer for <paramref name="term"/> of <paramref name="field"/> and its key, created when new.</summary>
     private (string Key, TermPostingsBuffer Buffer) Resolve(int field, ReadOnlySpan<char> term)
     {
+        if (term.Length > IndexLimits.MaxTermLength)
+        {
+            // Only an analyzer without the tokenizer's length cap can get here. Refusing now would
+            // leave this document half inverted in the buffer, so the term is left out instead: the
+            // segment stays readable, and the other terms of the document are still found.
+            return;
+        }
+
         var lookup = _lookups[field];
         if (!lookup.TryGetValue(term, out var key, out var postings))
         {

@@ -84,6 +84,12 @@ internal static class SegmentWriter
             long previousPos = 0;
             foreach (var (term, postings, df) in source.Terms(f))
             {
+                if (term.Length > IndexLimits.MaxStoredTermLength)
+                {
+                    // The last line of defence: a segment with such a term could never be read back.
+                    throw new InvalidOperationException($"refusing to write segment {name}: a term of field '{source.Schema.Fields[f].Name}' has {term.Length} chars, more than the {IndexLimits.MaxStoredTermLength} the reader takes");
+                }
+
                 var firstInBlock = count++ % PostingsFormat.TermsPerBlock == 0;
                 if (firstInBlock)
                 {

@@ -9,15 +9,15 @@ namespace SearchService.Core.Search.Answering;
 /// <summary>
 /// Puts a result page together from the search parts: the ranked page from
 /// <see cref="IndexSearcher"/>, snippets from the <see cref="Highlighter"/> over each hit's stored
-/// body with the terms the query matched, and facet counts for locality, province, level, type,
-/// year and cited code over all matches, drill-sideways (a facet's own filter is left out of its
+/// body with the terms the query matched, and facet counts for locality, province (on the
+/// document's date and today's), level, type, year and cited code over all matches, drill-sideways (a facet's own filter is left out of its
 /// counts, so picking "Từ Sơn" still shows the other localities to switch to).
 /// </summary>
 public sealed class ConclusionSearchAnswerer
 {
     /// <summary>The facet fields, in the order a page shows them.</summary>
     public static readonly IReadOnlyList<string> FacetFields =
-        [ConclusionFields.Locality, ConclusionFields.Province, ConclusionFields.Level, ConclusionFields.Type, ConclusionFields.Year, ConclusionFields.Code];
+        [ConclusionFields.Locality, ConclusionFields.Province, ConclusionFields.CurrentProvince, ConclusionFields.Level, ConclusionFields.Type, ConclusionFields.Year, ConclusionFields.Code];
 
     private readonly Highlighter _highlighter = new();
 
@@ -86,7 +86,11 @@ public sealed class ConclusionSearchAnswerer
 
         if (!string.IsNullOrWhiteSpace(request.Province))
         {
-            Filter(ConclusionFields.Province, new SearchRequest { Province = request.Province });
+            // With history the filter is on today's province, so that facet is the one it leaves
+            // alone (picking "Gia Lai" still shows the other provinces of today to switch to).
+            Filter(
+                request.History ? ConclusionFields.CurrentProvince : ConclusionFields.Province,
+                new SearchRequest { Province = request.Province, History = request.History });
         }
 
         if (!string.IsNullOrWhiteSpace(request.Level))

@@ -17,8 +17,14 @@ internal static class TermExpansion
                 continue;
             }
 
+            var steps = 0;
             foreach (var (term, info) in leaf.Segment.Terms.Enumerate(number, from))
             {
+                if ((++steps & 255) == 0)
+                {
+                    context.Cancellation.ThrowIfCancellationRequested();
+                }
+
                 if (!keepGoing(term))
                 {
                     break;

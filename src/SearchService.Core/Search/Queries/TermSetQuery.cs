@@ -26,7 +26,7 @@ public sealed class TermSetQuery : Query
     public IReadOnlyList<string> Terms { get; }
 
     /// <inheritdoc />
-    public override Weight CreateWeight(SearchContext context, float boost) => new TermSetWeight(this, boost * Boost);
+    public override Weight CreateWeight(SearchContext context, float boost) => new TermSetWeight(this, boost * Boost, context.Cancellation);
 
     /// <inheritdoc />
     public override void ExtractTerms(ISet<(string Field, string Term)> terms)

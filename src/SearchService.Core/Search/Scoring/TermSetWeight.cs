@@ -9,13 +9,15 @@ public sealed class TermSetWeight : Weight
 {
     private readonly TermSetQuery _query;
     private readonly float _score;
+    private readonly CancellationToken _cancellation;
 
-    /// <summary>Prepares <paramref name="query"/>; every match scores <paramref name="score"/>.</summary>
-    public TermSetWeight(TermSetQuery query, float score)
+    /// <summary>Prepares <paramref name="query"/>; every match scores <paramref name="score"/>; <paramref name="cancellation"/> stops the union between terms.</summary>
+    public TermSetWeight(TermSetQuery query, float score, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         _query = query;
         _score = score;
+        _cancellation = cancellation;
     }
 
     /// <inheritdoc />
@@ -33,6 +35,7 @@ public sealed class TermSetWeight : Weight
         var any = false;
         foreach (var term in _query.Terms)
         {
+            _cancellation.ThrowIfCancellationRequested();
             if (!segment.Terms.TryGet(field, term, out var info))
             {
                 continue;

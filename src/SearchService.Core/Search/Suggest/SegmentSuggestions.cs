@@ -1,13 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using SearchService.Core.Catalog;
+using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 
 namespace SearchService.Core.Search.Suggest;
 
 /// <summary>
 /// What one segment contributes to the suggestions: live-document counts of each locality,
-/// province and code value, and of each title pair spelling. Segments are immutable and a
+/// province and code value, of each committee (level and locality: "Đảng ủy phường Quy Nhơn Nam"),
+/// and of each title pair spelling. Segments are immutable and a
 /// segment whose deletes change gets a new <see cref="SegmentReader"/>, so the counts are cached
 /// per reader instance and a new snapshot only computes its new or changed segments.
 /// </summary>
@@ -15,13 +17,21 @@ internal sealed class SegmentSuggestions
 {
     private static readonly ConditionalWeakTable<SegmentReader, SegmentSuggestions> Cache = [];
 
+    // The level column holds the record's JSON spelling ("ward"); the committee name needs the level.
+    private static readonly Dictionary<string, AdministrativeLevel> Levels =
+        Enum.GetValues<AdministrativeLevel>().ToDictionary(l => ConclusionIndexDocument.EnumValue(l), StringComparer.Ordinal);
+
     private SegmentSuggestions(SegmentReader segment)
     {
         Localities = KeywordCounts(segment, ConclusionFields.Locality);
         Provinces = KeywordCounts(segment, ConclusionFields.Province);
         Codes = KeywordCounts(segment, ConclusionFields.Code);
+        Committees = CommitteeCounts(segment);
         TitlePairs = TitlePairCounts(segment);
     }
+
+    /// <summary>Each committee name ("Huyện ủy Tân Yên") and its live documents.</summary>
+    public Dictionary<string, int> Committees { get; }
 
     public Dictionary<string, int> Localities { get; }
 
@@ -59,6 +69,36 @@ internal sealed class SegmentSuggestions
             if (counts[ordinal] > 0)
             {
                 totals[column.Values[ordinal]] = counts[ordinal];
+            }
+        }
+
+        return totals;
+    }
+
+    private static Dictionary<string, int> CommitteeCounts(SegmentReader segment)
+    {
+        var totals = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (segment.KeywordColumn(ConclusionFields.Locality) is not { } localities || segment.KeywordColumn(ConclusionFields.Level) is not { } levels)
+        {
+            return totals;
+        }
+
+        for (var doc = 0; doc < segment.MaxDoc; doc++)
+        {
+            if (segment.IsDeleted(doc))
+            {
+                continue;
+            }
+
+            foreach (var localityOrdinal in localities.OrdinalsOf(doc))
+            {
+                foreach (var levelOrdinal in levels.OrdinalsOf(doc))
+                {
+                    if (Levels.TryGetValue(levels.Values[levelOrdinal], out var level))
+                    {
+                        CollectionsMarshal.GetValueRefOrAddDefault(totals, CommitteeNames.Of(level, localities.Values[localityOrdinal]), out _) += 1;
+                    }
+                }
             }
         }
 

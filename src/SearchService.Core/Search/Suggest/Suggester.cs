@@ -4,9 +4,9 @@ using SearchService.Core.Index.Reader;
 namespace SearchService.Core.Search.Suggest;
 
 /// <summary>
-/// Completes a typed prefix with localities, provinces, cited codes and title phrases of one
-/// snapshot, matching accent- and tone-style-insensitively ("tu s" gives "Từ Sơn", "18-nq" gives
-/// "18-NQ/TU", "giai ph" gives "giải pháp"), ranked by how many documents have each, without
+/// Completes a typed prefix with localities, provinces, committees, cited codes and title phrases
+/// of one snapshot, matching accent- and tone-style-insensitively ("tu s" gives "Từ Sơn", "dang uy
+/// phuong quy" gives "Đảng ủy phường Quy Nhơn Nam", "18-nq" gives "18-NQ/TU", "giai ph" gives "giải pháp"), ranked by how many documents have each, without
 /// duplicates.
 /// </summary>
 /// <remarks>
@@ -43,6 +43,7 @@ public sealed class Suggester
         var localities = new Dictionary<string, int>(StringComparer.Ordinal);
         var provinces = new Dictionary<string, int>(StringComparer.Ordinal);
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var committees = new Dictionary<string, int>(StringComparer.Ordinal);
         var spellings = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var segment in snapshot.Segments)
         {
@@ -50,12 +51,14 @@ public sealed class Suggester
             AddCounts(localities, part.Localities);
             AddCounts(provinces, part.Provinces);
             AddCounts(codes, part.Codes);
+            AddCounts(committees, part.Committees);
             AddCounts(spellings, part.TitlePairs);
         }
 
         var byKey = new Dictionary<string, Entry>(StringComparer.Ordinal);
         AddValues(localities, SuggestionSource.Locality, byKey);
         AddValues(provinces, SuggestionSource.Province, byKey);
+        AddValues(committees, SuggestionSource.Committee, byKey);
         AddValues(codes, SuggestionSource.Code, byKey);
         var pairs = TitlePairs(spellings);
         foreach (var pair in pairs.Values)
@@ -68,7 +71,7 @@ public sealed class Suggester
 
     /// <summary>
     /// Up to <paramref name="limit"/> completions of <paramref name="prefix"/>, most frequent first (ties:
-    /// localities, provinces, codes, titles; then alphabetically). A prefix ending in a space completes
+    /// localities, provinces, committees, codes, titles; then alphabetically). A prefix ending in a space completes
     /// only the words after it.
     /// </summary>
     public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 10)

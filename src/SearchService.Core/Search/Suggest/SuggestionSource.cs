@@ -9,6 +9,9 @@ public enum SuggestionSource
     /// <summary>A province or centrally-run city ("Bắc Ninh").</summary>
     Province,
 
+    /// <summary>An issuing committee, from its level and locality ("Đảng ủy phường Quy Nhơn Nam", "Huyện ủy Tân Yên").</summary>
+    Committee,
+
     /// <summary>A cited document code ("18-NQ/TU").</summary>
     Code,
 

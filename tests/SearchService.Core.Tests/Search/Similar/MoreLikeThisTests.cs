@@ -28,9 +28,12 @@ public sealed class MoreLikeThisTests(SampleIndexFixture fixture) : IClassFixtur
     [Fact]
     public void A_notice_on_fire_safety_in_a_quan_is_like_the_other_quan_and_the_fire_safety_conclusion()
     {
-        var similar = MoreLikeThis.FindSimilar(NgoQuyen, 2).Select(s => s.Id);
+        var similar = MoreLikeThis.FindSimilar(NgoQuyen, 5).Select(s => s.Id).ToList();
 
-        Assert.Equal(new[] { HaiChau, TuSon }.Order(), similar.Order());
+        // Since the post-reform samples joined, other session notices (Cần Thơ's, Ninh Kiều's, which
+        // also treats fire safety) share enough of the notice's wording to sit beside Từ Sơn.
+        Assert.Equal(HaiChau, similar[0]);
+        Assert.Contains(TuSon, similar);
     }
 
     [Fact]
@@ -73,7 +76,8 @@ public sealed class MoreLikeThisTests(SampleIndexFixture fixture) : IClassFixtur
         var terms = MoreLikeThis.SelectTerms(TuSon);
         var k1 = MoreLikeThis.Options.K1;
 
-        var similar = MoreLikeThis.FindSimilar(terms, 20, excludeDoc: fixture.Index.DocOf(TuSon));
+        // More than the samples, so the comparison covers every matching document.
+        var similar = MoreLikeThis.FindSimilar(terms, 100, excludeDoc: fixture.Index.DocOf(TuSon));
 
         var expected = fixture.Index.Records.Where(r => r.Id != TuSon)
             .Select(r => (r.Id, Score: terms.Sum(t => Saturate(Frequency(r, t), k1) * t.Weight)))
