@@ -146,7 +146,10 @@ internal sealed class SegmentBuffer
                             lengths[field]++;
                         }
 
-                        terms.Add(attributes.Term, Math.Max(position, 0), resolve);
+                        if (!IsTooLong(attributes.Term))
+                        {
+                            terms.Add(attributes.Term, Math.Max(position, 0), resolve);
+                        }
                     }
 
                     positionBase[field] = position + 1;
@@ -251,14 +254,6 @@ internal sealed class SegmentBuffer
     /// <summary>The segment's buffer for <paramref name="term"/> of <paramref name="field"/> and its key, created when new.</summary>
     private (string Key, TermPostingsBuffer Buffer) Resolve(int field, ReadOnlySpan<char> term)
     {
-        if (term.Length > IndexLimits.MaxTermLength)
-        {
-            // Only an analyzer without the tokenizer's length cap can get here. Refusing now would
-            // leave this document half inverted in the buffer, so the term is left out instead: the
-            // segment stays readable, and the other terms of the document are still found.
-            return;
-        }
-
         var lookup = _lookups[field];
         if (!lookup.TryGetValue(term, out var key, out var postings))
         {
@@ -271,8 +266,20 @@ internal sealed class SegmentBuffer
         return (key, postings);
     }
 
+    /// <summary>
+    /// Only an analyzer without the tokenizer's length cap makes a term this long. Refusing it would
+    /// leave the document half inverted in the buffer, so the term is left out instead: the segment
+    /// stays readable, and the other terms of the document are still found.
+    /// </summary>
+    private static bool IsTooLong(ReadOnlySpan<char> term) => term.Length > IndexLimits.MaxTermLength;
+
     private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position)
     {
+        if (IsTooLong(term))
+        {
+            return;
+        }
+
         var (_, postings) = Resolve(field, term);
         var before = postings.RamBytes;
         postings.Add(doc, position);
