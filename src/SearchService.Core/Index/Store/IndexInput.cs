@@ -12,7 +12,9 @@ namespace SearchService.Core.Index.Store;
 public sealed class IndexInput
 {
     private readonly SafeFileHandle _handle;
-    private readonly byte[] _buffer;
+    private const int FirstBufferSize = 512;
+    private readonly int _maxBufferSize;
+    private byte[] _buffer = [];
     private long _bufferStart;
     private int _bufferLength;
     private long _position;
@@ -22,7 +24,7 @@ public sealed class IndexInput
         Name = name;
         _handle = handle;
         Length = length;
-        _buffer = new byte[bufferSize];
+        _maxBufferSize = bufferSize;
     }
 
     /// <summary>The file's name within its directory.</summary>
@@ -50,7 +52,7 @@ public sealed class IndexInput
     internal void CloseFile() => _handle.Dispose();
 
     /// <summary>A reader of the same file with its own position and buffer.</summary>
-    public IndexInput Clone() => new(Name, _handle, Length, _buffer.Length) { _position = _position };
+    public IndexInput Clone() => new(Name, _handle, Length, _maxBufferSize) { _position = _position };
 
     /// <summary>Reads one byte.</summary>
     public byte ReadByte()
@@ -82,7 +84,7 @@ public sealed class IndexInput
             return;
         }
 
-        if (into.Length >= _buffer.Length)
+        if (into.Length >= _maxBufferSize)
         {
             var read = 0;
             while (read < into.Length)
@@ -235,6 +237,13 @@ public sealed class IndexInput
         if (_position >= Length)
         {
             throw new CorruptIndexException(Name, $"unexpected end of file at {_position}");
+        }
+
+        // A clone starts with no buffer and grows one as it reads on: most clones read one term's
+        // postings, tens of bytes, and zeroing 8 KiB for each was a tenth of a merge's time.
+        if (_buffer.Length < _maxBufferSize)
+        {
+            _buffer = new byte[_buffer.Length == 0 ? Math.Min(FirstBufferSize, _maxBufferSize) : Math.Min(_buffer.Length * 4, _maxBufferSize)];
         }
 
         var n = RandomAccess.Read(_handle, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, Length - _position)), _position);
