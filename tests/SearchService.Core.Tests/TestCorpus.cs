@@ -20,21 +20,9 @@ internal static class TestCorpus
         throw new InvalidOperationException("SearchService.sln not found above " + AppContext.BaseDirectory);
     });
 
-    private static readonly Lazy<string?> Seeds = new(() =>
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "..", "shared", "corpus", "seeds"), Path.Combine(dir.FullName, "shared", "corpus", "seeds") })
-            {
-                if (Directory.Exists(candidate))
-                {
-                    return Path.GetFullPath(candidate);
-                }
-            }
-        }
+    private static readonly Lazy<string?> Seeds = new(() => Shared("corpus", "seeds"));
 
-        return null;
-    });
+    private static readonly Lazy<string?> LegalDev = new(() => Shared("relevance", "legal-dev"));
 
     /// <summary>The path of a sample document.</summary>
     public static string Sample(string fileName) => Path.Combine(Root.Value, "samples", fileName);
@@ -52,6 +40,9 @@ internal static class TestCorpus
     /// <summary>The seed directory, or null when ../shared is not beside the repository.</summary>
     public static string? SeedDirectory => Seeds.Value;
 
+    /// <summary>The legal-dev relevance collection (../shared/relevance/legal-dev), or null when ../shared is not beside the repository.</summary>
+    public static string? LegalDevDirectory => LegalDev.Value;
+
     /// <summary>Every seed document as (file name, text), in file-name order; empty when the seeds are absent.</summary>
     public static IReadOnlyList<(string Name, string Text)> SeedDocuments() =>
         SeedDirectory is null
@@ -63,4 +54,21 @@ internal static class TestCorpus
     /// <summary>The path of the seed whose name starts with <paramref name="prefix"/>.</summary>
     public static string Seed(string prefix) =>
         Directory.GetFiles(SeedDirectory ?? throw new InvalidOperationException("no seeds"), prefix + "*").Single();
+
+    /// <summary>A folder of ../shared (beside the repository or an ancestor of the test binaries), or null when absent.</summary>
+    private static string? Shared(params string[] parts)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            foreach (var candidate in new[] { Path.Combine([dir.FullName, "..", "shared", .. parts]), Path.Combine([dir.FullName, "shared", .. parts]) })
+            {
+                if (Directory.Exists(candidate))
+                {
+                    return Path.GetFullPath(candidate);
+                }
+            }
+        }
+
+        return null;
+    }
 }

@@ -75,6 +75,14 @@ public sealed class SearchServiceOptions
     [Range(0, 100_000)]
     public int HeavySearchQueue { get; set; } = 64;
 
+    /// <summary>
+    /// Facet work kept per index snapshot: match sets of queries and filters, and finished facet
+    /// lists, this many of each (least recently used out; dropped with the snapshot at the next
+    /// write). 0 computes every facet afresh.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int FacetCacheEntries { get; set; } = 256;
+
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -84,17 +83,9 @@ public static class SearchEndpoints
             return toProblem;
         }
 
-        SearchSort order;
-        switch (sort)
+        if (!SearchParameters.TryParseSort(sort, out var order))
         {
-            case null or "" or "relevance":
-                order = SearchSort.Relevance;
-                break;
-            case "date":
-                order = SearchSort.Date;
-                break;
-            default:
-                return ApiProblem.BadRequest("Unknown sort", $"'sort' is '{sort}'; it must be 'relevance' or 'date'.", "sort");
+            return ApiProblem.BadRequest("Unknown sort", $"'sort' is '{sort}'; it must be 'relevance' or 'date'.", "sort");
         }
 
         var size = pageSize ?? 10;
@@ -174,19 +165,7 @@ public static class SearchEndpoints
             return ApiProblem.BadRequest("Invalid cursor", $"'after' is not a cursor of this search: {e.Message}. Use the 'next' value of the previous page with the same q, filters and sort.", "after");
         }
 
-        var result = answer.Result;
-        var hits = new List<SearchHitItem>(result.Hits.Count);
-        for (var i = 0; i < result.Hits.Count; i++)
-        {
-            var hit = result.Hits[i];
-            hits.Add(new SearchHitItem(hit.Id, hit.Title, hit.Type, hit.Locality, hit.Province, hit.Level, hit.Date, Math.Round(hit.Score, 4), answer.Snippets[i], hit.Explanation?.ToString()) { CurrentProvince = hit.CurrentProvince });
-        }
-
-        var facets = answer.Facets.ToDictionary(
-            f => f.Field,
-            f => (IReadOnlyList<FacetCount>)f.Values.Select(v => new FacetCount(v.Value, v.Count)).ToList(),
-            StringComparer.Ordinal);
-        return TypedResults.Ok(new SearchResponse(result.Total, result.TotalIsExact, request.Cursor is null ? number : 1, size, Math.Round(answer.TookMs, 2), hits, facets, result.NextCursor));
+        return TypedResults.Ok(SearchResponse.From(answer, request));
     }
 
     private static ProblemHttpResult? ParseDate(string? text, string parameter, out DateOnly? date)
@@ -197,12 +176,12 @@ public static class SearchEndpoints
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        if (SearchParameters.TryParseDay(text, out var parsed))
         {
             date = parsed;
             return null;
         }
 
-        return ApiProblem.BadRequest("Invalid date", $"'{parameter}' is '{text}'; dates are written yyyy-MM-dd (e.g. 2023-07-05).", parameter);
+        return ApiProblem.BadRequest("Invalid date", $"'{parameter}' is '{text}'; {SearchParameters.DayFormats}.", parameter);
     }
 }

@@ -11,10 +11,16 @@ namespace SearchService.Core.Analysis;
 /// is at hand), never mis-segment ("phát triển kinh tế" split wrong makes a dictionary miss the
 /// query's words), and cover every two-syllable word and the joins of longer ones; the cost is a
 /// bigger term dictionary. A pair sits at the position of its second syllable, with offsets
-/// spanning both. No pair is made across punctuation or a paragraph break.
+/// spanning both. No pair is made across punctuation or a paragraph break; there the filter
+/// stacks a <see cref="TokenType.BrokenPair"/> ("tế¦văn") instead, so that every two syllables
+/// side by side have one or the other: a phrase, which ignores punctuation as positions do, can
+/// then look only at documents holding its pairs.
 /// </remarks>
 public sealed class SyllablePairFilter : TokenFilter
 {
+    /// <summary>Joins the syllables of a <see cref="TokenType.BrokenPair"/>; never part of a token.</summary>
+    public const char BrokenJoiner = '\u00A6';
+
     private char[] _previous = new char[32];
     private int _previousLength = -1;
     private int _previousStart;
@@ -55,17 +61,18 @@ public sealed class SyllablePairFilter : TokenFilter
         }
 
         var term = attributes.Term;
-        if (_previousLength >= 0 && !attributes.FollowsBreak && attributes.PositionIncrement == 1)
+        if (_previousLength >= 0 && attributes.PositionIncrement == 1)
         {
             // Emit the syllable now and the pair right after it.
             attributes.CaptureInto(_pending);
             _hasPending = true;
+            var broken = attributes.FollowsBreak;
             var length = _previousLength + 1 + term.Length;
             Span<char> pair = length <= 128 ? stackalloc char[length] : new char[length];
             _previous.AsSpan(0, _previousLength).CopyTo(pair);
-            pair[_previousLength] = '_';
+            pair[_previousLength] = broken ? BrokenJoiner : '_';
             term.CopyTo(pair[(_previousLength + 1)..]);
-            SwapWithPending(pair, attributes.EndOffset);
+            SwapWithPending(pair, attributes.EndOffset, broken ? TokenType.BrokenPair : TokenType.Pair);
         }
 
         Remember(attributes.Term, attributes.StartOffset);
@@ -84,10 +91,10 @@ public sealed class SyllablePairFilter : TokenFilter
     /// The syllable itself is in <see cref="_pending"/> and the attributes; turn the pending copy
     /// into the pair so the syllable goes out first and the pair next.
     /// </summary>
-    private void SwapWithPending(ReadOnlySpan<char> pair, int endOffset)
+    private void SwapWithPending(ReadOnlySpan<char> pair, int endOffset, TokenType type)
     {
         _pending.SetTerm(pair);
-        _pending.Type = TokenType.Pair;
+        _pending.Type = type;
         _pending.PositionIncrement = 0;
         _pending.StartOffset = _previousStart;
         _pending.EndOffset = endOffset;

@@ -33,6 +33,14 @@ public enum TokenType
     /// <summary>Two adjacent syllables joined by '_' ("giải_phóng"), stacked on the second.</summary>
     Pair,
 
+    /// <summary>
+    /// Two syllables side by side across punctuation or a break ("nại¦tố" in "khiếu nại, tố cáo"),
+    /// stacked on the second: not a word (plain-word queries never use it), but with
+    /// <see cref="Pair"/> it tells where syllables stand together at all, so a phrase typed without
+    /// its comma finds the text with it as cheaply as one without.
+    /// </summary>
+    BrokenPair,
+
     /// <summary>The accent-folded copy of a token ("nông" gives "nong"), stacked on it.</summary>
     Folded,
 

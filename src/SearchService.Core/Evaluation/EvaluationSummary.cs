@@ -7,4 +7,9 @@ namespace SearchService.Core.Evaluation;
 /// <param name="Recall">Mean recall@100.</param>
 /// <param name="Map">Mean average precision.</param>
 /// <param name="Queries">Per query.</param>
-public sealed record EvaluationSummary(int K, double Ndcg, double Mrr, double Recall, double Map, IReadOnlyList<QueryEvaluation> Queries);
+public sealed record EvaluationSummary(int K, double Ndcg, double Mrr, double Recall, double Map, IReadOnlyList<QueryEvaluation> Queries)
+{
+    /// <summary>How many queries matched by each strategy, every strategy listed (0 when none).</summary>
+    public IReadOnlyDictionary<Search.MatchStrategy, int> StrategyCounts =>
+        Enum.GetValues<Search.MatchStrategy>().ToDictionary(s => s, s => Queries.Count(q => q.Strategy == s));
+}

@@ -32,7 +32,7 @@ public static class RelevanceEvaluation
                 RankingMetrics.ReciprocalRank(ids, query.Id, judgments, k),
                 RankingMetrics.Recall(ids, query.Id, judgments, Depth),
                 RankingMetrics.AveragePrecision(ids, query.Id, judgments),
-                ranking));
+                ranking) { Strategy = result.MatchStrategy });
         }
 
         double Mean(Func<QueryEvaluation, double> of) => results.Count == 0 ? 0 : results.Average(of);

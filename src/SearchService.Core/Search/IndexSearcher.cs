@@ -213,23 +213,49 @@ public sealed class IndexSearcher
 
     /// <summary>
     /// Runs a request: parses its text, adds its filters as non-scoring clauses, collects the page
-    /// (or the page after the request's cursor), and reads each hit's stored fields.
+    /// (or the page after the request's cursor), and reads each hit's stored fields. The request's
+    /// loose words match by <see cref="Strategy"/>: a few must all be there (any of them when no
+    /// document has them all), a long text is ranked over any of its words; the result says which.
     /// </summary>
     public SearchResult Search(SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var started = Stopwatch.GetTimestamp();
+        var strategy = Strategy(request);
+        if (strategy == MatchStrategy.AnyWordRanked)
+        {
+            return Run(request, BuildQuery(request, strategy), started, strategy);
+        }
+
         var query = BuildQuery(request);
         var relaxed = RelaxedQuery(request);
         if (relaxed is not null && request.Cursor is { } pageToken
             && SearchCursor.Decode(pageToken).Fingerprint == SearchCursor.FingerprintOf(relaxed.ToString(), request.Sort))
         {
             // The cursor of a page of the relaxed search: stay relaxed.
-            return Run(request, relaxed, started, relaxedRun: true);
+            return Run(request, relaxed, started, MatchStrategy.AnyWordFallback);
         }
 
-        var result = Run(request, query, started, relaxedRun: false);
-        return result.Total == 0 && relaxed is not null && request.Cursor is null ? Run(request, relaxed, started, relaxedRun: true) : result;
+        var result = Run(request, query, started, MatchStrategy.AllWords);
+        return result.Total == 0 && relaxed is not null && request.Cursor is null ? Run(request, relaxed, started, MatchStrategy.AnyWordFallback) : result;
+    }
+
+    /// <summary>
+    /// How a request's words will match before it runs: <see cref="MatchStrategy.AnyWordRanked"/>
+    /// for a text of more than <see cref="QueryParserOptions.AllWordsUpTo"/> content words (when
+    /// the default operator is AND and the request lets words relax), else
+    /// <see cref="MatchStrategy.AllWords"/>, which <see cref="Search(SearchRequest)"/> relaxes to
+    /// <see cref="MatchStrategy.AnyWordFallback"/> when nothing matches.
+    /// </summary>
+    public MatchStrategy Strategy(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.RelaxToAnyWord || Parser.Options.DefaultOperator != DefaultOperator.And || string.IsNullOrWhiteSpace(request.Query))
+        {
+            return MatchStrategy.AllWords;
+        }
+
+        return Parser.ContentWords(request.Query, request.Lenient) > Parser.Options.AllWordsUpTo ? MatchStrategy.AnyWordRanked : MatchStrategy.AllWords;
     }
 
     /// <summary>
@@ -243,12 +269,11 @@ public sealed class IndexSearcher
             return null;
         }
 
-        _anyWordParser ??= new QueryParser(Parser.Options with { DefaultOperator = DefaultOperator.Or });
-        var relaxed = BuildQuery(request, _anyWordParser);
+        var relaxed = BuildQuery(request, MatchStrategy.AnyWordFallback);
         return relaxed.ToString() == BuildQuery(request).ToString() ? null : relaxed;
     }
 
-    private SearchResult Run(SearchRequest request, Query query, long started, bool relaxedRun)
+    private SearchResult Run(SearchRequest request, Query query, long started, MatchStrategy strategy)
     {
         var sort = request.Sort;
         var size = request.Size;
@@ -298,11 +323,23 @@ public sealed class IndexSearcher
         }
 
         var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return new SearchResult(top.TotalHits, top.TotalIsExact, hits, took, next, query.ToString()) { RelaxedToAnyWord = relaxedRun };
+        return new SearchResult(top.TotalHits, top.TotalIsExact, hits, took, next, query.ToString()) { MatchStrategy = strategy };
     }
 
-    /// <summary>The query a request runs: its parsed text (match-all when empty) with its filters as filter clauses.</summary>
+    /// <summary>The query a request runs with all its words required: its parsed text (match-all when empty) with its filters as filter clauses.</summary>
     public Query BuildQuery(SearchRequest request) => BuildQuery(request, Parser);
+
+    /// <summary>The query a request runs under <paramref name="strategy"/> (the one its result reports), for facets and highlights of the same matches.</summary>
+    public Query BuildQuery(SearchRequest request, MatchStrategy strategy)
+    {
+        if (strategy == MatchStrategy.AllWords || Parser.Options.DefaultOperator != DefaultOperator.And)
+        {
+            return BuildQuery(request, Parser);
+        }
+
+        _anyWordParser ??= new QueryParser(Parser.Options with { DefaultOperator = DefaultOperator.Or });
+        return BuildQuery(request, _anyWordParser);
+    }
 
     private Query BuildQuery(SearchRequest request, QueryParser parser)
     {

@@ -15,6 +15,9 @@ public sealed record SearchResult(
     string? NextCursor,
     string ParsedQuery)
 {
+    /// <summary>How the request's words matched: all of them, any of a long text, or any after none had all.</summary>
+    public MatchStrategy MatchStrategy { get; init; }
+
     /// <summary>True when no document had every word, so these are the documents with any of them.</summary>
-    public bool RelaxedToAnyWord { get; init; }
+    public bool RelaxedToAnyWord => MatchStrategy == MatchStrategy.AnyWordFallback;
 }

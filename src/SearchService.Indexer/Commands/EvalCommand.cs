@@ -34,10 +34,16 @@ public static class EvalCommand
         var noPairs = new Option<bool>("--no-pairs") { Description = "Without the syllable pairs." };
         var noSynonyms = new Option<bool>("--no-synonyms") { Description = "Without the abbreviation synonyms." };
         var verbose = new Option<bool>("--verbose") { Description = "Print every query's figures." };
+        var ranking = RankingSettings.Options();
         var command = new Command("eval", "Relevance of the search on a judged query set: nDCG@k, MRR@k, Recall@100, MAP; analyzer variants to compare.")
         {
             docs, queries, qrels, index, k, json, run, analyzer, noFold, noPairs, noSynonyms, verbose,
         };
+        foreach (var option in ranking.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse =>
         {
             var options = parse.GetValue(analyzer) switch
@@ -58,12 +64,23 @@ public static class EvalCommand
                 Pairs = options.Pairs && !parse.GetValue(noPairs),
                 Synonyms = options.Synonyms && !parse.GetValue(noSynonyms),
             };
-            return Run(parse.GetValue(docs)!, parse.GetValue(queries)!, parse.GetValue(qrels)!, parse.GetValue(index), Math.Max(1, parse.GetValue(k)), parse.GetValue(json), parse.GetValue(run), options, parse.GetValue(analyzer)!, parse.GetValue(verbose));
+            RankingSettings settings;
+            try
+            {
+                settings = ranking.Read(parse);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+
+            return Run(parse.GetValue(docs)!, parse.GetValue(queries)!, parse.GetValue(qrels)!, parse.GetValue(index), Math.Max(1, parse.GetValue(k)), parse.GetValue(json), parse.GetValue(run), options, parse.GetValue(analyzer)!, parse.GetValue(verbose), settings);
         });
         return command;
     }
 
-    private static int Run(string docs, string queriesPath, string qrelsPath, string? indexPath, int k, string? jsonPath, string? runPath, VietnameseAnalyzerOptions analysis, string analyzerName, bool verbose)
+    private static int Run(string docs, string queriesPath, string qrelsPath, string? indexPath, int k, string? jsonPath, string? runPath, VietnameseAnalyzerOptions analysis, string analyzerName, bool verbose, RankingSettings ranking)
     {
         IReadOnlyList<EvaluationQuery> queries;
         RelevanceJudgments judgments;
@@ -96,8 +113,8 @@ public static class EvalCommand
             }
 
             using var snapshot = IndexSnapshot.Open(new Core.Index.Store.IndexDirectory(path));
-            var parser = new QueryParserOptions { Analysis = analysis };
-            var searcher = new IndexSearcher(snapshot, parserOptions: parser);
+            var parser = ranking.Apply(new QueryParserOptions { Analysis = analysis });
+            var searcher = new IndexSearcher(snapshot, ranking.Similarity, parserOptions: parser);
             var summary = RelevanceEvaluation.Run(searcher, queries, judgments, k);
             Print(summary, snapshot.LiveCount, queries.Count, analyzerName, analysis, verbose);
             if (runPath is not null)
@@ -160,18 +177,26 @@ public static class EvalCommand
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MRR@{summary.K,-4}    {summary.Mrr:0.0000}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Recall@100  {summary.Recall:0.0000}"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"MAP         {summary.Map:0.0000}"));
+        output.WriteLine("strategies  " + string.Join(", ", summary.StrategyCounts.Select(c => $"{JsonNamingPolicy.CamelCase.ConvertName(c.Key.ToString())} {c.Value}")));
         if (!verbose)
         {
             return;
         }
 
         output.WriteLine();
-        output.WriteLine("query   nDCG    RR      R@100   AP      text");
+        output.WriteLine("query   nDCG    RR      R@100   AP      how  text   (how: all = all words, rank = any word ranked, any = any word after none had all)");
         foreach (var q in summary.Queries)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q.Query.Id,-7} {q.Ndcg:0.000}   {q.ReciprocalRank:0.000}   {q.Recall:0.000}   {q.AveragePrecision:0.000}   {q.Query.Text}"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q.Query.Id,-7} {q.Ndcg:0.000}   {q.ReciprocalRank:0.000}   {q.Recall:0.000}   {q.AveragePrecision:0.000}   {Abbreviation(q.Strategy)}  {q.Query.Text}"));
         }
     }
+
+    private static string Abbreviation(MatchStrategy strategy) => strategy switch
+    {
+        MatchStrategy.AnyWordRanked => "rank",
+        MatchStrategy.AnyWordFallback => "any ",
+        _ => "all ",
+    };
 
     private static void WriteRun(string path, EvaluationSummary summary, string tag)
     {
@@ -198,7 +223,8 @@ public static class EvalCommand
             mrr = summary.Mrr,
             recall100 = summary.Recall,
             map = summary.Map,
-            queries = summary.Queries.Select(q => new { id = q.Query.Id, text = q.Query.Text, ndcg = q.Ndcg, rr = q.ReciprocalRank, recall100 = q.Recall, ap = q.AveragePrecision }),
+            strategies = summary.StrategyCounts.ToDictionary(c => JsonNamingPolicy.CamelCase.ConvertName(c.Key.ToString()), c => c.Value),
+            queries = summary.Queries.Select(q => new { id = q.Query.Id, text = q.Query.Text, ndcg = q.Ndcg, rr = q.ReciprocalRank, recall100 = q.Recall, ap = q.AveragePrecision, strategy = JsonNamingPolicy.CamelCase.ConvertName(q.Strategy.ToString()) }),
         };
         File.WriteAllText(path, JsonSerializer.Serialize(document, new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }

@@ -4,6 +4,7 @@ using System.Globalization;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Search;
+using SearchService.Core.Search.Answering;
 
 namespace SearchService.Indexer.Commands;
 
@@ -22,13 +23,27 @@ public static class SearchBenchCommand
         var queries = new Option<FileInfo>("--queries") { Description = "Tab-separated id, kind, query lines (a header line is skipped).", Required = true };
         var runs = new Option<int>("--runs") { Description = "Timed runs per query (the median is reported).", DefaultValueFactory = _ => 5 };
         var size = new Option<int>("--size") { Description = "Hits per search.", DefaultValueFactory = _ => 10 };
-        var command = new Command("search", "Search latency per query and per kind of query on one core.") { index, queries, runs, size };
-        command.SetAction(parse => Run(parse.GetValue(index)!, parse.GetValue(queries)!, Math.Max(1, parse.GetValue(runs)), parse.GetValue(size)));
+        var answer = new Option<string>("--answer")
+        {
+            Description = "What each search computes: 'hits' (the engine's top hits only, the default), or the API's answer with 'snippets', 'facets' or 'all' (both; facets computed afresh every time).",
+            DefaultValueFactory = _ => "hits",
+        };
+        var command = new Command("search", "Search latency per query and per kind of query on one core.") { index, queries, runs, size, answer };
+        command.SetAction(parse => Run(parse.GetValue(index)!, parse.GetValue(queries)!, Math.Max(1, parse.GetValue(runs)), parse.GetValue(size), parse.GetValue(answer)!));
         return command;
     }
 
-    private static int Run(DirectoryInfo index, FileInfo file, int runs, int size)
+    private static int Run(DirectoryInfo index, FileInfo file, int runs, int size, string answer)
     {
+        SearchAnswerOptions? parts = answer switch
+        {
+            "hits" => null,
+            "snippets" => new SearchAnswerOptions { Facets = false },
+            "facets" => new SearchAnswerOptions { Snippets = false },
+            "all" => new SearchAnswerOptions(),
+            _ => throw new ArgumentException($"--answer is hits, snippets, facets or all, not '{answer}'"),
+        };
+        var answerer = new ConclusionSearchAnswerer();
         if (!index.Exists || !file.Exists)
         {
             Console.Error.WriteLine($"error: not found: {(index.Exists ? file.FullName : index.FullName)}");
@@ -45,7 +60,7 @@ public static class SearchBenchCommand
             searcher.Search(new SearchRequest { Query = line[2], Size = size, Lenient = true });
         }
 
-        Console.WriteLine($"{searcher.Snapshot.LiveCount} documents in {searcher.Snapshot.Segments.Count} segments; median of {runs} runs, top {size}");
+        Console.WriteLine($"{searcher.Snapshot.LiveCount} documents in {searcher.Snapshot.Segments.Count} segments; median of {runs} runs, top {size}, computing {answer}");
         var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
@@ -54,7 +69,8 @@ public static class SearchBenchCommand
             for (var i = 0; i < runs; i++)
             {
                 var started = Stopwatch.GetTimestamp();
-                result = searcher.Search(new SearchRequest { Query = line[2], Size = size, Lenient = true });
+                var request = new SearchRequest { Query = line[2], Size = size, Lenient = true };
+                result = parts is null ? searcher.Search(request) : answerer.Answer(searcher, request, parts).Result;
                 times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             }
 

@@ -1,8 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Search;
@@ -15,19 +14,11 @@ namespace SearchService.Indexer.Commands;
 
 /// <summary>
 /// <c>search "QUERY" --index DIR [--locality X] [--province P [--history]] [--type T] [--level L] [--from D]
-/// [--to D] [--sort date] [--limit N] [--page N] [--cursor C] [--explain] [--lenient] [--json]</c>:
+/// [--to D] [--sort date] [--limit N] [--page N] [--cursor C] [--explain] [--strict] [--json]</c>:
 /// runs a search on an index directory and prints the hits readably or as JSON.
 /// </summary>
 public static class SearchCommand
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    };
-
     /// <summary>Builds the command.</summary>
     public static Command Create()
     {
@@ -46,11 +37,11 @@ public static class SearchCommand
         var page = new Option<int>("--page") { Description = "Page number, from 1.", DefaultValueFactory = _ => 1 };
         var cursor = new Option<string?>("--cursor") { Description = "Continue after the page that printed this next cursor." };
         var explain = new Option<bool>("--explain") { Description = "Show how each hit's score was made." };
-        var lenient = new Option<bool>("--lenient") { Description = "Read text that does not parse as plain words instead of failing." };
-        var json = new Option<bool>("--json") { Description = "Print JSON: total, hits, facets, tookMs, nextCursor." };
+        var strict = new Option<bool>("--strict") { Description = "Fail on query syntax errors (with the position) instead of reading the text leniently, as the API's strict=true." };
+        var json = new Option<bool>("--json") { Description = "Print the HTTP API's JSON answer: total, hits, facets, matchStrategy, next (the cursor), tookMs." };
         var command = new Command("search", "Search an index of conclusion documents.")
         {
-            query, index, locality, province, history, type, level, code, from, to, sort, limit, page, cursor, explain, lenient, json,
+            query, index, locality, province, history, type, level, code, from, to, sort, limit, page, cursor, explain, strict, json,
         };
 
         command.SetAction(parse =>
@@ -76,17 +67,14 @@ public static class SearchCommand
                     Code = parse.GetValue(code),
                     From = Day(parse.GetValue(from), "--from"),
                     To = Day(parse.GetValue(to), "--to"),
-                    Sort = parse.GetValue(sort)?.ToLowerInvariant() switch
-                    {
-                        "date" => SearchSort.Date,
-                        "relevance" or null => SearchSort.Relevance,
-                        var other => throw new ArgumentException($"--sort must be relevance or date, not '{other}'"),
-                    },
+                    Sort = SearchParameters.TryParseSort(parse.GetValue(sort), out var order)
+                        ? order
+                        : throw new ArgumentException($"--sort must be relevance or date, not '{parse.GetValue(sort)}'"),
                     Size = parse.GetValue(limit),
                     Page = parse.GetValue(page),
                     Cursor = parse.GetValue(cursor),
                     Explain = parse.GetValue(explain),
-                    Lenient = parse.GetValue(lenient),
+                    Lenient = !parse.GetValue(strict),
                 };
             }
             catch (ArgumentException e)
@@ -109,7 +97,8 @@ public static class SearchCommand
 
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(JsonSerializer.Serialize(ToJson(answer), Json));
+                // The HTTP API's response, the same record with the same settings.
+                Console.Out.WriteLine(JsonSerializer.Serialize(SearchResponse.From(answer, request), ConclusionDocumentJson.Compact));
             }
             else
             {
@@ -128,35 +117,10 @@ public static class SearchCommand
             return null;
         }
 
-        return DateOnly.TryParseExact(text, ["yyyy-MM-dd", "d/M/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        return SearchParameters.TryParseDay(text, out var day)
             ? day
-            : throw new ArgumentException($"{option} must be a day such as 2023-01-31, not '{text}'");
+            : throw new ArgumentException($"{option} is '{text}'; {SearchParameters.DayFormats}");
     }
-
-    private static object ToJson(SearchAnswer answer) => new
-    {
-        total = answer.Result.Total,
-        totalIsExact = answer.Result.TotalIsExact,
-        relaxedToAnyWord = answer.Result.RelaxedToAnyWord,
-        hits = answer.Result.Hits.Select((h, i) => new
-        {
-            id = h.Id,
-            score = h.Score,
-            title = h.Title,
-            locality = h.Locality,
-            province = h.Province,
-            currentProvince = h.CurrentProvince,
-            level = h.Level,
-            type = h.Type,
-            date = h.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            snippets = answer.Snippets[i],
-            explanation = h.Explanation?.ToString(),
-        }),
-        facets = answer.Facets.ToDictionary(f => f.Field, f => f.Values.Select(v => new { value = v.Value, count = v.Count })),
-        tookMs = Math.Round(answer.TookMs, 2),
-        nextCursor = answer.Result.NextCursor,
-        query = answer.Result.ParsedQuery,
-    };
 
     private static void WriteReadable(SearchAnswer answer)
     {
@@ -166,6 +130,10 @@ public static class SearchCommand
         if (result.RelaxedToAnyWord)
         {
             AnsiConsole.MarkupLine("[yellow]no document has every word; these have some of them[/]");
+        }
+        else if (result.MatchStrategy == MatchStrategy.AnyWordRanked)
+        {
+            AnsiConsole.MarkupLine("[grey]a long text: ranked over any of its words, the documents with more of them first[/]");
         }
 
         var rank = 0;

@@ -23,14 +23,8 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task Unaccented_query_shows_highlighted_results_that_a_facet_narrows_and_a_document_opens_with_similar_ones()
     {
-        ChromeDriverProcess.RequireInstalled();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _service = await SearchServiceProcess.StartAsync(timeout.Token);
-        _driver = await ChromeDriverProcess.StartAsync(timeout.Token);
-        Directory.CreateDirectory(_profileFolder);
-        _browser = await WebDriverSession.StartChromiumAsync(_driver.Address, ChromeDriverProcess.BrowserPath, _profileFolder, 1280, 1000);
-        var browser = _browser;
-        var site = _service.BaseAddress;
+        var browser = await StartAsync();
+        var site = _service!.BaseAddress;
 
         // The page and each endpoint are checked over plain HTTP first, so a missing piece fails
         // with its own name rather than as a page that never fills in.
@@ -148,18 +142,12 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task Todays_province_facet_takes_in_the_former_province_with_a_chip_that_says_so()
     {
-        ChromeDriverProcess.RequireInstalled();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        _service = await SearchServiceProcess.StartAsync(timeout.Token);
-        _driver = await ChromeDriverProcess.StartAsync(timeout.Token);
-        Directory.CreateDirectory(_profileFolder);
-        _browser = await WebDriverSession.StartChromiumAsync(_driver.Address, ChromeDriverProcess.BrowserPath, _profileFolder, 1280, 1000);
-        var browser = _browser;
+        var browser = await StartAsync();
         await RequireAnswerAsync("api/search?province=Gia%20Lai&history=true", "the search endpoint with history");
 
         await StepAsync("filter by a province of today", async () =>
         {
-            await browser.NavigateAsync(new Uri(_service.BaseAddress, "?province=Gia%20Lai"));
+            await browser.NavigateAsync(new Uri(_service!.BaseAddress, "?province=Gia%20Lai"));
             Assert.Single(await WaitForResultsAsync(browser));
         });
 
@@ -184,6 +172,18 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
             Assert.Contains(metas, m => m.Contains("Phường", StringComparison.Ordinal) && m.Contains("Quy Nhơn Nam", StringComparison.Ordinal));
             output.WriteLine($"screenshot of the history filter: {await SaveScreenshotAsync("history.png")}");
         });
+    }
+
+    /// <summary>Starts the service on the samples, chromedriver and a browser window (disposed with the test).</summary>
+    private async Task<WebDriverSession> StartAsync()
+    {
+        ChromeDriverProcess.RequireInstalled();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        _service = await SearchServiceProcess.StartAsync(timeout.Token);
+        _driver = await ChromeDriverProcess.StartAsync(timeout.Token);
+        Directory.CreateDirectory(_profileFolder);
+        _browser = await WebDriverSession.StartChromiumAsync(_driver.Address, ChromeDriverProcess.BrowserPath, _profileFolder, 1280, 1000);
+        return _browser;
     }
 
     /// <summary>Closes the browser and kills the driver and the service, whatever the test did.</summary>

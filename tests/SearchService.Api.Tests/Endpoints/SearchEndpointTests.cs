@@ -23,6 +23,18 @@ public sealed class SearchEndpointTests(ServiceFactory factory) : IClassFixture<
         Assert.Equal(page.GetProperty("total").GetInt64(), page.GetProperty("facets").GetProperty("type").EnumerateArray().Sum(v => v.GetProperty("count").GetInt64()));
     }
 
+    [Theory]
+    [InlineData("q=gi%E1%BA%A3i%20ph%C3%B3ng%20m%E1%BA%B7t%20b%E1%BA%B1ng", "allWords")]
+    [InlineData("q=Huy%E1%BB%87n%20n%C3%A0o%20%C4%91%C3%A3%20ho%C3%A0n%20th%C3%A0nh%20ch%E1%BB%89%20ti%C3%AAu%20n%C3%B4ng%20th%C3%B4n%20m%E1%BB%9Bi%20trong%20n%C4%83m%202023", "anyWordRanked")]
+    [InlineData("q=nong%20thon%20zzqxw", "anyWordFallback")]
+    public async Task The_page_says_how_the_words_matched_and_its_facets_count_those_matches(string query, string strategy)
+    {
+        var page = await Search(query);
+        Assert.Equal(strategy, page.GetProperty("matchStrategy").GetString());
+        Assert.True(page.GetProperty("total").GetInt64() > 0);
+        Assert.Equal(page.GetProperty("total").GetInt64(), page.GetProperty("facets").GetProperty("type").EnumerateArray().Sum(v => v.GetProperty("count").GetInt64()));
+    }
+
     [Fact]
     public async Task A_locality_filter_keeps_its_own_facet_counts_and_filters_the_hits()
     {

@@ -25,7 +25,7 @@ internal static class AnalyzedText
 
     /// <summary>Tokens that are words of the text themselves rather than stacked on one (indexing chain).</summary>
     public static List<AnalyzedToken> Primary(IEnumerable<AnalyzedToken> tokens) =>
-        [.. tokens.Where(t => t.Type is not (TokenType.Folded or TokenType.Pair or TokenType.Synonym or TokenType.CodePart))];
+        [.. tokens.Where(t => t.Type is not (TokenType.Folded or TokenType.Pair or TokenType.BrokenPair or TokenType.Synonym or TokenType.CodePart))];
 
     /// <summary>The original chars a token's offsets cover.</summary>
     public static string Slice(string original, AnalyzedToken token) => original[token.StartOffset..token.EndOffset];

@@ -176,7 +176,7 @@ public sealed class AnalyzerPropertyTests
             {
                 problem = "primary token starts before the previous primary token";
             }
-            else if (clean && token.PositionIncrement > 0 && token.Type is not (TokenType.Pair or TokenType.Synonym or TokenType.Folded or TokenType.CodePart)
+            else if (clean && token.PositionIncrement > 0 && token.Type is not (TokenType.Pair or TokenType.BrokenPair or TokenType.Synonym or TokenType.Folded or TokenType.CodePart)
                      && ExpectedTerm(text[token.StartOffset..token.EndOffset], token.Type) != token.Term)
             {
                 problem = $"term is not the text it covers ('{Describe(text[token.StartOffset..token.EndOffset])}')";

@@ -68,6 +68,10 @@ public sealed class SyllablePairFilterTests
         Assert.Contains("kinh_tế", terms);
         Assert.Contains("văn_hóa", terms);
         Assert.DoesNotContain("tế_văn", terms);
+
+        // A broken pair stands there instead, so that a phrase (read on positions) can find the text.
+        Assert.Contains("tế\u00A6văn", terms);
+        Assert.Contains("te\u00A6van", terms);
     }
 
     [Theory]

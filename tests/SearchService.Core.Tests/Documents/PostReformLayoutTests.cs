@@ -1,5 +1,6 @@
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
+using SearchService.Core.Documents.Gazetteer;
 
 namespace SearchService.Core.Tests.Documents;
 
@@ -125,5 +126,28 @@ public class PostReformLayoutTests
         Assert.Equal("Tỉnh ủy Gia Lai", d.References.Single(r => r.Code == "40-KL/TU").IssuerBody);
         Assert.Equal("Thành ủy Quy Nhơn", d.References.Single(r => r.Code == "03-CT/TU").IssuerBody);
         Assert.Equal("Thành ủy Hải Phòng", d.References.Single(r => r.Code == "11-KH/TU").IssuerBody);
+    }
+
+    [Fact]
+    public void A_commune_name_shared_by_provinces_is_settled_by_the_province_the_body_names()
+    {
+        const string header = "ĐẢNG ỦY XÃ TÂN LẬP\nSố 04-KL/ĐU\nTân Lập, ngày 10 tháng 11 năm 2025\n\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ HAI BAN CHẤP HÀNH ĐẢNG BỘ XÃ\n\n";
+
+        var named = Extractor.Extract("a", header + "Ngày 08/11/2025, Hội nghị bàn phát triển cao su theo quy hoạch của tỉnh Quảng Trị.\n");
+        var unnamed = Extractor.Extract("b", header + "Ngày 08/11/2025, Hội nghị bàn phát triển cao su.\n");
+
+        Assert.True(LocalityGazetteer.Since2025.Find("Tân Lập").Count(l => l.Level == AdministrativeLevel.Commune) > 1);
+        Assert.Equal(("Tân Lập", "Quảng Trị"), (named.Locality, named.Province));
+        Assert.Null(unnamed.Locality);
+    }
+
+    [Theory]
+    [InlineData("ĐẢNG BỘ TỈNH TUYÊN QUANG\nĐẢNG ỦY PHƯỜNG HÀ GIANG 1\n")]
+    [InlineData("")]
+    public void A_ward_with_a_number_in_its_name(string header)
+    {
+        var d = Extractor.Extract("hg1", header + "Số 02-TB/ĐU\nHà Giang, ngày 02 tháng 10 năm 2025\n\nTHÔNG BÁO\nKết luận phiên họp thứ ba của Ban Thường vụ Đảng ủy phường\n\nNgày 01/10/2025, Ban Thường vụ Đảng ủy phường Hà Giang 1 họp, bàn việc của phường Hà Giang 1.\n");
+
+        Assert.Equal(("Hà Giang 1", AdministrativeLevel.Ward, "Tuyên Quang", 3), (d.Locality, d.Level, d.Province, d.Conference));
     }
 }

@@ -30,16 +30,16 @@ public sealed class RelevanceFloorTests : IDisposable
     {
         var summary = Evaluate(TestCorpus.SampleFiles(), "samples");
 
-        // Recorded 2026-11-22 (`eval --docs samples …`): nDCG@10 0.9339, MRR@10 1.0000, Recall@100 0.8744, MAP 0.8681.
-        // 2026-11-26, 23 documents (nine post-reform and Quy Nhơn samples added, judged where relevant to
-        // the existing queries): nDCG@10 0.9162, MRR@10 0.9946, Recall@100 0.8656, MAP 0.8458. The new
-        // documents are more competitors (and sometimes beat a relevant one: "nghe an" matches the verb
-        // "nghe" exactly), and a judged document missing a word of an all-words query lowers recall.
-        Assert.Equal(93, summary.Queries.Count);
-        Assert.True(summary.Ndcg >= 0.91, Describe(summary));
+        // Recorded 2026-11-22 (`eval --docs samples …`, 93 queries, 14 documents): nDCG@10 0.9339,
+        // MRR@10 1.0000, Recall@100 0.8744, MAP 0.8681. 2026-11-26 with the match strategies and the
+        // long questions s94–s127 (127 queries, 14 documents): 0.9690, 1.0000, 0.9799, 0.9430. Then
+        // with the nine post-reform and Quy Nhơn samples (23 documents; judged on s01–s93 only, so the
+        // new documents are competitors to s94–s127): 0.9582, 0.9961, 0.9704, 0.9174.
+        Assert.True(summary.Queries.Count >= 127, $"{summary.Queries.Count} judged queries");
+        Assert.True(summary.Ndcg >= 0.95, Describe(summary));
         Assert.True(summary.Mrr >= 0.99, Describe(summary));
-        Assert.True(summary.Recall >= 0.86, Describe(summary));
-        Assert.True(summary.Map >= 0.84, Describe(summary));
+        Assert.True(summary.Recall >= 0.965, Describe(summary));
+        Assert.True(summary.Map >= 0.91, Describe(summary));
     }
 
     [SeedFact]
@@ -47,12 +47,40 @@ public sealed class RelevanceFloorTests : IDisposable
     {
         var summary = Evaluate(Directory.EnumerateFiles(TestCorpus.SeedDirectory!), "seeds");
 
-        // Recorded 2026-11-22: nDCG@10 0.9399, MRR@10 0.9708, Recall@100 0.9388, MAP 0.9054.
-        Assert.Equal(40, summary.Queries.Count);
-        Assert.True(summary.Ndcg >= 0.93, Describe(summary));
-        Assert.True(summary.Mrr >= 0.96, Describe(summary));
-        Assert.True(summary.Recall >= 0.93, Describe(summary));
-        Assert.True(summary.Map >= 0.90, Describe(summary));
+        // Recorded 2026-11-26 (46 queries with the long questions r41–r46): nDCG@10 0.9537, MRR@10
+        // 0.9746, Recall@100 0.9801, MAP 0.9417. Before the match strategies: 0.9454, 0.9746, 0.9359, 0.9014.
+        Assert.True(summary.Queries.Count >= 46, $"{summary.Queries.Count} judged queries");
+        Assert.True(summary.Ndcg >= 0.945, Describe(summary));
+        Assert.True(summary.Mrr >= 0.97, Describe(summary));
+        Assert.True(summary.Recall >= 0.975, Describe(summary));
+        Assert.True(summary.Map >= 0.935, Describe(summary));
+    }
+
+    [LegalDevFact]
+    public void Questions_on_the_legal_dev_collection_rank_above_Lucenes_BM25_with_or_without_marks()
+    {
+        var folder = TestCorpus.LegalDevDirectory!;
+        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        {
+            var failed = new ConclusionIngestor(writer).IngestCorpus(Path.Combine(folder, "docs.jsonl")).Count(o => o.Status == IngestStatus.Failed);
+            Assert.Equal(0, failed);
+            writer.Commit();
+        }
+
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        var searcher = new IndexSearcher(snapshot);
+        var judgments = RelevanceJudgments.Read(Path.Combine(folder, "qrels.tsv"));
+        var accented = RelevanceEvaluation.Run(searcher, EvaluationQuery.Read(Path.Combine(folder, "queries.tsv")), judgments);
+        var unmarked = RelevanceEvaluation.Run(searcher, EvaluationQuery.Read(Path.Combine(folder, "queries-noaccent.tsv")), judgments);
+
+        // Lucene 8 BM25 (StandardAnalyzer): nDCG@10 0.903, 0.200 without marks, Recall@100 1.000.
+        // Recorded 2026-11-26: accented 0.9627, without marks 0.9580, Recall@100 1.0000 both.
+        Assert.Equal(52, accented.Queries.Count);
+        Assert.True(accented.Ndcg >= 0.955, "accented: " + Describe(accented));
+        Assert.True(unmarked.Ndcg >= 0.95, "without marks: " + Describe(unmarked));
+        Assert.True(Math.Abs(accented.Ndcg - unmarked.Ndcg) <= 0.01, $"accented {accented.Ndcg:0.0000}, without marks {unmarked.Ndcg:0.0000}");
+        Assert.Equal(1.0, accented.Recall, 6);
+        Assert.Equal(1.0, unmarked.Recall, 6);
     }
 
     private EvaluationSummary Evaluate(IEnumerable<string> files, string set)

@@ -162,6 +162,32 @@ internal sealed class BruteForceScorer
                 return anyShould ? (float)should : onlyProhibitions && boolean.Clauses.Count > 0 ? 0f : null;
             }
 
+            case CoordinationQuery coordination:
+            {
+                double sum = 0;
+                var words = 0;
+                foreach (var word in coordination.Words)
+                {
+                    if (Evaluate(word, doc, boost) is { } score)
+                    {
+                        sum += score;
+                        words++;
+                    }
+                }
+
+                if (words == 0)
+                {
+                    return null;
+                }
+
+                foreach (var extra in coordination.Extras)
+                {
+                    sum += Evaluate(extra, doc, boost) ?? 0;
+                }
+
+                return (float)sum * (float)Math.Pow(words / (double)coordination.Words.Count, coordination.Exponent);
+            }
+
             case MatchAllQuery:
                 return boost;
             case TermSetQuery set:

@@ -40,7 +40,10 @@ public sealed class RankingTests
 
         var oldStyle = index.Searcher.Search(new SearchRequest { Query = "Thành uỷ Hoà Bình" });
         var newStyle = index.Searcher.Search(new SearchRequest { Query = "thành ủy hòa bình" });
-        Assert.Equal(["new", "old"], oldStyle.Hits.Select(h => h.Id).Order());
+
+        // Four words are ranked over any of them: the document with "ủy" alone comes last.
+        Assert.Equal(["new", "old"], oldStyle.Hits.Take(2).Select(h => h.Id).Order());
+        Assert.Equal("none", oldStyle.Hits[^1].Id);
         Assert.Equal(oldStyle.Hits.Select(h => (h.Id, h.Score)), newStyle.Hits.Select(h => (h.Id, h.Score)));
     }
 
@@ -88,16 +91,19 @@ public sealed class RankingTests
     }
 
     [Fact]
-    public void A_phrase_does_not_run_across_punctuation_unless_the_query_has_it_too()
+    public void A_phrase_runs_across_punctuation_as_positions_do_whether_the_query_has_it_or_not()
     {
         using var index = new TinyIndex([
             new("comma", "Công tác phòng, chống tham nhũng được đẩy mạnh."),
             new("split", "Đã giải phóng, mặt bằng còn vướng."),
             new("joined", "Đẩy nhanh giải phóng mặt bằng."),
+            new("apart", "Giải phóng quân; mặt trận; bằng khen."),
         ]);
 
-        Assert.Equal(["joined"], index.Ids("\"giải phóng mặt bằng\""));
+        // As Lucene reads a phrase: punctuation takes no position.
+        Assert.Equal(["joined", "split"], index.Ids("\"giải phóng mặt bằng\"").Order());
         Assert.Equal(["comma"], index.Ids("\"phòng, chống tham nhũng\""));
+        Assert.Equal(["comma"], index.Ids("\"phong chong tham nhung\""));
         Assert.Equal(["joined", "split"], index.Ids("\"giải phóng mặt bằng\"~1").Order());
     }
 

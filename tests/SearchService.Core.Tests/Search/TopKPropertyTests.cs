@@ -4,6 +4,7 @@ using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
 using SearchService.Core.Search;
+using SearchService.Core.Search.Parsing;
 using SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Tests.Search;
@@ -129,6 +130,42 @@ public sealed class TopKPropertyTests : IDisposable
                     $"'{text}' → {query}: hit {i} is doc {actual.Hits[i].Doc} scoring {actual.Hits[i].Score}, expected doc {expected[i].Doc} scoring {expected[i].Score}");
             }
         }
+    }
+
+    [Theory]
+    [InlineData(41)]
+    [InlineData(42)]
+    public void Long_texts_ranked_over_any_word_rank_as_a_brute_force_scan(int seed)
+    {
+        var random = new Random(seed);
+        var snapshot = BuildIndex(random, documents: 300);
+        var searcher = new IndexSearcher(snapshot);
+        var anyWord = new QueryParser(new QueryParserOptions { DefaultOperator = DefaultOperator.Or });
+        var reference = new BruteForceScorer(snapshot, Fields);
+        var coordinated = 0;
+        for (var q = 0; q < 60; q++)
+        {
+            var text = Words(random, random.Next(2, 12));
+            var query = anyWord.Parse(text).Rewrite(searcher.CreateContext());
+            coordinated += query is CoordinationQuery ? 1 : 0;
+            var k = random.Next(1, 15);
+            var expected = reference.Search(query);
+            var actual = searcher.Search(query, k, totalHitsThreshold: random.Next(2) == 0 ? 1 : 1000);
+            Assert.True(Math.Min(k, expected.Count) == actual.Hits.Count, $"'{text}' → {query}: {actual.Hits.Count} hits, expected {Math.Min(k, expected.Count)}");
+            for (var i = 0; i < actual.Hits.Count; i++)
+            {
+                Assert.True(expected[i].Doc == actual.Hits[i].Doc && Math.Abs(expected[i].Score - actual.Hits[i].Score) <= 1e-5,
+                    $"'{text}' → {query}: hit {i} is doc {actual.Hits[i].Doc} scoring {actual.Hits[i].Score}, expected doc {expected[i].Doc} scoring {expected[i].Score}");
+            }
+
+            if (actual.Hits.Count > 0)
+            {
+                var explanation = searcher.Explain(query, actual.Hits[0].Doc);
+                Assert.True(Math.Abs(explanation.Value - actual.Hits[0].Score) <= 1e-5, $"'{text}': explanation {explanation.Value}, hit {actual.Hits[0].Score}\n{explanation}");
+            }
+        }
+
+        Assert.True(coordinated > 40, $"only {coordinated} texts were coordinated");
     }
 
     [Theory]

@@ -168,6 +168,14 @@ public sealed partial class ConclusionExtractor
             {
                 return fromHeader;
             }
+
+            // "ĐẢNG ỦY XÃ TÂN LẬP" without its "ĐẢNG BỘ TỈNH …" line: many communes share a name, and
+            // the province the body names most often tells them apart.
+            if (kind is { } again && provinceHint is null && ProvinceNamedInBody(map, body) is { } named
+                && map.Resolve(again, name, named) is { } inNamedProvince)
+            {
+                return inNamedProvince;
+            }
         }
 
         kind ??= KindOfCommittee(committee) ?? KindOfCommittee(rawTitle);
@@ -223,6 +231,31 @@ public sealed partial class ConclusionExtractor
         }
 
         return order.Count == 0 ? null : order.OrderByDescending(l => votes[l]).First();
+    }
+
+    /// <summary>The province or centrally-run city the body names most often ("tỉnh Tuyên Quang"), if any.</summary>
+    private static string? ProvinceNamedInBody(LocalityGazetteer map, string body)
+    {
+        var votes = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match match in PlaceMention().Matches(body))
+        {
+            if (LocalityKinds.Parse(match.Groups["kind"].Value) is not (LocalityKind.Province or LocalityKind.City))
+            {
+                continue;
+            }
+
+            var words = match.Groups["name"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var n = Math.Min(4, words.Length); n >= 1; n--)
+            {
+                if (map.FindProvince(string.Join(' ', words.Take(n))) is { } province)
+                {
+                    votes[province.Name] = votes.GetValueOrDefault(province.Name) + 1;
+                    break;
+                }
+            }
+        }
+
+        return votes.Count == 0 ? null : votes.MaxBy(v => v.Value).Key;
     }
 
     private static bool IsCity(LocalityGazetteer map, string? province) =>
@@ -453,7 +486,7 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"^ĐẢNG BỘ\s+(?:TỈNH|THÀNH PHỐ)\s+(?<name>[\p{L} -]+)$")]
     private static partial Regex ParentLine();
 
-    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ)\s+(?:XÃ|PHƯỜNG|ĐẶC\s+KHU))\s+(?<name>[\p{L} -]+)$")]
+    [GeneratedRegex(@"^(?<kind>(?:TỈNH|THÀNH|THỊ|HUYỆN|QUẬN)\s+(?:ỦY|UỶ)|ĐẢNG\s+(?:ỦY|UỶ)\s+(?:XÃ|PHƯỜNG|ĐẶC\s+KHU))\s+(?<name>[\p{L} -]+(?:\s\d{1,2})?)$")]
     private static partial Regex CommitteeLine();
 
     [GeneratedRegex(@"Ban\s+Chấp\s+hành\s+Đảng\s+bộ\s+(?<unit>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|thị trấn|đặc khu)(?!\p{L})|Ban\s+Thường\s+vụ\s+(?<committee>(?:Tỉnh|Thành|Thị|Huyện|Quận)\s+(?:ủy|uỷ)|Đảng\s+(?:ủy|uỷ)(?:\s+(?:xã|phường|đặc\s+khu)(?!\p{L}))?)", RegexOptions.IgnoreCase)]
@@ -462,7 +495,8 @@ public sealed partial class ConclusionExtractor
     [GeneratedRegex(@"(?:Đảng\s+bộ\s+|Hội\s+nghị\s+|Ban\s+Thường\s+vụ\s+|T/M\s+)(?<kind>tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu|(?:tỉnh|thành|thị|huyện|quận)\s+(?:ủy|uỷ)|đảng\s+(?:ủy|uỷ)\s+(?:xã|phường|đặc\s+khu))(?!\p{L})", RegexOptions.IgnoreCase)]
     private static partial Regex KindInCommittee();
 
-    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3})")]
+    // Since 2025 a few wards carry a number ("phường Hà Giang 1").
+    [GeneratedRegex(@"(?<kind>(?i:tỉnh|thành phố|thị xã|huyện|quận|xã|phường|đặc khu))\s+(?<name>\p{Lu}\p{Ll}*(?:[ \-]\p{Lu}\p{Ll}*){0,3}(?: \d{1,2}(?!\d))?)")]
     private static partial Regex PlaceMention();
 
     [GeneratedRegex(@"kh(?:óa|oá|oa)\s*(?<value>[IVXLC]{1,6})(?![\p{L}])", RegexOptions.IgnoreCase)]

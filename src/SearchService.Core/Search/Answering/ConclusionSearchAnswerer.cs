@@ -21,6 +21,18 @@ public sealed class ConclusionSearchAnswerer
 
     private readonly Highlighter _highlighter = new();
 
+    /// <summary>An answerer that computes everything afresh for each request (the CLI, evaluations).</summary>
+    public ConclusionSearchAnswerer()
+        : this(new FacetCache(0))
+    {
+    }
+
+    /// <summary>An answerer that keeps facet work per snapshot in <paramref name="cache"/> (a service answering many requests).</summary>
+    public ConclusionSearchAnswerer(FacetCache cache) => Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+
+    /// <summary>Facet match sets and lists kept per snapshot.</summary>
+    public FacetCache Cache { get; }
+
     /// <summary>Answers <paramref name="request"/> with <paramref name="searcher"/>'s snapshot.</summary>
     public SearchAnswer Answer(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options = null)
     {
@@ -42,13 +54,14 @@ public sealed class ConclusionSearchAnswerer
             snippets = result.Hits.Select(_ => (IReadOnlyList<string>)[]).ToList();
         }
 
-        var facets = options.Facets ? Facets(searcher, request, options.FacetSize) : [];
+        // Facets count the matches of the query that ran: the any-word form when the words were relaxed.
+        var facets = options.Facets ? Facets(searcher, request, result.MatchStrategy, options.FacetSize) : [];
         return new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private (SearchResult Result, List<IReadOnlyList<string>> Snippets) TitlesAndSnippets(IndexSearcher searcher, SearchRequest request, SearchResult result)
     {
-        var terms = searcher.MatchedTerms(searcher.BuildQuery(request));
+        var terms = searcher.MatchedTerms(searcher.BuildQuery(request, result.MatchStrategy));
         var bodyTerms = terms.TryGetValue(ConclusionFields.Body, out var body) ? body : [];
         var hits = new List<SearchHit>(result.Hits.Count);
         var snippets = new List<IReadOnlyList<string>>(result.Hits.Count);
@@ -72,13 +85,24 @@ public sealed class ConclusionSearchAnswerer
         return (result with { Hits = hits }, snippets);
     }
 
-    private static IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, int size)
+    private IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, MatchStrategy strategy, int size)
     {
-        // The query's matches without any filter, then one match set per filtered facet field.
-        var unfiltered = new SearchRequest { Query = request.Query, Lenient = request.Lenient };
-        var queryMatches = searcher.MatchingDocuments(unfiltered);
+        // The query's matches without any filter, then one match set per filtered facet field;
+        // each is cached per snapshot under the query it runs, and so is the finished list.
+        var unfiltered = searcher.BuildQuery(new SearchRequest { Query = request.Query, Lenient = request.Lenient }, strategy);
+        var whole = $"{searcher.BuildQuery(request, strategy)}|{(request.History ? "history" : "")}|{size}";
+        return Cache.Facets(searcher.Snapshot, whole, () => CountFacets(searcher, request, unfiltered, size));
+    }
+
+    private IReadOnlyList<FacetResult> CountFacets(IndexSearcher searcher, SearchRequest request, Queries.Query unfiltered, int size)
+    {
+        var queryMatches = Cache.Matches(searcher.Snapshot, unfiltered.ToString(), () => searcher.MatchingDocuments(unfiltered));
         var filters = new Dictionary<string, IReadOnlyList<BitArray>>(StringComparer.Ordinal);
-        void Filter(string field, SearchRequest only) => filters[field] = searcher.MatchingDocuments(only);
+        void Filter(string field, SearchRequest only)
+        {
+            var query = searcher.BuildQuery(only);
+            filters[field] = Cache.Matches(searcher.Snapshot, query.ToString(), () => searcher.MatchingDocuments(query));
+        }
         if (!string.IsNullOrWhiteSpace(request.Locality))
         {
             Filter(ConclusionFields.Locality, new SearchRequest { Locality = request.Locality });

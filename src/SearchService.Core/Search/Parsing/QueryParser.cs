@@ -11,8 +11,8 @@ namespace SearchService.Core.Search.Parsing;
 /// phrases find each other; document codes typed whole or as kind + number find the citing
 /// documents first.</item>
 /// <item><c>"a phrase"</c>, <c>"a phrase"~N</c> (up to N extra positions between the words, in
-/// order). An exact phrase does not run across punctuation the query does not have
-/// ("giải phóng, mặt bằng" is not "giải phóng mặt bằng"), as it is read through syllable pairs.</item>
+/// order), read on the words' positions as Lucene reads them: punctuation takes no position, so
+/// "khieu nai to cao" finds "khiếu nại, tố cáo" and a comma typed in a phrase changes nothing.</item>
 /// <item><c>+must</c>, <c>-mustnot</c>, <c>AND</c>, <c>OR</c>, <c>NOT</c>, parentheses; AND binds
 /// tighter than OR.</item>
 /// <item><c>prefix*</c>, <c>fuzzy~</c> (2 edits), <c>fuzzy~1</c>; <c>word^2</c> boosts.</item>
@@ -72,6 +72,65 @@ public sealed class QueryParser
         }
 
         return query;
+    }
+
+    /// <summary>
+    /// How many content words of <paramref name="text"/> the default operator joins: the loose
+    /// words outside fields, prefixes and fuzzy marks, without stop words or a question's frame
+    /// (see <see cref="TextQueryBuilder.ContentWords"/>). Text with operators (AND, OR, NOT, +, -)
+    /// says itself how its words combine, and counts 0.
+    /// </summary>
+    public int ContentWords(string text, bool lenient = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text) || text.Length > Options.Limits.MaxQueryLength)
+        {
+            return 0;
+        }
+
+        List<QueryToken> tokens;
+        try
+        {
+            tokens = QueryLexer.Lex(text);
+        }
+        catch (QueryParseException) when (lenient)
+        {
+            return _builder.ContentWords(StripSyntax(text));
+        }
+
+        var count = 0;
+        var run = new List<string>();
+        void Flush()
+        {
+            if (run.Count > 0)
+            {
+                count += _builder.ContentWords(string.Join(' ', run));
+                run.Clear();
+            }
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind is QueryTokenKind.And or QueryTokenKind.Or or QueryTokenKind.Not or QueryTokenKind.Plus or QueryTokenKind.Minus)
+            {
+                return 0;
+            }
+
+            var plain = token is { Kind: QueryTokenKind.Word, Prefix: false, FuzzyEdits: < 0 } && token.Boost == 1f
+                && (i == 0 || tokens[i - 1].Kind != QueryTokenKind.Field);
+            if (plain)
+            {
+                run.Add(token.Text);
+            }
+            else
+            {
+                Flush();
+            }
+        }
+
+        Flush();
+        return count;
     }
 
     private static string StripSyntax(string text)

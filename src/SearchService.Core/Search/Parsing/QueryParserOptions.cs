@@ -15,6 +15,32 @@ public sealed record QueryParserOptions
     /// <summary>How side-by-side words combine.</summary>
     public DefaultOperator DefaultOperator { get; init; } = DefaultOperator.And;
 
+    /// <summary>
+    /// The longest text (in content words) whose words are all required; a longer one is ranked
+    /// over any of its words (<see cref="MatchStrategy.AnyWordRanked"/>). Applies when the default
+    /// operator is AND and the request lets words relax.
+    /// </summary>
+    public int AllWordsUpTo { get; init; } = 3;
+
+    /// <summary>
+    /// How much a document missing some of a text's words loses when any word may match: its
+    /// score times (matched / words)^this (see <see cref="Queries.CoordinationQuery"/>); 0 = plain sum.
+    /// </summary>
+    public float Coordination { get; init; } = 2f;
+
+    /// <summary>
+    /// Boost of a place the text names (a locality or province the gazetteer knows, with or without
+    /// marks) on the locality and province fields: an optional clause, so that place's documents
+    /// rank first; 0 = no such clause.
+    /// </summary>
+    public float LocalityBoost { get; init; } = 2f;
+
+    /// <summary>Leave a question's frame ("đúng hay sai", "nào sau đây", "là gì" …) out of the words searched.</summary>
+    public bool QuestionFrames { get; init; } = true;
+
+    /// <summary>Keep stop words typed without marks ("cua", "duoc") optional instead of required.</summary>
+    public bool UnmarkedStopWordsOptional { get; init; } = true;
+
     /// <summary>The text fields plain words search, with their boosts.</summary>
     public IReadOnlyList<KeyValuePair<string, float>> DefaultFields { get; init; } =
     [
@@ -29,7 +55,7 @@ public sealed record QueryParserOptions
     public float FoldedWeight { get; init; } = 0.5f;
 
     /// <summary>Weight of a syllable-pair term ("giải_phóng"), an optional clause that ranks adjacent syllables first.</summary>
-    public float PairWeight { get; init; } = 0.6f;
+    public float PairWeight { get; init; } = 1.5f;
 
     /// <summary>Weight of an abbreviation alternative ("ubnd" for "ủy ban nhân dân") relative to the spelled-out words.</summary>
     public float SynonymWeight { get; init; } = 0.9f;

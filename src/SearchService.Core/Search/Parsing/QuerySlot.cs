@@ -13,6 +13,7 @@ internal sealed class QuerySlot
     {
         Term = primary.Term;
         Type = primary.Type;
+        StartOffset = primary.StartOffset;
         EndOffset = primary.EndOffset;
     }
 
@@ -25,6 +26,8 @@ internal sealed class QuerySlot
     public bool IsOrphanPair => Type == TokenType.Pair;
 
     public TokenType Type { get; }
+
+    public int StartOffset { get; }
 
     public int EndOffset { get; }
 
@@ -44,6 +47,13 @@ internal sealed class QuerySlot
         var position = -1;
         foreach (var token in tokens)
         {
+            if (token.Type == TokenType.BrokenPair || (token.Type == TokenType.Folded && last == TokenType.BrokenPair))
+            {
+                // Syllables across punctuation are no word; phrases make their own (see TextQueryBuilder.Phrase).
+                last = token.Type == TokenType.BrokenPair ? TokenType.BrokenPair : last;
+                continue;
+            }
+
             if (slots.Count == 0 || token.Position != position)
             {
                 slots.Add(new QuerySlot(token));

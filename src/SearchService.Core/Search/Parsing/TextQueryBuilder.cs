@@ -1,5 +1,6 @@
 using SearchService.Core.Analysis;
 using SearchService.Core.Catalog;
+using SearchService.Core.Documents.Gazetteer;
 using SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Search.Parsing;
@@ -17,6 +18,8 @@ internal sealed class TextQueryBuilder
 {
     private static readonly VietnameseAnalyzer Literal = new(VietnameseAnalyzerOptions.Indexing with { Pairs = false, Synonyms = false, CodeParts = false, Fold = false });
 
+    private static readonly LocalityGazetteer Gazetteer = LocalityGazetteer.Pre2025;
+
     private readonly QueryParserOptions _options;
     private readonly VietnameseAnalyzer _words;
     private readonly VietnameseAnalyzer _phrases;
@@ -30,8 +33,21 @@ internal sealed class TextQueryBuilder
     }
 
     /// <summary>The query for loose words in <paramref name="fields"/>; null when the text has no words.</summary>
-    public Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields)
+    public Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields) => Words(text, fields, _options.QuestionFrames, out _);
+
+    /// <summary>
+    /// The words of <paramref name="text"/> the default operator applies to: its content words,
+    /// without stop words, the question's frame and stop words typed without marks.
+    /// </summary>
+    public int ContentWords(string text)
     {
+        Words(text, _options.DefaultFields, _options.QuestionFrames, out var count);
+        return count;
+    }
+
+    private Query? Words(string text, IReadOnlyList<KeyValuePair<string, float>> fields, bool questionFrames, out int contentWords)
+    {
+        contentWords = 0;
         var tokens = _words.Analyze(text);
         if (tokens.Count == 0)
         {
@@ -45,8 +61,13 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
+        var frame = questionFrames ? QuestionFrame(text) : [];
+
+        // Only a text typed without any mark reads "ma" as perhaps "mà": in "ma túy" it is the word itself.
+        var unmarkedText = _options.UnmarkedStopWordsOptional && !VietnameseAlphabet.NeedsFolding(text);
         var required = new List<Query>();
         var optional = new List<Query>();
+        var minor = new List<Query>();
         for (var i = 0; i < slots.Count; i++)
         {
             var slot = slots[i];
@@ -90,7 +111,22 @@ internal sealed class TextQueryBuilder
                 continue;
             }
 
-            required.Add(Unit(slot, fields));
+            if (InFrame(slot, frame))
+            {
+                continue;
+            }
+
+            if (unmarkedText && UnmarkedStopWords.Contains(slot.Term))
+            {
+                // "cua", "duoc", "cac" typed without marks: most likely the stop words "của",
+                // "được", "các", which the accented query drops; they may score, never filter.
+                minor.Add(Unit(slot, fields));
+            }
+            else
+            {
+                required.Add(Unit(slot, fields));
+            }
+
             if (i > 0)
             {
                 AddPair(slot, fields, optional);
@@ -103,14 +139,33 @@ internal sealed class TextQueryBuilder
             }
         }
 
-        if (required.Count == 0)
+        if (_options.LocalityBoost > 0 && ReferenceEquals(fields, _options.DefaultFields))
         {
-            return null;
+            AddLocalities(slots, optional);
         }
 
-        if (required.Count == 1 && optional.Count == 0)
+        if (required.Count == 0 && minor.Count > 0)
+        {
+            // Nothing but stop words typed without marks: they are the words.
+            required.AddRange(minor);
+            minor.Clear();
+        }
+
+        contentWords = required.Count;
+        if (required.Count == 0)
+        {
+            // The question's frame alone ("bao gồm"): then those words are what is asked for.
+            return frame.Count > 0 ? Words(text, fields, questionFrames: false, out contentWords) : null;
+        }
+
+        if (required.Count == 1 && optional.Count == 0 && minor.Count == 0)
         {
             return required[0];
+        }
+
+        if (_options.DefaultOperator == DefaultOperator.Or && _options.Coordination > 0)
+        {
+            return new CoordinationQuery(required, [.. minor, .. optional], _options.Coordination);
         }
 
         var clauses = new List<BooleanClause>();
@@ -120,12 +175,79 @@ internal sealed class TextQueryBuilder
             clauses.Add(new BooleanClause(query, occur));
         }
 
+        foreach (var query in minor)
+        {
+            clauses.Add(new BooleanClause(query, Occur.Should));
+        }
+
         foreach (var query in optional)
         {
             clauses.Add(new BooleanClause(query, Occur.Should));
         }
 
         return new BooleanQuery(clauses);
+    }
+
+    /// <summary>
+    /// A place the text names ("duc pho", "Tân Yên nông thôn mới", "Bắc Ninh"): an optional clause
+    /// on the locality and province fields, so that place's own documents rank first. Names of two
+    /// to four syllables only, longest first: one syllable names too many things besides a place.
+    /// </summary>
+    private void AddLocalities(List<QuerySlot> slots, List<Query> optional)
+    {
+        var words = slots.Where(s => !s.IsOrphanPair && s.Type == TokenType.Syllable).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            for (var length = Math.Min(4, words.Count - i); length >= 2; length--)
+            {
+                var name = string.Join(' ', words.GetRange(i, length).Select(w => w.Term));
+                var places = Gazetteer.Find(name);
+                if (places.Count == 0)
+                {
+                    continue;
+                }
+
+                var canonical = places[0].Name;
+                var clauses = new List<BooleanClause> { new(new KeywordQuery(ConclusionFields.Locality, canonical) { Boost = _options.LocalityBoost }, Occur.Should) };
+                if (places.Any(p => p.Level is Documents.AdministrativeLevel.Province or Documents.AdministrativeLevel.CentrallyRunCity))
+                {
+                    clauses.Add(new BooleanClause(new KeywordQuery(ConclusionFields.Province, canonical) { Boost = _options.LocalityBoost }, Occur.Should));
+                }
+
+                optional.Add(clauses.Count == 1 ? clauses[0].Query : new BooleanQuery(clauses));
+                i += length - 1;
+                break;
+            }
+        }
+    }
+
+    private List<(int Start, int End)> QuestionFrame(string text)
+    {
+        var primary = new List<AnalyzedToken>();
+        var position = -1;
+        foreach (var token in _phrases.Analyze(text))
+        {
+            if (token.Position != position)
+            {
+                primary.Add(token);
+                position = token.Position;
+            }
+        }
+
+        return QuestionPhrases.Find(primary);
+    }
+
+    private static bool InFrame(QuerySlot slot, List<(int Start, int End)> frame)
+    {
+        foreach (var (start, end) in frame)
+        {
+            if (slot.StartOffset >= start && slot.EndOffset <= end)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The phrase query for quoted text in <paramref name="fields"/>; null when it has no words.</summary>
@@ -138,38 +260,49 @@ internal sealed class TextQueryBuilder
             return null;
         }
 
-        // An exact phrase is read through the syllable-pair terms where it has them: "a_b" at b's
-        // position holds exactly when a and b stand side by side, and pair postings are far shorter
-        // than syllable postings. Where there is no pair (a number, a code, punctuation between
-        // two words) the word itself stands in; the positions stay consecutive either way. A sloppy
-        // phrase needs the words themselves.
-        var byPairs = slop == 0 && slots.Count > 1;
-        var exact = new List<IReadOnlyList<string>>(slots.Count);
-        var loose = new List<IReadOnlyList<string>>(slots.Count);
+        // A phrase is matched on positions, as Lucene matches it: "khieu nai to cao" finds
+        // "khiếu nại, tố cáo", because punctuation takes no position. Two syllables side by side
+        // always leave a pair at the second one's position: "giải_phóng", or across punctuation
+        // the broken pair "nại¦tố". So an exact phrase of syllables is read through those pair
+        // terms (far shorter postings, far fewer positions than the syllables') with the same
+        // matches; where there is no pair (a number, a code beside a word) the word itself stands
+        // in, and the positions stay consecutive either way. A sloppy phrase needs the words.
+        var words = slots.Where(s => !s.IsOrphanPair).ToList();
+        var byPairs = slop == 0 && _options.Analysis.Pairs;
+        var exact = new List<IReadOnlyList<string>>(words.Count);
+        var loose = new List<IReadOnlyList<string>>(words.Count);
         var anyFolded = false;
-        for (var i = 0; i < slots.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            var slot = slots[i];
-            if (byPairs && i == 0 && slots[1].Pair is not null)
+            var slot = words[i];
+            if (byPairs && i == 0 && words.Count > 1 && Pairable(slot, words[1]))
             {
                 continue; // the first pair covers the first word
             }
 
             // The index stacks a folded copy on every accented word and pair, so the folded term's
             // positions include the exact term's: the loose phrase needs the folded terms only.
-            var pair = byPairs && i > 0 ? slot.Pair : null;
-            var term = pair ?? slot.Term;
-            var folded = pair is not null ? slot.FoldedPair : slot.Folded;
-            exact.Add([term]);
-            loose.Add([folded ?? term]);
-            anyFolded |= folded is not null;
+            var folded = slot.Folded ?? slot.Term;
+            if (byPairs && i > 0 && Pairable(words[i - 1], slot))
+            {
+                var before = words[i - 1];
+                exact.Add(Adjacent(before.Term, slot.Term));
+                loose.Add(Adjacent(before.Folded ?? before.Term, folded));
+                anyFolded |= before.Folded is not null || slot.Folded is not null;
+            }
+            else
+            {
+                exact.Add([slot.Term]);
+                loose.Add([folded]);
+                anyFolded |= slot.Folded is not null;
+            }
         }
 
         var clauses = new List<BooleanClause>();
         foreach (var (field, boost) in fields)
         {
             clauses.Add(new BooleanClause(new PhraseQuery(field, exact, slop) { Boost = boost }, Occur.Should));
-            if (anyFolded)
+            if (anyFolded && _options.Analysis.Fold)
             {
                 clauses.Add(new BooleanClause(new PhraseQuery(field, loose, slop) { Boost = boost * _options.FoldedWeight }, Occur.Should));
             }
@@ -177,6 +310,11 @@ internal sealed class TextQueryBuilder
 
         return clauses.Count == 1 ? clauses[0].Query : new BooleanQuery(clauses);
     }
+
+    private static bool Pairable(QuerySlot first, QuerySlot second) => first.Type == TokenType.Syllable && second.Type == TokenType.Syllable;
+
+    private static string[] Adjacent(string first, string second) =>
+        [first + "_" + second, first + SyllablePairFilter.BrokenJoiner + second];
 
     /// <summary>One word normalized as the index writes it (lower-case, canonical tone marks), for prefixes and fuzzy words.</summary>
     public static string Normalize(string word)

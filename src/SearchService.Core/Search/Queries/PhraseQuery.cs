@@ -62,7 +62,7 @@ public sealed class PhraseQuery : Query
     /// <remarks>
     /// A phrase of one word with one term scores exactly as that term (its frequency is the term's,
     /// its idf the term's idf), so it becomes a <see cref="TermQuery"/>, which reads no positions
-    /// and has tight block bounds. Exact two-syllable phrases read through pairs are all like this.
+    /// and has tight block bounds.
     /// </remarks>
     public override Query Rewrite(SearchContext context) =>
         Words.Count == 1 && Words[0].Count == 1 ? new TermQuery(Field, Words[0][0]) { Boost = Boost } : this;

@@ -39,7 +39,8 @@ public sealed class PrefixQuery : Query
         var limit = context.Limits.MaxPrefixExpansions;
         foreach (var (term, _) in TermExpansion.Walk(context, Field, Prefix, t => t.StartsWith(Prefix, StringComparison.Ordinal)))
         {
-            if (!pairs && term.Contains('_', StringComparison.Ordinal))
+            // Pair terms (whole or broken at punctuation) repeat the first syllable's documents.
+            if (!pairs && term.AsSpan().IndexOfAny('_', Analysis.SyllablePairFilter.BrokenJoiner) >= 0)
             {
                 continue;
             }

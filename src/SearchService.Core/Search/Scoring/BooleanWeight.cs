@@ -140,7 +140,8 @@ public sealed class BooleanWeight : Weight
             }
         }
 
-        if (!hasRequired && !anyShould && !HasOnlyProhibitions())
+        // As GetScorer: no clauses at all match nothing; only prohibitions match everything else.
+        if (!hasRequired && !anyShould && !(HasOnlyProhibitions() && _weights.Length > 0))
         {
             return Explanation.NoMatch("no should clause matches", [.. missed]);
         }

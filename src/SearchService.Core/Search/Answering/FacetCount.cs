@@ -1,4 +1,4 @@
-namespace SearchService.Api.Contracts;
+namespace SearchService.Core.Search.Answering;
 
 /// <summary>One facet value with the number of matching documents that have it.</summary>
 /// <param name="Value">The value ("Từ Sơn", "2023", "18-NQ/TU").</param>

@@ -1,4 +1,4 @@
-namespace SearchService.Api.Contracts;
+namespace SearchService.Core.Search.Answering;
 
 /// <summary>One hit of a search page.</summary>
 /// <param name="Id">The document id (GET /api/documents/{id} has the rest).</param>
