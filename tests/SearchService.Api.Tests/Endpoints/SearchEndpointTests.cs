@@ -76,7 +76,7 @@ public sealed class SearchEndpointTests(ServiceFactory factory) : IClassFixture<
     [Theory]
     [InlineData("q=%22nong%20thon&strict=true", "q", "position")]
     [InlineData("q=x&sort=oldest", "sort", null)]
-    [InlineData("q=x&from=05/07/2023", "from", null)]
+    [InlineData("q=x&from=2023-13-45", "from", null)]
     [InlineData("q=x&page=2000&pageSize=10", "page", null)]
     [InlineData("q=x&pageSize=0", "pageSize", null)]
     [InlineData("q=x&after=not-a-cursor", "after", null)]
