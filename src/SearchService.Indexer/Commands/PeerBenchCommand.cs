@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SearchService.Core.Catalog;
 using SearchService.Core.Documents;
+using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
@@ -120,8 +121,13 @@ public static class PeerBenchCommand
             writer.ForceMerge(1);
             writer.Commit();
             var mergeSeconds = stopwatch.Elapsed.TotalSeconds;
-            var size = Directory.EnumerateFiles(settings.Index).Sum(f => new FileInfo(f).Length) / 1e6;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[product] indexed {docs} docs in {buildSeconds:0.0}s (+{mergeSeconds:0.0}s merge), {size:0} MB"));
+            // The index is what the newest commit refers to, as the peers measure theirs; the folder
+            // also keeps the commit before (the last good one) until the next commit.
+            var directory = new IndexDirectory(settings.Index);
+            var commit = CommitPoint.ReadLatest(directory) ?? throw new InvalidOperationException("the bench index has no commit");
+            var size = commit.Files().Append(commit.FileName).Sum(f => new FileInfo(Path.Combine(settings.Index, f)).Length) / 1e6;
+            var onDisk = Directory.EnumerateFiles(settings.Index).Sum(f => new FileInfo(f).Length) / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[product] indexed {docs} docs in {buildSeconds:0.0}s (+{mergeSeconds:0.0}s merge), {size:0} MB ({onDisk:0} MB in the folder with the commit before)"));
             return new JsonObject
             {
                 ["docs"] = docs,
@@ -132,6 +138,7 @@ public static class PeerBenchCommand
                 ["mb_per_s"] = bytes / 1e6 / buildSeconds,
                 ["size_mb"] = size,
                 ["file_mb"] = size,
+                ["folder_mb"] = onDisk,
                 ["peak_rss_mb"] = ProcessMemory.PeakResidentBytes() / 1e6,
             };
         }

@@ -150,8 +150,8 @@ public sealed class IndexRoundTripTests : IDisposable
 
         Assert.Equal(model.Count, idOf.Count);
 
-        // Every term's postings (live docs) equal what analyzing the model's titles gives: freqs, positions, offsets.
-        var expectedPostings = new Dictionary<string, Dictionary<string, List<(int, int, int)>>>(StringComparer.Ordinal);
+        // Every term's postings (live docs) equal what analyzing the model's titles gives: freqs and positions.
+        var expectedPostings = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);
         foreach (var (id, doc) in model)
         {
             var position = -1;
@@ -168,17 +168,18 @@ public sealed class IndexRoundTripTests : IDisposable
                     byDoc[id] = occurrences = [];
                 }
 
-                occurrences.Add((position, token.StartOffset, token.EndOffset));
+                occurrences.Add(position);
             }
         }
 
-        var actualPostings = new Dictionary<string, Dictionary<string, List<(int, int, int)>>>(StringComparer.Ordinal);
+        var actualPostings = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);
         foreach (var segment in snapshot.Segments)
         {
             var field = segment.FieldNumber("title");
             foreach (var (term, info) in segment.Terms.Enumerate(field))
             {
                 var postings = segment.Postings(info);
+                Assert.True(postings.HasPositions, $"text term '{term}' without positions");
                 for (var doc = postings.NextDoc(); doc != PostingsEnum.NoMoreDocs; doc = postings.NextDoc())
                 {
                     if (segment.IsDeleted(doc))
@@ -186,10 +187,10 @@ public sealed class IndexRoundTripTests : IDisposable
                         continue;
                     }
 
-                    var occurrences = new List<(int, int, int)>();
+                    var occurrences = new List<int>();
                     while (postings.NextPosition())
                     {
-                        occurrences.Add((postings.Position, postings.StartOffset, postings.EndOffset));
+                        occurrences.Add(postings.Position);
                     }
 
                     Assert.Equal(postings.Freq, occurrences.Count);
@@ -210,6 +211,21 @@ public sealed class IndexRoundTripTests : IDisposable
             foreach (var (id, occurrences) in byDoc)
             {
                 Assert.Equal(occurrences.OrderBy(o => o), actualPostings[term][id].OrderBy(o => o));
+            }
+        }
+
+        // Keyword and numeric values are indexed without positions; asking for them is an error.
+        foreach (var segment in snapshot.Segments)
+        {
+            foreach (var name in new[] { "code", "year" })
+            {
+                foreach (var (term, info) in segment.Terms.Enumerate(segment.FieldNumber(name)))
+                {
+                    var postings = segment.Postings(info);
+                    Assert.False(postings.HasPositions, $"{name} value '{term}' has positions");
+                    Assert.NotEqual(PostingsEnum.NoMoreDocs, postings.NextDoc());
+                    Assert.Throws<InvalidOperationException>(() => postings.NextPosition());
+                }
             }
         }
     }

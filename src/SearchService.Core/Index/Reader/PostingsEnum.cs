@@ -7,8 +7,8 @@ namespace SearchService.Core.Index.Reader;
 /// Walks one term's postings in a segment: <see cref="NextDoc"/> and <see cref="Advance"/> move
 /// through the documents (Advance jumps whole blocks using the skip entries, without decoding
 /// them), <see cref="Freq"/> is the term's frequency in the current document, and
-/// <see cref="NextPosition"/> reads its positions and offsets only when asked (phrases,
-/// highlights). <see cref="BlockMaxFreq"/> and <see cref="BlockMinNorm"/> give the current
+/// <see cref="NextPosition"/> reads its positions only when asked (phrases). Format 1 of
+/// <c>.pos</c> also held each occurrence's offsets; they are read past, nothing uses them. <see cref="BlockMaxFreq"/> and <see cref="BlockMinNorm"/> give the current
 /// block's bounds for block-max WAND.
 /// </summary>
 public sealed class PostingsEnum
@@ -28,6 +28,8 @@ public sealed class PostingsEnum
     private readonly long _tailPointer;
     private readonly long _tailPosPointer;
     private readonly long _posStart;
+    private readonly bool _posHasOffsets;
+    private readonly bool _hasPositions;
     private readonly int[] _docs = new int[PostingsFormat.BlockSize];
     private readonly int[] _freqs = new int[PostingsFormat.BlockSize];
     private readonly byte[] _packed = new byte[(PostingsFormat.BlockSize * 4) + 2];
@@ -38,12 +40,13 @@ public sealed class PostingsEnum
     private int _pendingPositions;
     private int _positionsLeft;
     private int _position;
-    private long _startOffset;
 
-    internal PostingsEnum(IndexInput doc, IndexInput pos, TermInfo info)
+    internal PostingsEnum(IndexInput doc, IndexInput pos, TermInfo info, bool posHasOffsets)
     {
         _doc = doc;
         _pos = pos;
+        _posHasOffsets = posHasOffsets;
+        _hasPositions = info.HasPositions;
         _docFreq = info.DocFreq;
         _posStart = info.PosPointer;
         _fullBlocks = info.DocFreq / PostingsFormat.BlockSize;
@@ -63,11 +66,18 @@ public sealed class PostingsEnum
             bytes[b] = doc.ReadVInt();
             _blockMaxFreq[b] = doc.ReadVInt();
             _blockMinNorm[b] = doc.ReadByte();
-            posDelta += doc.ReadVLong();
-            _blockPosPointer[b] = _posStart + posDelta;
+            if (_hasPositions)
+            {
+                posDelta += doc.ReadVLong();
+                _blockPosPointer[b] = _posStart + posDelta;
+            }
         }
 
-        posDelta += doc.ReadVLong();
+        if (_hasPositions)
+        {
+            posDelta += doc.ReadVLong();
+        }
+
         _tailPosPointer = _posStart + posDelta;
         var pointer = doc.Position;
         for (var b = 0; b < _fullBlocks; b++)
@@ -116,7 +126,6 @@ public sealed class PostingsEnum
 
         _positionsLeft = _freqs[_inBlock];
         _position = 0;
-        _startOffset = 0;
         return DocId = _docs[_inBlock];
     }
 
@@ -153,25 +162,32 @@ public sealed class PostingsEnum
         return doc;
     }
 
+    /// <summary>Whether the term's positions are indexed (<see cref="NextPosition"/> may be called).</summary>
+    public bool HasPositions => _hasPositions;
+
     /// <summary>Reads the next occurrence in the current document; false when there are no more.</summary>
+    /// <exception cref="InvalidOperationException">The term has no positions (a keyword or numeric value).</exception>
     public bool NextPosition()
     {
+        if (!_hasPositions)
+        {
+            throw new InvalidOperationException("this term's positions are not indexed (keyword and numeric values have none)");
+        }
+
         if (_positionsLeft == 0)
         {
             return false;
         }
 
-        while (_pendingPositions > 0)
+        if (_pendingPositions > 0)
         {
-            _ = _pos.ReadVInt();
-            _ = _pos.ReadZLong();
-            _ = _pos.ReadVInt();
-            _pendingPositions--;
+            // Format 1 has three numbers an occurrence (position delta, offset delta, length).
+            _pos.SkipVarInts(_posHasOffsets ? _pendingPositions * 3L : _pendingPositions);
+            _pendingPositions = 0;
         }
 
         _position += _pos.ReadVInt();
-        _startOffset += _pos.ReadZLong();
-        EndOffset = (int)_startOffset + _pos.ReadVInt();
+        SkipOffsets();
         _positionsLeft--;
         return true;
     }
@@ -179,11 +195,14 @@ public sealed class PostingsEnum
     /// <summary>Position of the occurrence read by <see cref="NextPosition"/>.</summary>
     public int Position => _position;
 
-    /// <summary>Start offset of the occurrence read by <see cref="NextPosition"/>.</summary>
-    public int StartOffset => (int)_startOffset;
-
-    /// <summary>End offset of the occurrence read by <see cref="NextPosition"/>.</summary>
-    public int EndOffset { get; private set; }
+    private void SkipOffsets()
+    {
+        if (_posHasOffsets)
+        {
+            _ = _pos.ReadZLong();
+            _ = _pos.ReadVInt();
+        }
+    }
 
     private void LoadBlock(int block)
     {

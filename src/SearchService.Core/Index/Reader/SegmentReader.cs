@@ -16,6 +16,7 @@ public sealed class SegmentReader
 {
     private readonly IndexInput _doc;
     private readonly IndexInput _pos;
+    private readonly bool _posHasOffsets;
     private readonly IndexInput _fdt;
     private readonly IndexInput _dvd;
     private readonly IndexDirectory _directory;
@@ -36,9 +37,9 @@ public sealed class SegmentReader
         Terms = new TermDictionaryReader(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "tim")), fields.Count);
         _doc = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "doc"));
         _pos = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "pos"));
-        CodecFile.ReadHeader(_doc, "Postings", 1, 1);
+        CodecFile.ReadHeader(_doc, "Postings", 1, PostingsFormat.DocsVersion);
         CodecFile.CheckFooter(_doc);
-        CodecFile.ReadHeader(_pos, "Positions", 1, 1);
+        _posHasOffsets = CodecFile.ReadHeader(_pos, "Positions", PostingsFormat.PositionsWithOffsetsVersion, PostingsFormat.PositionsVersion) == PostingsFormat.PositionsWithOffsetsVersion;
         CodecFile.CheckFooter(_pos);
 
         using var nrmFile = new InputOwner(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "nrm")));
@@ -148,7 +149,7 @@ public sealed class SegmentReader
     }
 
     /// <summary>The postings behind a term dictionary entry.</summary>
-    public PostingsEnum Postings(TermInfo info) => new(_doc.Clone(), _pos.Clone(), info);
+    public PostingsEnum Postings(TermInfo info) => new(_doc.Clone(), _pos.Clone(), info, _posHasOffsets);
 
     /// <summary>The norm byte of <paramref name="doc"/> in text field <paramref name="field"/> (0 for other fields).</summary>
     public byte Norm(int field, int doc) => _norms[field]?[doc] ?? 0;

@@ -14,11 +14,12 @@ public sealed class TermDictionaryReader
     private readonly string[][] _firstTerms;
     private readonly long[][] _pointers;
     private readonly int[] _termCounts;
+    private readonly bool _flagsPositions;
 
     internal TermDictionaryReader(IndexInput input, int fieldCount)
     {
         _input = input;
-        CodecFile.ReadHeader(input, "Terms", 1, 1);
+        _flagsPositions = CodecFile.ReadHeader(input, "Terms", 1, PostingsFormat.TermsVersion) >= 2;
         CodecFile.CheckFooter(input);
         input.Position = input.Length - CodecFile.FooterLength - 8;
         var indexStart = input.ReadInt64();
@@ -64,7 +65,7 @@ public sealed class TermDictionaryReader
         long doc = 0, pos = 0;
         for (var i = 0; i < remaining; i++)
         {
-            var entry = ReadEntry(input, ref current, ref length, ref doc, ref pos);
+            var entry = ReadEntry(input, ref current, ref length, ref doc, ref pos, _flagsPositions);
             var cmp = current[..length].SequenceCompareTo(term);
             if (cmp == 0)
             {
@@ -102,7 +103,7 @@ public sealed class TermDictionaryReader
             for (var i = 0; i < inBlock; i++)
             {
                 var span = buffer.AsSpan();
-                var entry = ReadEntry(input, ref span, ref length, ref doc, ref pos);
+                var entry = ReadEntry(input, ref span, ref length, ref doc, ref pos, _flagsPositions);
                 if (span.Length > buffer.Length)
                 {
                     buffer = span.ToArray();
@@ -140,7 +141,8 @@ public sealed class TermDictionaryReader
         return block;
     }
 
-    private static TermInfo ReadEntry(IndexInput input, ref Span<char> current, ref int length, ref long doc, ref long pos)
+    /// <remarks>Format 1 has no positions flag (every term has positions) and always a <c>.pos</c> pointer.</remarks>
+    private static TermInfo ReadEntry(IndexInput input, ref Span<char> current, ref int length, ref long doc, ref long pos, bool flagsPositions)
     {
         var prefix = input.ReadVInt();
         var suffix = input.ReadVInt();
@@ -163,9 +165,15 @@ public sealed class TermDictionaryReader
 
         length = prefix + suffix;
         var df = input.ReadVInt();
-        var ttf = input.ReadVLong() + df;
+        var extra = input.ReadVLong();
+        var hasPositions = !flagsPositions || (extra & 1) != 0;
+        var ttf = (flagsPositions ? extra >>> 1 : extra) + df;
         doc += input.ReadVLong();
-        pos += input.ReadVLong();
-        return new TermInfo(df, ttf, doc, pos);
+        if (hasPositions)
+        {
+            pos += input.ReadVLong();
+        }
+
+        return new TermInfo(df, ttf, doc, pos, hasPositions);
     }
 }

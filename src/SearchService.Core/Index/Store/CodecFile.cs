@@ -49,7 +49,7 @@ public static class CodecFile
         var version = input.ReadInt32();
         if (version < minVersion || version > maxVersion)
         {
-            throw new CorruptIndexException(input.Name, $"format version {version} not supported (this build reads {minVersion}-{maxVersion})");
+            throw new IndexFormatVersionException(input.Name, codec, version, minVersion, maxVersion);
         }
 
         return version;

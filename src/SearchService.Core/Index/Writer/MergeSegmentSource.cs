@@ -1,3 +1,4 @@
+using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
 
@@ -103,7 +104,7 @@ internal sealed class MergeSegmentSource : SegmentSource
             while (queue.TryPeek(out _, out var top))
             {
                 var term = top.Term;
-                var postings = new TermPostingsBuffer();
+                var postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
 
                 // Equal terms come out in segment order, so merged doc numbers only grow.
                 while (queue.TryPeek(out var s, out var next) && next.Term == term)
@@ -143,9 +144,16 @@ internal sealed class MergeSegmentSource : SegmentSource
                 continue;
             }
 
+            if (!target.HasPositions)
+            {
+                // Also when the source (an older format) had positions for it: they are dropped.
+                target.AddDoc(merged, postings.Freq);
+                continue;
+            }
+
             while (postings.NextPosition())
             {
-                target.Add(merged, postings.Position, postings.StartOffset, postings.EndOffset);
+                target.Add(merged, postings.Position);
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SearchService.Core.Analysis;
+using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Schema;
 
 namespace SearchService.Core.Index.Writer;
@@ -12,9 +13,8 @@ namespace SearchService.Core.Index.Writer;
 /// </summary>
 /// <remarks>
 /// Text fields with several values are indexed as one text with the values joined by a newline:
-/// positions run on (with a gap of 100 so a phrase cannot span two values) and offsets count
-/// from the start of the first value plus one char per join, matching the stored values joined
-/// the same way.
+/// positions run on, with a gap of 100 so a phrase cannot span two values. Offsets are not
+/// indexed: the highlighter re-analyzes the stored text, which gives them exactly.
 /// </remarks>
 internal sealed class SegmentBuffer
 {
@@ -24,6 +24,8 @@ internal sealed class SegmentBuffer
     private readonly Dictionary<string, TermPostingsBuffer>.AlternateLookup<ReadOnlySpan<char>>[] _lookups;
     private readonly AnalysisPipeline _pipeline;
     private readonly Dictionary<string, int> _idToDoc = new(StringComparer.Ordinal);
+    private readonly DocumentTerms?[] _documentTerms;
+    private readonly Func<ReadOnlySpan<char>, (string, TermPostingsBuffer)>?[] _resolvers;
 
     public SegmentBuffer(IndexSchema schema, VietnameseAnalyzer analyzer)
     {
@@ -35,6 +37,8 @@ internal sealed class SegmentBuffer
         Lengths = new List<int>?[n];
         Numerics = new List<long>?[n];
         Keywords = new List<string[]>?[n];
+        _documentTerms = new DocumentTerms?[n];
+        _resolvers = new Func<ReadOnlySpan<char>, (string, TermPostingsBuffer)>?[n];
         for (var i = 0; i < n; i++)
         {
             _terms[i] = new Dictionary<string, TermPostingsBuffer>(StringComparer.Ordinal);
@@ -42,8 +46,14 @@ internal sealed class SegmentBuffer
             switch (schema.Fields[i].Kind)
             {
                 case FieldKind.Text:
+                {
                     Lengths[i] = [];
+                    _documentTerms[i] = new DocumentTerms();
+                    var field = i;
+                    _resolvers[i] = term => Resolve(field, term);
                     break;
+                }
+
                 case FieldKind.Numeric:
                     Numerics[i] = [];
                     break;
@@ -93,10 +103,14 @@ internal sealed class SegmentBuffer
     public int Add(IndexDocument document)
     {
         Validate(document);
+        foreach (var terms in _documentTerms)
+        {
+            terms?.Clear(); // what a document that failed half-way left
+        }
+
         var stored = StoredDocument.Serialize(Schema, document);
         var doc = DocCount;
         var lengths = new int[Schema.Fields.Count];
-        var textBase = new int[Schema.Fields.Count];
         var positionBase = new int[Schema.Fields.Count];
         var seenText = new bool[Schema.Fields.Count];
         var keywordValues = new List<string>?[Schema.Fields.Count];
@@ -116,12 +130,13 @@ internal sealed class SegmentBuffer
                     if (seenText[field])
                     {
                         positionBase[field] += ValueGap;
-                        textBase[field] += 1;
                     }
 
                     seenText[field] = true;
                     var stream = _pipeline.Reset(text);
                     var attributes = stream.Attributes;
+                    var terms = _documentTerms[field]!;
+                    var resolve = _resolvers[field]!;
                     var position = positionBase[field] - 1;
                     while (stream.IncrementToken())
                     {
@@ -131,18 +146,20 @@ internal sealed class SegmentBuffer
                             lengths[field]++;
                         }
 
-                        AddOccurrence(field, attributes.Term, doc, Math.Max(position, 0), textBase[field] + attributes.StartOffset, textBase[field] + attributes.EndOffset);
+                        if (!IsTooLong(attributes.Term))
+                        {
+                            terms.Add(attributes.Term, Math.Max(position, 0), resolve);
+                        }
                     }
 
                     positionBase[field] = position + 1;
-                    textBase[field] += text.Length;
                     break;
                 }
 
                 case FieldKind.Keyword:
                 {
                     var text = (string)value;
-                    AddOccurrence(field, text, doc, 0, 0, text.Length);
+                    AddOccurrence(field, text, doc, 0);
                     (keywordValues[field] ??= []).Add(text);
                     if (name == Schema.IdField)
                     {
@@ -156,7 +173,7 @@ internal sealed class SegmentBuffer
                 {
                     var number = (long)value;
                     var text = number.ToString(CultureInfo.InvariantCulture);
-                    AddOccurrence(field, text, doc, 0, 0, text.Length);
+                    AddOccurrence(field, text, doc, 0);
                     if (numerics[field] == long.MinValue)
                     {
                         numerics[field] = number;
@@ -172,6 +189,11 @@ internal sealed class SegmentBuffer
 
         for (var field = 0; field < Schema.Fields.Count; field++)
         {
+            if (_documentTerms[field] is { IsEmpty: false } terms)
+            {
+                RamBytes += terms.FlushTo(doc);
+            }
+
             Lengths[field]?.Add(lengths[field]);
             Numerics[field]?.Add(numerics[field]);
             if (Keywords[field] is { } keywords)
@@ -229,26 +251,38 @@ internal sealed class SegmentBuffer
         }
     }
 
-    private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position, int start, int end)
+    /// <summary>The segment's buffer for <paramref name="term"/> of <paramref name="field"/> and its key, created when new.</summary>
+    private (string Key, TermPostingsBuffer Buffer) Resolve(int field, ReadOnlySpan<char> term)
     {
-        if (term.Length > IndexLimits.MaxTermLength)
+        var lookup = _lookups[field];
+        if (!lookup.TryGetValue(term, out var key, out var postings))
         {
-            // Only an analyzer without the tokenizer's length cap can get here. Refusing now would
-            // leave this document half inverted in the buffer, so the term is left out instead: the
-            // segment stays readable, and the other terms of the document are still found.
+            key = new string(term);
+            postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
+            _terms[field].Add(key, postings);
+            RamBytes += 64 + (term.Length * 2) + postings.RamBytes;
+        }
+
+        return (key, postings);
+    }
+
+    /// <summary>
+    /// Only an analyzer without the tokenizer's length cap makes a term this long. Refusing it would
+    /// leave the document half inverted in the buffer, so the term is left out instead: the segment
+    /// stays readable, and the other terms of the document are still found.
+    /// </summary>
+    private static bool IsTooLong(ReadOnlySpan<char> term) => term.Length > IndexLimits.MaxTermLength;
+
+    private void AddOccurrence(int field, ReadOnlySpan<char> term, int doc, int position)
+    {
+        if (IsTooLong(term))
+        {
             return;
         }
 
-        var lookup = _lookups[field];
-        if (!lookup.TryGetValue(term, out var postings))
-        {
-            postings = new TermPostingsBuffer();
-            lookup[term] = postings;
-            RamBytes += 64 + (term.Length * 2);
-        }
-
+        var (_, postings) = Resolve(field, term);
         var before = postings.RamBytes;
-        postings.Add(doc, position, start, end);
+        postings.Add(doc, position);
         RamBytes += postings.RamBytes - before;
     }
 }

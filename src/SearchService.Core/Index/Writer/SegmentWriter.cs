@@ -53,10 +53,11 @@ internal static class SegmentWriter
     }
 
     /// <summary>
-    /// <c>.tim</c>: header("Terms", 1); per field (in field order) the terms in blocks of 32, each entry: shared prefix length with the previous term of the
+    /// <c>.tim</c>: header("Terms", 2); per field (in field order) the terms in blocks of 32, each entry: shared prefix length with the previous term of the
     /// block (VInt, chars), suffix length (VInt), suffix chars (VInt each), docFreq (VInt),
-    /// totalTermFreq − docFreq (VLong), and the <c>.doc</c> and <c>.pos</c> pointers (VLong,
-    /// absolute for a block's first term, deltas after). Then the block index: per field the
+    /// (totalTermFreq − docFreq) · 2 + 1 when the term has positions (VLong), the <c>.doc</c>
+    /// pointer and, for a term with positions, the <c>.pos</c> pointer (VLong each, absolute for a
+    /// block's first term, deltas after: from the previous term that has one). Then the block index: per field the
     /// term count (VInt), the block count (VInt) and per block its first term (string) and file pointer (VLong). Then
     /// the block index's start (int64) and the footer. Readers keep only the block index in memory.
     /// </summary>
@@ -67,9 +68,9 @@ internal static class SegmentWriter
         using var tim = directory.CreateOutput(IndexFileNames.SegmentFile(name, "tim"));
         using var doc = directory.CreateOutput(IndexFileNames.SegmentFile(name, "doc"));
         using var pos = directory.CreateOutput(IndexFileNames.SegmentFile(name, "pos"));
-        CodecFile.WriteHeader(tim, "Terms", 1);
-        CodecFile.WriteHeader(doc, "Postings", 1);
-        CodecFile.WriteHeader(pos, "Positions", 1);
+        CodecFile.WriteHeader(tim, "Terms", PostingsFormat.TermsVersion);
+        CodecFile.WriteHeader(doc, "Postings", PostingsFormat.DocsVersion);
+        CodecFile.WriteHeader(pos, "Positions", PostingsFormat.PositionsVersion);
 
         var blockIndex = new List<(string FirstTerm, long Pointer)>[fields.Count];
         var termCounts = new int[fields.Count];
@@ -111,12 +112,16 @@ internal static class SegmentWriter
                 }
 
                 tim.WriteVInt(df);
-                tim.WriteVLong(totalFreq - df);
+                tim.WriteVLong(((totalFreq - df) << 1) | (postings.HasPositions ? 1L : 0L));
                 tim.WriteVLong(docPointer - previousDoc);
-                tim.WriteVLong(posPointer - previousPos);
+                if (postings.HasPositions)
+                {
+                    tim.WriteVLong(posPointer - previousPos);
+                    previousPos = posPointer;
+                }
+
                 previous = term;
                 previousDoc = docPointer;
-                previousPos = posPointer;
             }
 
             termCounts[f] = count;
@@ -157,7 +162,7 @@ internal static class SegmentWriter
                 continue;
             }
 
-            if (n % PostingsFormat.BlockSize == 0)
+            if (n % PostingsFormat.BlockSize == 0 && postings.HasPositions)
             {
                 scratch.BlockPosPointers.Add(pos.Position - posStart);
             }
@@ -168,7 +173,10 @@ internal static class SegmentWriter
             totalFreq += freqs[i];
 
             // The buffer holds the occurrences already in .pos form: copy, do not re-encode.
-            pos.WriteBytes(postings.ProxOf(i));
+            if (postings.HasPositions)
+            {
+                pos.WriteBytes(postings.ProxOf(i));
+            }
         }
 
         var fullBlocks = df / PostingsFormat.BlockSize;
@@ -200,7 +208,7 @@ internal static class SegmentWriter
 
             AppendPacked(block, deltas);
             AppendPacked(block, blockFreqs);
-            entries[b] = (previousDoc - previousLast, block.Count - before, maxFreq, norms is null ? (byte)0 : minNorm, scratch.BlockPosPointers[b]);
+            entries[b] = (previousDoc - previousLast, block.Count - before, maxFreq, norms is null ? (byte)0 : minNorm, postings.HasPositions ? scratch.BlockPosPointers[b] : 0);
             previousLast = previousDoc;
         }
 
@@ -211,13 +219,19 @@ internal static class SegmentWriter
             doc.WriteVInt(entry.Bytes);
             doc.WriteVInt(entry.MaxFreq);
             doc.WriteByte(entry.MinNorm);
-            doc.WriteVLong(entry.PosDelta - lastPos);
-            lastPos = entry.PosDelta;
+            if (postings.HasPositions)
+            {
+                doc.WriteVLong(entry.PosDelta - lastPos);
+                lastPos = entry.PosDelta;
+            }
         }
 
-        // Where the tail's positions start, so Advance can jump straight into the tail.
-        var tailPos = df > fullBlocks * PostingsFormat.BlockSize ? scratch.BlockPosPointers[fullBlocks] : pos.Position - posStart;
-        doc.WriteVLong(tailPos - lastPos);
+        if (postings.HasPositions)
+        {
+            // Where the tail's positions start, so Advance can jump straight into the tail.
+            var tailPos = df > fullBlocks * PostingsFormat.BlockSize ? scratch.BlockPosPointers[fullBlocks] : pos.Position - posStart;
+            doc.WriteVLong(tailPos - lastPos);
+        }
 
         doc.WriteBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block));
         for (var i = fullBlocks * PostingsFormat.BlockSize; i < df; i++)

@@ -3,56 +3,96 @@ using SearchService.Core.Index.Codec;
 namespace SearchService.Core.Index.Writer;
 
 /// <summary>
-/// One term's postings while they are in the RAM buffer: the docs it occurs in, how often, and
-/// every occurrence's position and offsets, already encoded as <c>.pos</c> stores them (per doc:
-/// position delta VInt, start-offset delta ZLong, length VInt; deltas restart at each doc), with
-/// where each doc's bytes start so a flush can copy them out a doc or a whole term at a time.
+/// One term's postings while they are in the RAM buffer: the docs it occurs in, how often, and,
+/// when the term's positions are indexed, every occurrence's position already encoded as
+/// <c>.pos</c> stores them (per doc: position delta VInt, restarting at each doc), with where
+/// each doc's bytes start so a flush can copy them out a doc or a whole term at a time.
 /// </summary>
 internal sealed class TermPostingsBuffer
 {
     private int _lastPosition;
-    private int _lastStart;
+
+    public TermPostingsBuffer(bool hasPositions)
+    {
+        HasPositions = hasPositions;
+        if (hasPositions)
+        {
+            ProxStarts = new IntList(2);
+            Prox = new ByteList(8);
+        }
+    }
+
+    /// <summary>Whether positions are kept (see <see cref="PostingsFormat.IndexesPositions"/>).</summary>
+    public bool HasPositions { get; }
 
     public IntList Docs { get; } = new(2);
 
     public IntList Freqs { get; } = new(2);
 
-    /// <summary>Where each doc's occurrences start in <see cref="Prox"/>.</summary>
-    public IntList ProxStarts { get; } = new(2);
+    /// <summary>Where each doc's occurrences start in <see cref="Prox"/> (null without positions).</summary>
+    public IntList? ProxStarts { get; }
 
-    /// <summary>Every occurrence, encoded.</summary>
-    public ByteList Prox { get; } = new(8);
+    /// <summary>Every occurrence, encoded (null without positions).</summary>
+    public ByteList? Prox { get; }
 
     public int LastDoc { get; private set; } = -1;
 
-    public long RamBytes => 96 + Docs.CapacityBytes + Freqs.CapacityBytes + ProxStarts.CapacityBytes + Prox.CapacityBytes;
+    public long RamBytes => 96 + Docs.CapacityBytes + Freqs.CapacityBytes + (ProxStarts?.CapacityBytes ?? 0) + (Prox?.CapacityBytes ?? 0);
 
     /// <summary>Adds an occurrence; docs come in increasing order, and within a doc positions do not decrease.</summary>
-    public void Add(int doc, int position, int start, int end)
+    public void Add(int doc, int position)
     {
         if (doc != LastDoc)
         {
             Docs.Add(doc);
             Freqs.Add(0);
-            ProxStarts.Add(Prox.Count);
+            ProxStarts?.Add(Prox!.Count);
             LastDoc = doc;
             _lastPosition = 0;
-            _lastStart = 0;
         }
 
         Freqs[Freqs.Count - 1]++;
-        Prox.AddVInt(position - _lastPosition);
-        Prox.AddZLong((long)start - _lastStart);
-        Prox.AddVInt(end - start);
-        _lastPosition = position;
-        _lastStart = start;
+        if (Prox is not null)
+        {
+            Prox.AddVInt(position - _lastPosition);
+            _lastPosition = position;
+        }
+    }
+
+    /// <summary>Adds document <paramref name="doc"/> (after every doc so far) with its occurrences' positions, in order.</summary>
+    public void AddDocument(int doc, ReadOnlySpan<int> positions)
+    {
+        Docs.Add(doc);
+        Freqs.Add(positions.Length);
+        LastDoc = doc;
+        if (Prox is null)
+        {
+            return;
+        }
+
+        ProxStarts!.Add(Prox.Count);
+        var last = 0;
+        foreach (var position in positions)
+        {
+            Prox.AddVInt(position - last);
+            last = position;
+        }
+    }
+
+    /// <summary>Adds a doc with <paramref name="freq"/> occurrences and no positions (a merge of a term without them).</summary>
+    public void AddDoc(int doc, int freq)
+    {
+        Docs.Add(doc);
+        Freqs.Add(freq);
+        LastDoc = doc;
     }
 
     /// <summary>The encoded occurrences of the <paramref name="index"/>-th doc.</summary>
     public ReadOnlySpan<byte> ProxOf(int index)
     {
-        var start = ProxStarts[index];
-        var end = index + 1 < ProxStarts.Count ? ProxStarts[index + 1] : Prox.Count;
-        return Prox.Span[start..end];
+        var starts = ProxStarts!;
+        var start = starts[index];
+        var end = index + 1 < starts.Count ? starts[index + 1] : Prox!.Count;
+        return Prox!.Span[start..end];
     }
 }
