@@ -1,6 +1,11 @@
+using System.Collections.ObjectModel;
+using System.Drawing;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
+using OpenQA.Selenium.Support.UI;
 using Xunit.Abstractions;
 
 namespace SearchService.Api.Tests.Browser;
@@ -17,8 +22,7 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
     private readonly string _profileFolder = Path.Combine(Path.GetTempPath(), $"searchservice-chromium-{Guid.NewGuid():N}");
     private readonly string _screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
     private SearchServiceProcess? _service;
-    private ChromeDriverProcess? _driver;
-    private WebDriverSession? _browser;
+    private ChromeDriver? _browser;
 
     [Fact]
     public async Task Unaccented_query_shows_highlighted_results_that_a_facet_narrows_and_a_document_opens_with_similar_ones()
@@ -31,111 +35,110 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         await RequireAnswerAsync("", "the search page (Program.cs must serve wwwroot: UseDefaultFiles + UseStaticFiles)");
         await RequireAnswerAsync("api/search?q=nong%20thon%20moi", "the search endpoint");
 
-        await StepAsync("type an unaccented query and press Enter", async () =>
+        Step("type an unaccented query and press Enter", () =>
         {
-            await browser.NavigateAsync(site);
-            var box = await WebDriverSession.WaitUntilAsync("the search box", StepTimeout, async () => await browser.FindAsync("#q"));
-            await box.SendKeysAsync("nong thon moi" + WebDriverSession.EnterKey);
+            browser.Navigate().GoToUrl(site);
+            var box = WaitUntil(browser, "the search box", b => b.FindElement(By.CssSelector("#q")));
+            box.SendKeys("nong thon moi" + Keys.Enter);
         });
 
         var hitCount = 0;
-        await StepAsync("results with highlighted snippets", async () =>
+        Step("results with highlighted snippets", () =>
         {
-            var hits = await WaitForResultsAsync(browser);
+            var hits = WaitForResults(browser);
             hitCount = hits.Count;
-            var marks = await browser.FindAllAsync("#hits .snippet mark");
+            var marks = browser.FindElements(By.CssSelector("#hits .snippet mark"));
             Assert.NotEmpty(marks);
-            var marked = new List<string>();
-            foreach (var mark in marks)
-            {
-                marked.Add(Fold(await mark.TextAsync()));
-            }
+            var marked = marks.Select(mark => Fold(mark.Text)).ToList();
 
             Assert.Contains(marked, text => text.Contains("nong", StringComparison.Ordinal) || text.Contains("thon", StringComparison.Ordinal) || text.Contains("moi", StringComparison.Ordinal));
-            var status = await (await browser.FindAsync("#status")).TextAsync();
+            var status = browser.FindElement(By.CssSelector("#status")).Text;
             output.WriteLine($"results: {status}");
         });
 
-        await StepAsync("screenshot of the results", async () =>
+        Step("screenshot of the results", () =>
         {
-            var path = await SaveScreenshotAsync("results.png");
+            var path = SaveScreenshot("results.png");
             output.WriteLine($"screenshot of the results page: {path}");
         });
 
         string locality = "";
-        await StepAsync("click a locality facet", async () =>
+        Step("click a locality facet", () =>
         {
             // The facet with the fewest documents: the one most likely to change what is shown.
-            var facets = (await browser.ExecuteAsync(
+            var facets = ((IEnumerable<object>)browser.ExecuteScript(
                 "return [...document.querySelectorAll('.facet-group[data-facet=locality] li:not([hidden]) .facet-value')]" +
-                ".map(b => ({ value: b.dataset.value, count: parseInt(b.querySelector('.facet-count').textContent.replace(/\\D/g, ''), 10) }));"))!.AsArray();
+                ".map(b => ({ value: b.dataset.value, count: parseInt(b.querySelector('.facet-count').textContent.replace(/\\D/g, ''), 10) }));")!)
+                .Cast<IDictionary<string, object>>()
+                .Select(f => (Value: (string)f["value"], Count: Convert.ToInt32(f["count"], CultureInfo.InvariantCulture)))
+                .ToList();
             Assert.True(facets.Count > 0, "The results page shows no locality facet values.");
-            var chosen = facets.OrderBy(f => f!["count"]!.GetValue<int>()).First()!;
-            locality = chosen["value"]!.GetValue<string>();
-            var expected = Math.Min(chosen["count"]!.GetValue<int>(), 10);
-            output.WriteLine($"facet: Địa phương = {locality} ({chosen["count"]} of {hitCount} shown before)");
+            var chosen = facets.OrderBy(f => f.Count).First();
+            locality = chosen.Value;
+            var expected = Math.Min(chosen.Count, 10);
+            output.WriteLine($"facet: Địa phương = {locality} ({chosen.Count} of {hitCount} shown before)");
 
-            await (await browser.FindAsync($".facet-group[data-facet=locality] .facet-value[data-value=\"{CssString(locality)}\"]")).ClickAsync();
+            browser.FindElement(By.CssSelector($".facet-group[data-facet=locality] .facet-value[data-value=\"{CssString(locality)}\"]")).Click();
 
-            var chip = await WebDriverSession.WaitUntilAsync("the active-filter chip for the locality", StepTimeout, async () =>
+            var chip = WaitUntil(browser, "the active-filter chip for the locality", b =>
             {
-                var chips = await browser.FindAllAsync(".chip[data-filter=locality]");
-                return chips.Count == 1 && await ResultsSettledAsync(browser) ? chips[0] : null;
+                var chips = b.FindElements(By.CssSelector(".chip[data-filter=locality]"));
+                return chips.Count == 1 && ResultsSettled(b) ? chips[0] : null;
             });
-            Assert.Contains(locality, await chip.TextAsync(), StringComparison.Ordinal);
-            var inUrl = await browser.ExecuteAsync("return new URL(location.href).searchParams.get('locality');");
-            Assert.Equal(locality, inUrl?.GetValue<string>());
+            Assert.Contains(locality, chip.Text, StringComparison.Ordinal);
+            var inUrl = browser.ExecuteScript("return new URL(location.href).searchParams.get('locality');");
+            Assert.Equal(locality, inUrl as string);
 
             // Every hit shown is from that place: the filter reached the API, not just the URL.
-            var metas = await browser.FindAllAsync("#hits .hit-meta");
+            var metas = browser.FindElements(By.CssSelector("#hits .hit-meta"));
             Assert.NotEmpty(metas);
             Assert.True(metas.Count <= expected, $"{metas.Count} hits shown after filtering on a facet that counted {expected}.");
             foreach (var meta in metas)
             {
-                Assert.Contains(locality, await meta.TextAsync(), StringComparison.Ordinal);
+                Assert.Contains(locality, meta.Text, StringComparison.Ordinal);
             }
         });
 
         string title = "";
         await StepAsync("open the first result", async () =>
         {
-            var link = await browser.FindAsync("#hits .hit-title a");
-            title = await link.TextAsync();
-            var id = (await browser.ExecuteAsync(
-                "return new URL(document.querySelector('#hits .hit-title a').href).searchParams.get('doc');"))?.GetValue<string>();
+            var link = browser.FindElement(By.CssSelector("#hits .hit-title a"));
+            title = link.Text;
+            var id = browser.ExecuteScript(
+                "return new URL(document.querySelector('#hits .hit-title a').href).searchParams.get('doc');") as string;
             Assert.False(string.IsNullOrEmpty(id), "The first result's link names no document (?doc=…).");
             await RequireAnswerAsync($"api/documents/{Uri.EscapeDataString(id)}", "the document endpoint");
             await RequireAnswerAsync($"api/documents/{Uri.EscapeDataString(id)}/similar", "the similar-documents endpoint");
-            await link.ClickAsync();
+            link.Click();
 
-            await WebDriverSession.WaitUntilAsync("the document's metadata", StepTimeout, async () =>
-                (await browser.FindAllAsync("#document-meta dt")).Count > 0 ? "shown" : null);
-            Assert.Equal(title, await (await browser.FindAsync("#document-title")).TextAsync());
-            var meta = await (await browser.FindAsync("#document-meta")).TextAsync();
+            WaitUntil(browser, "the document's metadata", b =>
+                b.FindElements(By.CssSelector("#document-meta dt")).Count > 0 ? "shown" : null);
+            Assert.Equal(title, browser.FindElement(By.CssSelector("#document-title")).Text);
+            var meta = browser.FindElement(By.CssSelector("#document-meta")).Text;
             Assert.Contains("Loại văn bản", meta, StringComparison.Ordinal);
             Assert.Contains("Địa phương", meta, StringComparison.Ordinal);
             Assert.Contains(locality, meta, StringComparison.Ordinal);
 
-            var similar = await WebDriverSession.WaitUntilAsync("the similar-documents list", StepTimeout, async () =>
+            var similar = WaitUntil(browser, "the similar-documents list", b =>
             {
-                var items = await browser.FindAllAsync("#similar-list li a");
+                var items = b.FindElements(By.CssSelector("#similar-list li a"));
                 return items.Count > 0 ? items : null;
             });
             output.WriteLine($"document: {title}; {similar.Count} similar documents");
-            output.WriteLine($"screenshot of the document: {await SaveScreenshotAsync("document.png")}");
+            output.WriteLine($"screenshot of the document: {SaveScreenshot("document.png")}");
         });
 
-        await StepAsync("Back returns to the filtered results", async () =>
+        Step("Back returns to the filtered results", () =>
         {
-            await browser.ExecuteAsync("history.back();");
-            await WebDriverSession.WaitUntilAsync("the filtered results after Back", StepTimeout, async () =>
-                (await browser.FindAllAsync(".chip[data-filter=locality]")).Count == 1 && await ResultsSettledAsync(browser) ? "shown" : null);
+            browser.ExecuteScript("history.back();");
+            WaitUntil(browser, "the filtered results after Back", b =>
+                b.FindElements(By.CssSelector(".chip[data-filter=locality]")).Count == 1 && ResultsSettled(b) ? "shown" : null);
         });
 
-        await StepAsync("the results at phone width", async () =>
+        Step("the results at phone width", () =>
         {
-            await browser.SetWindowSizeAsync(360, 800);
-            output.WriteLine($"screenshot at 360 px: {await SaveScreenshotAsync("results-phone.png")}");
+            browser.Manage().Window.Size = new Size(360, 800);
+            output.WriteLine($"screenshot at 360 px: {SaveScreenshot("results-phone.png")}");
         });
     }
 
@@ -145,58 +148,54 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         var browser = await StartAsync();
         await RequireAnswerAsync("api/search?province=Gia%20Lai&history=true", "the search endpoint with history");
 
-        await StepAsync("filter by a province of today", async () =>
+        Step("filter by a province of today", () =>
         {
-            await browser.NavigateAsync(new Uri(_service!.BaseAddress, "?province=Gia%20Lai"));
-            Assert.Single(await WaitForResultsAsync(browser));
+            browser.Navigate().GoToUrl(new Uri(_service!.BaseAddress, "?province=Gia%20Lai"));
+            Assert.Single(WaitForResults(browser));
         });
 
-        await StepAsync("click today's-province facet to take in the former Bình Định", async () =>
+        Step("click today's-province facet to take in the former Bình Định", () =>
         {
-            await (await browser.FindAsync(".facet-group[data-facet=current_province] .facet-value[data-value=\"Gia Lai\"]")).ClickAsync();
-            var chip = await WebDriverSession.WaitUntilAsync("the history chip", StepTimeout, async () =>
+            browser.FindElement(By.CssSelector(".facet-group[data-facet=current_province] .facet-value[data-value=\"Gia Lai\"]")).Click();
+            var chip = WaitUntil(browser, "the history chip", b =>
             {
-                var hits = await browser.FindAllAsync("#hits .hit");
-                var chips = await browser.FindAllAsync(".chip[data-filter=province]");
-                return hits.Count == 2 && chips.Count == 1 && await ResultsSettledAsync(browser) ? chips[0] : null;
+                var hits = b.FindElements(By.CssSelector("#hits .hit"));
+                var chips = b.FindElements(By.CssSelector(".chip[data-filter=province]"));
+                return hits.Count == 2 && chips.Count == 1 && ResultsSettled(b) ? chips[0] : null;
             });
-            Assert.Contains("Tỉnh hiện nay", await chip.TextAsync(), StringComparison.Ordinal);
-            Assert.Equal("true", (await browser.ExecuteAsync("return new URL(location.href).searchParams.get('history');"))?.GetValue<string>());
-            var metas = new List<string>();
-            foreach (var meta in await browser.FindAllAsync("#hits .hit-meta"))
-            {
-                metas.Add(await meta.TextAsync());
-            }
+            Assert.Contains("Tỉnh hiện nay", chip.Text, StringComparison.Ordinal);
+            Assert.Equal("true", browser.ExecuteScript("return new URL(location.href).searchParams.get('history');") as string);
+            var metas = browser.FindElements(By.CssSelector("#hits .hit-meta")).Select(meta => meta.Text).ToList();
 
             Assert.Contains(metas, m => m.Contains("Quy Nhơn, Bình Định", StringComparison.Ordinal) && m.Contains("nay thuộc Gia Lai", StringComparison.Ordinal));
             Assert.Contains(metas, m => m.Contains("Phường", StringComparison.Ordinal) && m.Contains("Quy Nhơn Nam", StringComparison.Ordinal));
-            output.WriteLine($"screenshot of the history filter: {await SaveScreenshotAsync("history.png")}");
+            output.WriteLine($"screenshot of the history filter: {SaveScreenshot("history.png")}");
         });
     }
 
     /// <summary>Starts the service on the samples, chromedriver and a browser window (disposed with the test).</summary>
-    private async Task<WebDriverSession> StartAsync()
+    private async Task<ChromeDriver> StartAsync()
     {
-        ChromeDriverProcess.RequireInstalled();
+        HeadlessChromium.RequireInstalled();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         _service = await SearchServiceProcess.StartAsync(timeout.Token);
-        _driver = await ChromeDriverProcess.StartAsync(timeout.Token);
         Directory.CreateDirectory(_profileFolder);
-        _browser = await WebDriverSession.StartChromiumAsync(_driver.Address, ChromeDriverProcess.BrowserPath, _profileFolder, 1280, 1000);
+        _browser = HeadlessChromium.Start(_profileFolder, new Size(1280, 1000));
         return _browser;
     }
 
-    /// <summary>Closes the browser and kills the driver and the service, whatever the test did.</summary>
+    /// <summary>Closes the browser and stops the driver and the service, whatever the test did.</summary>
     public void Dispose()
     {
-        if (_browser is not null)
+        try
         {
-            // Off the test's synchronization context, so blocking here cannot deadlock the close.
-            var browser = _browser;
-            Task.Run(async () => await browser.DisposeAsync()).Wait(TimeSpan.FromSeconds(15));
+            _browser?.Dispose();
+        }
+        catch (WebDriverException)
+        {
+            // The browser may already be gone; disposing stops the driver process all the same.
         }
 
-        _driver?.Dispose();
         _service?.Dispose();
         try
         {
@@ -214,21 +213,41 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         }
     }
 
-    private async Task<IReadOnlyList<WebElement>> WaitForResultsAsync(WebDriverSession browser) =>
-        await WebDriverSession.WaitUntilAsync("search results", StepTimeout, async () =>
+    private static ReadOnlyCollection<IWebElement> WaitForResults(IWebDriver browser) =>
+        WaitUntil(browser, "search results", b =>
         {
-            var message = await browser.FindAllAsync("#message:not([hidden])");
+            var message = b.FindElements(By.CssSelector("#message:not([hidden])"));
             if (message.Count > 0)
             {
-                throw new InvalidOperationException($"The page shows a message instead of results: {await message[0].TextAsync()}");
+                throw new InvalidOperationException($"The page shows a message instead of results: {message[0].Text}");
             }
 
-            var hits = await browser.FindAllAsync("#hits .hit");
-            return hits.Count > 0 && await ResultsSettledAsync(browser) ? hits : null;
+            var hits = b.FindElements(By.CssSelector("#hits .hit"));
+            return hits.Count > 0 && ResultsSettled(b) ? hits : null;
         });
 
-    private static async Task<bool> ResultsSettledAsync(WebDriverSession browser) =>
-        (await browser.FindAllAsync("#hits[aria-busy]")).Count == 0;
+    private static bool ResultsSettled(IWebDriver browser) =>
+        browser.FindElements(By.CssSelector("#hits[aria-busy]")).Count == 0;
+
+    /// <summary>
+    /// Polls until <paramref name="probe"/> gives a value, tolerating elements that are not there
+    /// yet or were just replaced; on timeout, throws with <paramref name="what"/> and the last error.
+    /// </summary>
+    private static T WaitUntil<T>(IWebDriver browser, string what, Func<IWebDriver, T?> probe)
+        where T : class
+    {
+        var wait = new WebDriverWait(browser, StepTimeout) { PollingInterval = TimeSpan.FromMilliseconds(100) };
+        wait.IgnoreExceptionTypes(typeof(NoSuchElementException), typeof(StaleElementReferenceException));
+        try
+        {
+            return wait.Until(probe)!;
+        }
+        catch (WebDriverTimeoutException e)
+        {
+            throw new TimeoutException(
+                $"Waited {StepTimeout.TotalSeconds:0} s for {what}." + (e.InnerException is null ? "" : $" Last error: {e.InnerException.Message}"), e);
+        }
+    }
 
     /// <summary>Fails with the endpoint's name and what it answered unless it answers 200.</summary>
     private async Task RequireAnswerAsync(string relative, string what)
@@ -243,6 +262,19 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
     }
 
     /// <summary>Runs one step; on failure adds the page's state and a screenshot to the message.</summary>
+    private void Step(string name, Action step)
+    {
+        try
+        {
+            step();
+        }
+        catch (Exception e) when (_browser is not null)
+        {
+            throw StepFailure(name, e);
+        }
+    }
+
+    /// <summary>Runs one step that also awaits plain HTTP checks; see <see cref="Step"/>.</summary>
     private async Task StepAsync(string name, Func<Task> step)
     {
         try
@@ -251,30 +283,36 @@ public sealed class SearchPageBrowserTests(ITestOutputHelper output) : IDisposab
         }
         catch (Exception e) when (_browser is not null)
         {
-            var state = new StringBuilder();
-            try
-            {
-                state.Append(CultureInfo.InvariantCulture, $"URL: {await _browser.CurrentUrlAsync()}; ");
-                var text = await _browser.ExecuteAsync(
-                    "const t = id => { const e = document.getElementById(id); return e && !e.hidden ? e.innerText.trim() : ''; };" +
-                    "return 'status: ' + t('status') + '; message: ' + t('message') + ' ' + t('document-message');");
-                state.Append(text?.GetValue<string>());
-                state.Append(CultureInfo.InvariantCulture, $"; screenshot: {await SaveScreenshotAsync("failure.png")}");
-            }
-            catch (Exception probe) when (probe is WebDriverException or HttpRequestException)
-            {
-                state.Append(CultureInfo.InvariantCulture, $"(page state unavailable: {probe.Message})");
-            }
-
-            throw new InvalidOperationException($"Browser step '{name}' failed: {e.Message}{Environment.NewLine}{state}", e);
+            throw StepFailure(name, e);
         }
     }
 
-    private async Task<string> SaveScreenshotAsync(string fileName)
+    /// <summary>The step's error with the page's address, visible status and message, and a screenshot.</summary>
+    private InvalidOperationException StepFailure(string name, Exception e)
+    {
+        var state = new StringBuilder();
+        try
+        {
+            state.Append(CultureInfo.InvariantCulture, $"URL: {_browser!.Url}; ");
+            var text = _browser.ExecuteScript(
+                "const t = id => { const e = document.getElementById(id); return e && !e.hidden ? e.innerText.trim() : ''; };" +
+                "return 'status: ' + t('status') + '; message: ' + t('message') + ' ' + t('document-message');");
+            state.Append(text as string);
+            state.Append(CultureInfo.InvariantCulture, $"; screenshot: {SaveScreenshot("failure.png")}");
+        }
+        catch (WebDriverException probe)
+        {
+            state.Append(CultureInfo.InvariantCulture, $"(page state unavailable: {probe.Message})");
+        }
+
+        return new InvalidOperationException($"Browser step '{name}' failed: {e.Message}{Environment.NewLine}{state}", e);
+    }
+
+    private string SaveScreenshot(string fileName)
     {
         Directory.CreateDirectory(_screenshots);
         var path = Path.Combine(_screenshots, fileName);
-        await File.WriteAllBytesAsync(path, await _browser!.ScreenshotAsync());
+        File.WriteAllBytes(path, _browser!.GetScreenshot().AsByteArray);
         return path;
     }
 
