@@ -89,22 +89,7 @@ public sealed class StartupFailureTests : IDisposable
     /// <summary>Starts the service with <paramref name="arguments"/>, waits until it serves, stops it and returns its log.</summary>
     private static async Task<string> ServingAsync(string index, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["SearchService__IndexPath"] = index;
-        info.Environment["SearchService__SamplesPath"] = "";
+        var info = ServiceStart(index, arguments);
         using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         var log = new System.Text.StringBuilder();
@@ -135,17 +120,7 @@ public sealed class StartupFailureTests : IDisposable
 
     private static async Task<(int ExitCode, string Error)> StartAsync(string index, params (string Name, string Value)[] environment)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll"));
-        info.ArgumentList.Add("--urls");
-        info.ArgumentList.Add("http://127.0.0.1:0");
-        info.Environment["SearchService__IndexPath"] = index;
-        info.Environment["SearchService__SamplesPath"] = "";
+        var info = ServiceStart(index, []);
         foreach (var (name, value) in environment)
         {
             info.Environment[name] = value;
@@ -166,5 +141,27 @@ public sealed class StartupFailureTests : IDisposable
         }
 
         return (process.ExitCode, await error);
+    }
+
+    /// <summary>The service built beside the tests on <paramref name="index"/>, any free port, no samples, with <paramref name="arguments"/>.</summary>
+    private static ProcessStartInfo ServiceStart(string index, string[] arguments)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll"));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add("http://127.0.0.1:0");
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment["SearchService__IndexPath"] = index;
+        info.Environment["SearchService__SamplesPath"] = "";
+        return info;
     }
 }
