@@ -65,6 +65,12 @@ internal sealed class TextQueryBuilder
 
         // Only a text typed without any mark reads "ma" as perhaps "mà": in "ma túy" it is the word itself.
         var unmarkedText = _options.UnmarkedStopWordsOptional && !VietnameseAlphabet.NeedsFolding(text);
+
+        // A syllable typed without marks may be any of its accented words ("phong": phóng, phòng).
+        // In a short title one such collision ("phòng cháy" for "giải phóng") would outweigh a body
+        // that has the words side by side, so a lone unmarked syllable weighs in the title as a
+        // folded match does; pairs keep their full weight and decide which word was meant.
+        var syllableWeight = !VietnameseAlphabet.NeedsFolding(text) ? _options.FoldedWeight : 1f;
         var required = new List<Query>();
         var optional = new List<Query>();
         var minor = new List<Query>();
@@ -89,7 +95,7 @@ internal sealed class TextQueryBuilder
                 {
                     if (!slots[k].IsOrphanPair)
                     {
-                        words.Add(new BooleanClause(Unit(slots[k], fields), Occur.Must));
+                        words.Add(new BooleanClause(Unit(slots[k], fields, syllableWeight), Occur.Must));
                     }
                 }
 
@@ -120,11 +126,11 @@ internal sealed class TextQueryBuilder
             {
                 // "cua", "duoc", "cac" typed without marks: most likely the stop words "của",
                 // "được", "các", which the accented query drops; they may score, never filter.
-                minor.Add(Unit(slot, fields));
+                minor.Add(Unit(slot, fields, syllableWeight));
             }
             else
             {
-                required.Add(Unit(slot, fields));
+                required.Add(Unit(slot, fields, syllableWeight));
             }
 
             if (i > 0)
@@ -334,9 +340,10 @@ internal sealed class TextQueryBuilder
         return new BooleanQuery(clauses);
     }
 
-    private Query Unit(QuerySlot slot, IReadOnlyList<KeyValuePair<string, float>> fields)
+    private Query Unit(QuerySlot slot, IReadOnlyList<KeyValuePair<string, float>> fields, float unmarkedWeight)
     {
-        var unit = Alternatives(slot.Term, slot.Folded, fields, 1f);
+        var titleWeight = slot.Type is TokenType.Syllable or TokenType.Word ? unmarkedWeight : 1f;
+        var unit = Alternatives(slot.Term, slot.Folded, fields, 1f, titleWeight);
         if (slot.Type != TokenType.Code)
         {
             return unit;
@@ -347,11 +354,12 @@ internal sealed class TextQueryBuilder
         return Or([code, unit]);
     }
 
-    private BooleanQuery Alternatives(string term, string? folded, IReadOnlyList<KeyValuePair<string, float>> fields, float weight)
+    private BooleanQuery Alternatives(string term, string? folded, IReadOnlyList<KeyValuePair<string, float>> fields, float weight, float titleWeight = 1f)
     {
         var clauses = new List<BooleanClause>(fields.Count * 2);
-        foreach (var (field, boost) in fields)
+        foreach (var (field, fieldBoost) in fields)
         {
+            var boost = field == ConclusionFields.Title ? fieldBoost * titleWeight : fieldBoost;
             clauses.Add(new BooleanClause(new TermQuery(field, term) { Boost = boost * weight }, Occur.Should));
             if (folded is not null && folded != term)
             {
