@@ -138,24 +138,25 @@ public static class DocumentEndpoints
         // Parse and extract every line first, outside the write lock; then store them in one commit.
         // The body is read whole (Kestrel bounds it by MaxRequestBodyBytes) so that each line's
         // bytes can be checked: invalid UTF-8 is refused, as a JSON body with it is refused.
-        byte[] body;
+        using var buffer = new MemoryStream();
         try
         {
-            using var buffer = new MemoryStream();
             await request.Body.CopyToAsync(buffer, cancellationToken);
-            body = buffer.ToArray();
         }
         catch (BadHttpRequestException e)
         {
             return ApiProblem.Create(e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request too large" : "Request rejected", $"{e.Message} (at most {options.Value.MaxRequestBodyBytes} bytes are accepted)");
         }
 
+        // The buffer itself, not a copy of up to MaxRequestBodyBytes.
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var lines = new List<(int Line, DocumentBody.Parsed Parsed)>();
         var number = 0;
         for (var start = 0; start < body.Length;)
         {
-            var end = Array.IndexOf(body, (byte)'\n', start);
-            var line = body.AsSpan(start, (end < 0 ? body.Length : end) - start).TrimEnd((byte)'\r');
+            var next = body[start..].IndexOf((byte)'\n');
+            var end = next < 0 ? -1 : start + next;
+            var line = body[start..(end < 0 ? body.Length : end)].TrimEnd((byte)'\r');
             start = end < 0 ? body.Length : end + 1;
             number++;
             if (line.Trim(" \t"u8).IsEmpty)

@@ -21,6 +21,12 @@ public sealed class SyllablePairFilter : TokenFilter
     /// <summary>Joins the syllables of a <see cref="TokenType.BrokenPair"/>; never part of a token.</summary>
     public const char BrokenJoiner = '\u00A6';
 
+    /// <summary>Joins the syllables of a <see cref="TokenType.Pair"/>.</summary>
+    public const char Joiner = '_';
+
+    /// <summary>True for a pair term, whole or broken at punctuation (it repeats its first syllable's documents).</summary>
+    public static bool IsPairTerm(ReadOnlySpan<char> term) => term.IndexOfAny(Joiner, BrokenJoiner) >= 0;
+
     private char[] _previous = new char[32];
     private int _previousLength = -1;
     private int _previousStart;
@@ -70,7 +76,7 @@ public sealed class SyllablePairFilter : TokenFilter
             var length = _previousLength + 1 + term.Length;
             Span<char> pair = length <= 128 ? stackalloc char[length] : new char[length];
             _previous.AsSpan(0, _previousLength).CopyTo(pair);
-            pair[_previousLength] = broken ? BrokenJoiner : '_';
+            pair[_previousLength] = broken ? BrokenJoiner : Joiner;
             term.CopyTo(pair[(_previousLength + 1)..]);
             SwapWithPending(pair, attributes.EndOffset, broken ? TokenType.BrokenPair : TokenType.Pair);
         }

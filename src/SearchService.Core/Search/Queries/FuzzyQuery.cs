@@ -50,7 +50,7 @@ public sealed class FuzzyQuery : Query
         var found = new Dictionary<string, (int Distance, long DocFreq)>(StringComparer.Ordinal);
         foreach (var (term, df) in TermExpansion.Walk(context, Field, prefix.Length > 0 ? prefix : null, t => t.StartsWith(prefix, StringComparison.Ordinal)))
         {
-            if (term.AsSpan().IndexOfAny('_', Analysis.SyllablePairFilter.BrokenJoiner) >= 0 || Math.Abs(term.Length - Term.Length) > MaxEdits)
+            if (Analysis.SyllablePairFilter.IsPairTerm(term) || Math.Abs(term.Length - Term.Length) > MaxEdits)
             {
                 continue;
             }

@@ -34,13 +34,12 @@ public sealed class PrefixQuery : Query
     public override Query Rewrite(SearchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var pairs = Prefix.Contains('_', StringComparison.Ordinal);
+        var pairs = Analysis.SyllablePairFilter.IsPairTerm(Prefix);
         var terms = new SortedDictionary<string, float>(StringComparer.Ordinal);
         var limit = context.Limits.MaxPrefixExpansions;
         foreach (var (term, _) in TermExpansion.Walk(context, Field, Prefix, t => t.StartsWith(Prefix, StringComparison.Ordinal)))
         {
-            // Pair terms (whole or broken at punctuation) repeat the first syllable's documents.
-            if (!pairs && term.AsSpan().IndexOfAny('_', Analysis.SyllablePairFilter.BrokenJoiner) >= 0)
+            if (!pairs && Analysis.SyllablePairFilter.IsPairTerm(term))
             {
                 continue;
             }
