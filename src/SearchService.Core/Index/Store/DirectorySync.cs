@@ -30,28 +30,35 @@ internal static partial class DirectorySync
             throw new IOException($"cannot open the index folder {path} to sync it (errno {Marshal.GetLastPInvokeError()})");
         }
 
-        try
+        // Both results are read before either is reported, so a failed close never hides the
+        // failed fsync that matters more.
+        var synced = FileSync(fd) == 0;
+        var syncError = synced ? 0 : Marshal.GetLastPInvokeError();
+        var closed = Close(fd) == 0;
+        if (!synced)
         {
-            if (FileSync(fd) != 0)
-            {
-                throw new IOException($"fsync of the index folder {path} failed (errno {Marshal.GetLastPInvokeError()}): the last rename may not be durable");
-            }
+            throw new IOException($"fsync of the index folder {path} failed (errno {syncError}): the last rename may not be durable");
         }
-        finally
+
+        if (!closed)
         {
-            _ = Close(fd);
+            // The entries are on the disk, but a descriptor that does not close is reported: a
+            // leak would show up nowhere else.
+            throw new IOException($"closing the index folder {path} after its sync failed (errno {Marshal.GetLastPInvokeError()})");
         }
     }
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
+    // LibraryImport generates the marshalling at compile time (no runtime IL stub, trimming-safe);
+    // the path is passed as UTF-8, as Linux file names are.
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Open(string path, int flags);
+    private static partial int Open(string path, int flags);
 
-    [DllImport("libc", EntryPoint = "fsync", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int FileSync(int fd);
+    private static partial int FileSync(int fd);
 
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    [LibraryImport("libc", EntryPoint = "close", SetLastError = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-    private static extern int Close(int fd);
+    private static partial int Close(int fd);
 }
