@@ -6,11 +6,12 @@ namespace SearchService.Core.Index.Codec;
 /// One commit: the live segments and the deletes generation of each. File <c>segments_N</c>:
 /// header("Commit", 1), generation (VLong), next segment counter (VLong), segment count (VInt),
 /// per segment its name (string), doc count (VInt), deletes generation (VLong) and deleted count
-/// (VInt); user data count (VInt) and key/value strings; footer. Written as
+/// (VInt); a count of key/value string pairs (VInt; always 0 since nothing writes commit
+/// metadata, pairs an older writer left are read past); footer. Written as
 /// <c>pending_segments_N</c>, synced, then renamed, and the directory synced: a crash leaves
 /// either the whole new commit or only the old one.
 /// </summary>
-public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnlyList<CommitPoint.Segment> Segments, IReadOnlyDictionary<string, string> UserData)
+public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnlyList<CommitPoint.Segment> Segments)
 {
     private const string Codec = "Commit";
 
@@ -18,7 +19,7 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
     public sealed record Segment(string Name, int DocCount, long DeletesGeneration, int DeletedCount);
 
     /// <summary>The empty index, before any commit.</summary>
-    public static CommitPoint Empty { get; } = new(0, 0, [], new Dictionary<string, string>());
+    public static CommitPoint Empty { get; } = new(0, 0, []);
 
     /// <summary>The commit's file name.</summary>
     public string FileName => IndexFileNames.CommitFile(Generation);
@@ -60,12 +61,7 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
                 output.WriteVInt(s.DeletedCount);
             }
 
-            output.WriteVInt(UserData.Count);
-            foreach (var (key, value) in UserData.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                output.WriteString(key);
-                output.WriteString(value);
-            }
+            output.WriteVInt(0); // no key/value pairs (the slot keeps the file's layout)
 
             CodecFile.WriteFooter(output);
             output.Flush(toDisk: true);
@@ -94,14 +90,13 @@ public sealed record CommitPoint(long Generation, long SegmentCounter, IReadOnly
             segments[i] = new Segment(input.ReadString(), input.ReadVInt(), input.ReadVLong(), input.ReadVInt());
         }
 
-        var userData = new Dictionary<string, string>(StringComparer.Ordinal);
         var pairs = input.ReadVInt();
-        for (var i = 0; i < pairs; i++)
+        for (var i = 0; i < pairs * 2; i++)
         {
-            userData[input.ReadString()] = input.ReadString();
+            _ = input.ReadString();
         }
 
-        return new CommitPoint(generation, counter, segments, userData);
+        return new CommitPoint(generation, counter, segments);
     }
 
     /// <summary>

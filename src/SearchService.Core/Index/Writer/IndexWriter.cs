@@ -152,17 +152,6 @@ public sealed class IndexWriter : IDisposable
         return deleted;
     }
 
-    /// <summary>Deletes every document; takes effect at the next commit.</summary>
-    public void DeleteAll()
-    {
-        ThrowIfDisposed();
-        _retired.AddRange(_segments);
-        ReleaseRetired();
-        _segments.Clear();
-        _changed = true;
-        _buffer = new SegmentBuffer(Schema, _options.Analyzer);
-    }
-
     /// <summary>Writes the RAM buffer to a new segment (not yet committed).</summary>
     public void Flush()
     {
@@ -226,11 +215,11 @@ public sealed class IndexWriter : IDisposable
     /// flushes, writes changed deletes, syncs the new files, writes <c>segments_N</c>, then deletes
     /// files no commit refers to. Returns the new commit.
     /// </summary>
-    public CommitPoint Commit(IReadOnlyDictionary<string, string>? userData = null)
+    public CommitPoint Commit()
     {
         ThrowIfDisposed();
         Flush();
-        if (!_changed && userData is null && _lastCommit.Generation > 0)
+        if (!_changed && _lastCommit.Generation > 0)
         {
             return _lastCommit; // nothing to make durable: no empty commit
         }
@@ -249,7 +238,7 @@ public sealed class IndexWriter : IDisposable
             entries.Add(new CommitPoint.Segment(segment.Reader.Info.Name, segment.Reader.MaxDoc, segment.DeletesGeneration, segment.DeletedCount));
         }
 
-        var commit = new CommitPoint(generation, _segmentCounter, entries, userData ?? new Dictionary<string, string>());
+        var commit = new CommitPoint(generation, _segmentCounter, entries);
         Directory.Sync(commit.Files().Skip(1));
         commit.Write(Directory);
         _generation = generation;
@@ -368,7 +357,7 @@ public sealed class IndexWriter : IDisposable
         var first = _segments.IndexOf(merge.Sources[0]);
         if (merge.Sources.Any(s => !_segments.Contains(s)))
         {
-            DeleteSegmentFiles(merge.Name); // DeleteAll ran meanwhile
+            DeleteSegmentFiles(merge.Name); // a source left the writer meanwhile: the merge is moot
             ReleaseRetired();
             return null;
         }
