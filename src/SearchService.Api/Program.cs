@@ -26,8 +26,6 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     Args = args,
     ContentRootPath = ownContentRoot ? null : AppContext.BaseDirectory,
 });
-var settings = builder.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>() ?? new SearchServiceOptions();
-
 builder.Services.AddOptions<SearchServiceOptions>()
     .Bind(builder.Configuration.GetSection(SearchServiceOptions.Section))
     .ValidateDataAnnotations()
@@ -56,9 +54,10 @@ builder.Services.AddOpenApi(openApi =>
 // One JSON shape for records everywhere: the same settings as `extract --json` (camelCase, kebab-case enums, readable Vietnamese).
 builder.Services.Configure<JsonOptions>(options => ConclusionDocumentJson.Apply(options.SerializerOptions));
 
-builder.WebHost.ConfigureKestrel((context, kestrel) =>
+// Settings are read in one place, the validated options; Kestrel's limits are configured from them too.
+builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<IOptions<SearchServiceOptions>>((kestrel, service) =>
 {
-    kestrel.Limits.MaxRequestBodySize = context.Configuration.GetSection(SearchServiceOptions.Section).Get<SearchServiceOptions>()?.MaxRequestBodyBytes ?? settings.MaxRequestBodyBytes;
+    kestrel.Limits.MaxRequestBodySize = service.Value.MaxRequestBodyBytes;
 
     // A query of MaxQueryLength accented characters is up to nine bytes each once percent-encoded:
     // the default 8 KiB request line would refuse it before the API sees it (POST /api/search takes longer ones).
@@ -100,20 +99,23 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Cors.Infrastructure.CorsOptions
     }
 }));
 
-var app = builder.Build();
-
 // Open the index before listening: a locked, damaged or mis-configured index stops the start with
-// a message naming the lock, the file or the setting, and an exit code that says which.
+// a message naming the lock, the file or the setting, and an exit code that says which. Building
+// the app already reads the settings (Kestrel's limits come from them), so it is inside the try.
+WebApplication app;
+IOptions<SearchServiceOptions>? options = null;
 IndexHost host;
 try
 {
+    app = builder.Build();
+    options = app.Services.GetRequiredService<IOptions<SearchServiceOptions>>();
     host = app.Services.GetRequiredService<IndexHost>();
     if (UploadFolders.RemoveLeftovers() is > 0 and var leftovers)
     {
         app.Logger.LogInformation("Removed {Count} upload folder(s) left by a service that stopped during an upload", leftovers);
     }
 
-    await host.IndexSamplesIfEmptyAsync(app.Services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.SamplesPath);
+    await host.IndexSamplesIfEmptyAsync(options.Value.SamplesPath);
     app.Logger.LogInformation("Serving the index in {Path}: {Documents} documents", host.IndexPath, host.Documents);
 }
 catch (OptionsValidationException e)
@@ -128,7 +130,7 @@ catch (IndexLockedException e)
 }
 catch (CorruptIndexException e)
 {
-    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Nothing was changed. Run `check --index {settings.IndexPath}` to see the damage; start with --rollback-to-last-good to set the damaged commit aside and serve the last commit that verifies (later writes are lost), or restore a backup or re-index into an empty folder.");
+    Console.Error.WriteLine($"error: the index is damaged (file '{e.FileName}'): {e.Message}. Nothing was changed. Run `check --index {options?.Value.IndexPath}` to see the damage; start with --rollback-to-last-good to set the damaged commit aside and serve the last commit that verifies (later writes are lost), or restore a backup or re-index into an empty folder.");
     return 4;
 }
 catch (IndexSchemaMismatchException e)

@@ -31,6 +31,18 @@ public sealed class StartupFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_setting_out_of_range_stops_the_start_with_exit_code_2_naming_it()
+    {
+        // Kestrel's own limits are configured from the settings, so a bad value must be caught as
+        // a settings error before the server is built, not crash the process.
+        var (code, error) = await StartAsync(Path.Combine(_root, "index"), ("SearchService__MaxRequestBodyBytes", "-5"));
+        Assert.Equal(2, code);
+        Assert.Contains("invalid settings", error);
+        Assert.Contains("MaxRequestBodyBytes", error);
+        Assert.False(Directory.Exists(Path.Combine(_root, "index")), "nothing is created when the settings are refused");
+    }
+
+    [Fact]
     public async Task A_damaged_index_stops_the_start_with_exit_code_4_naming_the_file()
     {
         var index = Path.Combine(_root, "index");
