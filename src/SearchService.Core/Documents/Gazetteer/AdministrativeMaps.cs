@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis;
 namespace SearchService.Core.Documents.Gazetteer;
 
 /// <summary>
@@ -29,11 +30,11 @@ public static class AdministrativeMaps
     public static IReadOnlyList<string> FormerProvinces(string currentProvince)
     {
         ArgumentNullException.ThrowIfNull(currentProvince);
-        var key = LocalityKinds.Fold(currentProvince);
+        var key = FoldedKey.Words(currentProvince);
         return
         [
             .. LocalityGazetteer.Pre2025.All
-                .Where(l => l.Level is AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity && LocalityKinds.Fold(l.CurrentProvince) == key)
+                .Where(l => l.Level is AdministrativeLevel.Province or AdministrativeLevel.CentrallyRunCity && FoldedKey.Words(l.CurrentProvince) == key)
                 .Select(l => l.Name),
         ];
     }

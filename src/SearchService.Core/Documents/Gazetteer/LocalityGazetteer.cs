@@ -103,11 +103,11 @@ public sealed class LocalityGazetteer
 
     /// <summary>Every unit named <paramref name="name"/> (provinces first).</summary>
     public IReadOnlyList<Locality> Find(string name) =>
-        _byName.TryGetValue(LocalityKinds.Fold(name), out var list) ? list : [];
+        _byName.TryGetValue(FoldedKey.Words(name), out var list) ? list : [];
 
     /// <summary>The province or centrally-run city named <paramref name="name"/>.</summary>
     public Locality? FindProvince(string name) =>
-        _provinces.TryGetValue(LocalityKinds.Fold(name), out var province) ? province : null;
+        _provinces.TryGetValue(FoldedKey.Words(name), out var province) ? province : null;
 
     /// <summary>
     /// Resolves a place phrase, with or without its kind word, optionally inside a known province.
@@ -169,8 +169,8 @@ public sealed class LocalityGazetteer
             return [.. candidates];
         }
 
-        var key = LocalityKinds.Fold(provinceHint);
-        return [.. candidates.Where(c => LocalityKinds.Fold(c.Province) == key)];
+        var key = FoldedKey.Words(provinceHint);
+        return [.. candidates.Where(c => FoldedKey.Words(c.Province) == key)];
     }
 
     private void Add(Locality locality, IReadOnlyList<string> currentUnits)
@@ -181,7 +181,7 @@ public sealed class LocalityGazetteer
             _currentUnits[locality] = currentUnits;
         }
 
-        var key = LocalityKinds.Fold(locality.Name);
+        var key = FoldedKey.Words(locality.Name);
         if (!_byName.TryGetValue(key, out var list))
         {
             _byName[key] = list = [];

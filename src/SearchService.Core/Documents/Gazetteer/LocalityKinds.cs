@@ -29,7 +29,7 @@ public static class LocalityKinds
     /// <summary>Parses a leading kind word: "thị xã Thuận Thành" gives Town and "Thuận Thành", "Đảng ủy phường Quy Nhơn Nam" Ward and "Quy Nhơn Nam".</summary>
     public static bool TrySplit(string phrase, out LocalityKind kind, out string name)
     {
-        var folded = Fold(phrase);
+        var folded = FoldedKey.Words(phrase);
         foreach (var (word, k) in Words)
         {
             if (folded.StartsWith(word + " ", StringComparison.Ordinal))
@@ -48,7 +48,7 @@ public static class LocalityKinds
     /// <summary>The kind named by a word alone ("thị xã", "HUYỆN", "Thành uỷ").</summary>
     public static LocalityKind? Parse(string word)
     {
-        var folded = Fold(word);
+        var folded = FoldedKey.Words(word);
         foreach (var (w, k) in Words)
         {
             if (folded == w)
@@ -59,8 +59,4 @@ public static class LocalityKinds
 
         return null;
     }
-
-    /// <summary>Lower case, accents and tone marks removed, spaces collapsed: the key names are compared by.</summary>
-    public static string Fold(string text) =>
-        string.Join(' ', VietnameseAlphabet.FoldString(text.Trim()).Split([' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 }

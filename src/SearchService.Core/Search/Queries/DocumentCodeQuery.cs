@@ -39,7 +39,7 @@ public sealed class DocumentCodeQuery : Query
         var wanted = new string[Parts.Count];
         for (var i = 0; i < wanted.Length; i++)
         {
-            wanted[i] = KeywordQuery.Key(Parts[i]);
+            wanted[i] = FoldedKey.Compact(Parts[i]);
         }
 
         var first = Parts[0];
@@ -65,7 +65,7 @@ public sealed class DocumentCodeQuery : Query
     private static bool Matches(string code, string[] wanted)
     {
         var parts = code.Split(['-', '/', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length == 0 || KeywordQuery.Key(parts[0]) != wanted[0])
+        if (parts.Length == 0 || FoldedKey.Compact(parts[0]) != wanted[0])
         {
             return false;
         }
@@ -75,7 +75,7 @@ public sealed class DocumentCodeQuery : Query
             var found = false;
             for (var j = 1; j < parts.Length && !found; j++)
             {
-                found = KeywordQuery.Key(parts[j]) == wanted[i];
+                found = FoldedKey.Compact(parts[j]) == wanted[i];
             }
 
             if (!found)

@@ -30,7 +30,7 @@ public sealed class KeywordQuery : Query
     {
         ArgumentNullException.ThrowIfNull(context);
         var terms = new SortedDictionary<string, float>(StringComparer.Ordinal);
-        if (context.KeywordsByKey(Field, Key).TryGetValue(Key(Value), out var values))
+        if (context.KeywordsByKey(Field, FoldedKey.Compact).TryGetValue(FoldedKey.Compact(Value), out var values))
         {
             foreach (var value in values)
             {
@@ -46,20 +46,4 @@ public sealed class KeywordQuery : Query
 
     /// <inheritdoc />
     public override string ToString() => $"{Field}:{QueryText.Quote(Value)}{BoostSuffix()}";
-
-    /// <summary>The comparison form: lower-case, accents folded, spaces and hyphens collapsed.</summary>
-    internal static string Key(string value)
-    {
-        var folded = VietnameseAlphabet.FoldString(value.Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant());
-        var chars = new System.Text.StringBuilder(folded.Length);
-        foreach (var c in folded)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                chars.Append(c);
-            }
-        }
-
-        return chars.ToString();
-    }
 }

@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis;
 using System.Runtime.InteropServices;
 using SearchService.Core.Index.Reader;
 
@@ -77,7 +78,7 @@ public sealed class Suggester
     public IReadOnlyList<Suggestion> Suggest(string prefix, int limit = 10)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        var key = SuggestionKey.Of(prefix);
+        var key = FoldedKey.Words(prefix);
         if (key.Length == 0 || limit <= 0)
         {
             return [];
@@ -173,7 +174,7 @@ public sealed class Suggester
     {
         foreach (var (value, count) in totals)
         {
-            var key = SuggestionKey.Of(value);
+            var key = FoldedKey.Words(value);
             if (key.Length > 0)
             {
                 Keep(byKey, new Entry(key, value, source, count));
@@ -190,7 +191,7 @@ public sealed class Suggester
         var pairs = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var (term, docFreq) in spellings)
         {
-            var key = SuggestionKey.Of(term);
+            var key = FoldedKey.Words(term);
             var accented = !string.Equals(term.Replace('_', ' '), key, StringComparison.Ordinal);
             if (!pairs.TryGetValue(key, out var best))
             {
