@@ -69,9 +69,11 @@ public static class DocumentBody
     {
         var where = e.Path is { Length: > 0 } path && path != "$" ? $" at {path}" : "";
         var line = e.LineNumber is { } l ? $" (line {l + 1}, byte {e.BytePositionInLine + 1})" : "";
-        return e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal)
-            ? $"a value of the wrong type{where}{line}"
-            : $"not well-formed JSON{where}{line}";
+        // System.Text.Json reports text that is not JSON by wrapping its reader's exception (itself a
+        // JsonException); a well-formed value of the wrong type has no such inner exception.
+        return e.InnerException is JsonException
+            ? $"not well-formed JSON{where}{line}"
+            : $"a value of the wrong type{where}{line}";
     }
 
     /// <summary>The record of one JSON document (a POST body or a bulk line).</summary>

@@ -121,7 +121,16 @@ public sealed class DocumentEndpointTests : IClassFixture<ServiceFactory>
 
         var notJson = await _writer.PostAsync("/api/documents", new StringContent("{ \"text\": ", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, notJson.StatusCode);
-        Assert.Equal("Body is not valid JSON", (await Problem(notJson)).GetProperty("title").GetString());
+        var notJsonProblem = await Problem(notJson);
+        Assert.Equal("Body is not valid JSON", notJsonProblem.GetProperty("title").GetString());
+        Assert.Contains("not well-formed JSON", notJsonProblem.GetProperty("detail").GetString());
+
+        // A value of the wrong type is told apart from text that is not JSON, and says where it is.
+        var wrongType = await _writer.PostAsync("/api/documents", new StringContent("{ \"text\": 5 }", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, wrongType.StatusCode);
+        var wrongTypeDetail = (await Problem(wrongType)).GetProperty("detail").GetString();
+        Assert.Contains("a value of the wrong type at $.text", wrongTypeDetail);
+        Assert.DoesNotContain("SearchService", wrongTypeDetail);
 
         var plain = await _writer.PostAsync("/api/documents", new StringContent(NewConclusion, Encoding.UTF8, "text/plain"));
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, plain.StatusCode);
