@@ -8,7 +8,6 @@ public sealed class IndexCommandTests : IDisposable
 {
     private readonly TempIndex _temp = new();
 
-    private static int SampleCount => Directory.EnumerateFiles(TempIndex.Samples).Count(f => !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal));
 
     public void Dispose() => _temp.Dispose();
 
@@ -17,11 +16,11 @@ public sealed class IndexCommandTests : IDisposable
     {
         var first = await CommandLine.RunAsync("index", TempIndex.Samples, "--index", _temp.IndexPath);
         Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Contains($"added {SampleCount}, updated 0, unchanged 0, failed 0", first.Output);
+        Assert.Contains($"added {TestCorpus.SampleCount}, updated 0, unchanged 0, failed 0", first.Output);
 
         var second = await CommandLine.RunAsync("index", TempIndex.Samples, "--index", _temp.IndexPath);
         Assert.Equal(0, second.ExitCode);
-        Assert.Contains($"added 0, updated 0, unchanged {SampleCount}, failed 0", second.Output);
+        Assert.Contains($"added 0, updated 0, unchanged {TestCorpus.SampleCount}, failed 0", second.Output);
         Assert.Contains("nothing changed; the index stays at generation 1", second.Output);
     }
 
@@ -40,7 +39,7 @@ public sealed class IndexCommandTests : IDisposable
         Assert.Contains("added 0, updated 1, unchanged 0, failed 1", run.Output);
         Assert.Contains("hong.txt", run.Error);
         var stats = await Stats();
-        Assert.Equal(SampleCount, stats.GetProperty("documents").GetInt32());
+        Assert.Equal(TestCorpus.SampleCount, stats.GetProperty("documents").GetInt32());
         Assert.Equal(1, stats.GetProperty("deleted").GetInt32()); // the replaced version, until a merge
     }
 
@@ -49,21 +48,21 @@ public sealed class IndexCommandTests : IDisposable
     {
         await CommandLine.RunAsync("index", TempIndex.Samples, "--index", _temp.IndexPath);
         var stats = await Stats();
-        Assert.Equal(SampleCount, stats.GetProperty("documents").GetInt32());
+        Assert.Equal(TestCorpus.SampleCount, stats.GetProperty("documents").GetInt32());
         Assert.Equal(1, stats.GetProperty("segments").GetInt32());
         Assert.True(stats.GetProperty("bytes").GetProperty("pos").GetInt64() > 0);
         Assert.True(stats.GetProperty("bytes").GetProperty("total").GetInt64() > stats.GetProperty("bytes").GetProperty("fdt").GetInt64());
 
         var check = await CommandLine.RunAsync("check", "--index", _temp.IndexPath);
         Assert.Equal(0, check.ExitCode);
-        Assert.Contains($"OK: commit 1, 1 segments, {SampleCount} documents", check.Output);
+        Assert.Contains($"OK: commit 1, 1 segments, {TestCorpus.SampleCount} documents", check.Output);
 
         var id = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(TempIndex.Samples, "*.md").Order(StringComparer.Ordinal).First(f => !f.EndsWith("README.md", StringComparison.Ordinal)));
         var delete = await CommandLine.RunAsync("delete", id, "khong-co-that", "--index", _temp.IndexPath);
         Assert.Equal(1, delete.ExitCode);
         Assert.Contains($"deleted {id}", delete.Output);
         Assert.Contains("no document with id 'khong-co-that'", delete.Error);
-        Assert.Equal(SampleCount - 1, (await Stats()).GetProperty("documents").GetInt32());
+        Assert.Equal(TestCorpus.SampleCount - 1, (await Stats()).GetProperty("documents").GetInt32());
         Assert.Equal(0, (await CommandLine.RunAsync("check", "--index", _temp.IndexPath)).ExitCode);
     }
 

@@ -46,7 +46,7 @@ internal sealed class SearchServiceProcess : IDisposable
     /// </remarks>
     public static async Task<SearchServiceProcess> StartAsync(CancellationToken cancellationToken, string? indexPath = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var repository = RepositoryRoot();
+        var repository = TestCorpus.Root;
         var dll = Path.Combine(AppContext.BaseDirectory, "SearchService.Api.dll");
         if (!File.Exists(dll))
         {
@@ -163,18 +163,5 @@ internal sealed class SearchServiceProcess : IDisposable
         }
 
         throw new TimeoutException($"GET {BaseAddress}health/ready did not answer 200 within {ReadyTimeout.TotalSeconds:0} s (last: {last}). The service's output:{Environment.NewLine}{RecentOutput}");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "SearchService.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No SearchService.sln above {AppContext.BaseDirectory}: run the tests from a checkout.");
     }
 }

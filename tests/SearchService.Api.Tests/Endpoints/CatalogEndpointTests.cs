@@ -14,7 +14,7 @@ public sealed class CatalogEndpointTests(ServiceFactory factory) : IClassFixture
     {
         // The expected set comes from the extractor over the sample files, not from the index.
         var extractor = new ConclusionExtractor();
-        var expected = Directory.EnumerateFiles(ServiceFactory.SamplesPath)
+        var expected = Directory.EnumerateFiles(TestCorpus.SampleDirectory)
             .Where(f => !Path.GetFileName(f).StartsWith("README", StringComparison.Ordinal))
             .Select(extractor.ExtractFile)
             .Where(r => r.References.Any(c => c.Code == "18-NQ/TU"))
@@ -57,7 +57,7 @@ public sealed class CatalogEndpointTests(ServiceFactory factory) : IClassFixture
         Assert.Contains(localities.EnumerateArray(), l => l.GetProperty("locality").GetString() == "Từ Sơn" && l.GetProperty("province").GetString() == "Bắc Ninh");
 
         var stats = await _client.GetFromJsonAsync<JsonElement>("/api/stats");
-        Assert.Equal(ServiceFactory.SampleCount, stats.GetProperty("documents").GetInt32());
+        Assert.Equal(TestCorpus.SampleCount, stats.GetProperty("documents").GetInt32());
         Assert.True(stats.GetProperty("bytes").GetProperty("total").GetInt64() > 0);
 
         var suggestions = await _client.GetFromJsonAsync<JsonElement>("/api/suggest?q=tu%20s");

@@ -37,9 +37,9 @@ public sealed class DocumentEndpointTests : IClassFixture<ServiceFactory>
     public async Task The_samples_are_indexed_on_first_start_and_readable_by_id()
     {
         var ready = await _reader.GetFromJsonAsync<JsonElement>("/health/ready");
-        Assert.Equal(ServiceFactory.SampleCount, ready.GetProperty("documents").GetInt32());
+        Assert.Equal(TestCorpus.SampleCount, ready.GetProperty("documents").GetInt32());
 
-        var id = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(ServiceFactory.SamplesPath, "*.txt").Order(StringComparer.Ordinal).First());
+        var id = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(TestCorpus.SampleDirectory, "*.txt").Order(StringComparer.Ordinal).First());
         var record = await _reader.GetFromJsonAsync<JsonElement>($"/api/documents/{id}");
         Assert.Equal(id, record.GetProperty("id").GetString());
         Assert.False(string.IsNullOrEmpty(record.GetProperty("body").GetString()));
@@ -161,7 +161,7 @@ public sealed class DocumentEndpointTests : IClassFixture<ServiceFactory>
     [Fact]
     public async Task Similar_documents_exclude_the_document_itself()
     {
-        var id = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(ServiceFactory.SamplesPath, "*.txt").Order(StringComparer.Ordinal).First());
+        var id = Path.GetFileNameWithoutExtension(Directory.EnumerateFiles(TestCorpus.SampleDirectory, "*.txt").Order(StringComparer.Ordinal).First());
         var similar = await _reader.GetFromJsonAsync<JsonElement>($"/api/documents/{id}/similar");
         Assert.True(similar.GetArrayLength() > 0);
         Assert.DoesNotContain(similar.EnumerateArray(), s => s.GetProperty("id").GetString() == id);

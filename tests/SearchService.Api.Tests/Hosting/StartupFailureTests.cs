@@ -7,20 +7,17 @@ namespace SearchService.Api.Tests.Hosting;
 /// <summary>The service run as a real process, the way `dotnet run` starts it, on an index it cannot use.</summary>
 public sealed class StartupFailureTests : IDisposable
 {
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "ss-start-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-start");
 
     public void Dispose()
     {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Fact]
     public async Task A_locked_index_stops_the_start_with_exit_code_3_naming_the_lock()
     {
-        var index = Path.Combine(_root, "index");
+        var index = Path.Combine(_scratch.Path, "index");
         using (IndexWriter.Open(index, ConclusionFields.Schema))
         {
             var (code, error) = await StartAsync(index);
@@ -35,17 +32,17 @@ public sealed class StartupFailureTests : IDisposable
     {
         // Kestrel's own limits are configured from the settings, so a bad value must be caught as
         // a settings error before the server is built, not crash the process.
-        var (code, error) = await StartAsync(Path.Combine(_root, "index"), ("SearchService__MaxRequestBodyBytes", "-5"));
+        var (code, error) = await StartAsync(Path.Combine(_scratch.Path, "index"), ("SearchService__MaxRequestBodyBytes", "-5"));
         Assert.Equal(2, code);
         Assert.Contains("invalid settings", error);
         Assert.Contains("MaxRequestBodyBytes", error);
-        Assert.False(Directory.Exists(Path.Combine(_root, "index")), "nothing is created when the settings are refused");
+        Assert.False(Directory.Exists(Path.Combine(_scratch.Path, "index")), "nothing is created when the settings are refused");
     }
 
     [Fact]
     public async Task A_damaged_index_stops_the_start_with_exit_code_4_naming_the_file()
     {
-        var index = Path.Combine(_root, "index");
+        var index = Path.Combine(_scratch.Path, "index");
         using (var writer = IndexWriter.Open(index, ConclusionFields.Schema))
         {
             writer.AddDocument(ConclusionIndexDocument.From(new Core.Documents.ConclusionDocument { Id = "a", Body = "kết luận hội nghị" }));
@@ -65,7 +62,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task A_damaged_newest_commit_is_refused_and_served_from_the_last_good_commit_only_when_asked()
     {
-        var index = Path.Combine(_root, "index");
+        var index = Path.Combine(_scratch.Path, "index");
         using (var writer = IndexWriter.Open(index, ConclusionFields.Schema))
         {
             writer.AddDocument(ConclusionIndexDocument.From(new Core.Documents.ConclusionDocument { Id = "a", Body = "kết luận hội nghị" }));
@@ -93,7 +90,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task An_invalid_setting_stops_the_start_with_exit_code_2_naming_it()
     {
-        var (code, error) = await StartAsync(Path.Combine(_root, "index"), ("SearchService__MaxPageSize", "0"));
+        var (code, error) = await StartAsync(Path.Combine(_scratch.Path, "index"), ("SearchService__MaxPageSize", "0"));
         Assert.Equal(2, code);
         Assert.Contains("MaxPageSize", error);
     }

@@ -19,17 +19,14 @@ namespace SearchService.Api.Tests.Hosting;
 public sealed class WriteCrashTests : IDisposable
 {
     private const string Key = "crash-test-key-0123456789";
-    private readonly string _index = Path.Combine(Path.GetTempPath(), "ss-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-crash");
     private readonly ITestOutputHelper _output;
 
     public WriteCrashTests(ITestOutputHelper output) => _output = output;
 
     public void Dispose()
     {
-        if (Directory.Exists(_index))
-        {
-            Directory.Delete(_index, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Fact]
@@ -124,7 +121,7 @@ public sealed class WriteCrashTests : IDisposable
         service.Dispose();
         _output.WriteLine($"{writes} acknowledged write requests over 20 kills; {acknowledged.Count} documents checked");
         Assert.True(writes >= 20, $"only {writes} writes were acknowledged in 20 rounds");
-        var report = IndexChecker.Check(new IndexDirectory(_index));
+        var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
         Assert.True(report.Healthy, string.Join("; ", report.Problems));
     }
 
@@ -219,7 +216,7 @@ public sealed class WriteCrashTests : IDisposable
 
     private Task<SearchServiceProcess> StartAsync() => SearchServiceProcess.StartAsync(
         CancellationToken.None,
-        _index,
+        _scratch.Path,
         new Dictionary<string, string>
         {
             ["SearchService__ApiKey"] = Key,

@@ -11,35 +11,35 @@ namespace SearchService.Api.Tests.OpenApi;
 public sealed class OpenApiClientTests : IClassFixture<ServiceFactory>, IDisposable
 {
     private readonly ServiceFactory _factory;
-    private readonly string _work = Path.Combine(Path.GetTempPath(), "ss-openapi-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-openapi");
 
     public OpenApiClientTests(ServiceFactory factory)
     {
         _factory = factory;
-        Directory.CreateDirectory(Path.Combine(_work, "generated"));
+        Directory.CreateDirectory(Path.Combine(_scratch.Path, "generated"));
     }
 
-    private static string Tools => Path.Combine(Path.GetDirectoryName(ServiceFactory.SamplesPath)!, "tools", "openapi");
+    private static string Tools => Path.Combine(TestCorpus.Root, "tools", "openapi");
 
-    public void Dispose() => Directory.Delete(_work, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task The_description_passes_redocly_lint_and_a_generated_typescript_client_type_checks()
     {
         var bin = Path.Combine(Tools, "node_modules", ".bin");
         Assert.True(Directory.Exists(bin), $"{bin} is missing: run scripts/setup.sh (it runs npm ci in tools/openapi)");
-        var description = Path.Combine(_work, "v1.json");
+        var description = Path.Combine(_scratch.Path, "v1.json");
         await File.WriteAllTextAsync(description, await _factory.CreateClient().GetStringAsync("/openapi/v1.json"));
 
         var lint = await RunAsync(Path.Combine(bin, "redocly"), "lint", "--config", Path.Combine(Tools, "redocly.yaml"), description);
         Assert.True(lint.ExitCode == 0, "redocly lint failed:\n" + lint.Output);
 
-        var generate = await RunAsync(Path.Combine(bin, "openapi-typescript"), description, "-o", Path.Combine(_work, "generated", "schema.d.ts"));
+        var generate = await RunAsync(Path.Combine(bin, "openapi-typescript"), description, "-o", Path.Combine(_scratch.Path, "generated", "schema.d.ts"));
         Assert.True(generate.ExitCode == 0, "openapi-typescript failed:\n" + generate.Output);
 
-        File.Copy(Path.Combine(Tools, "usage.ts"), Path.Combine(_work, "usage.ts"));
-        File.Copy(Path.Combine(Tools, "tsconfig.json"), Path.Combine(_work, "tsconfig.json"));
-        var check = await RunAsync(Path.Combine(bin, "tsc"), "-p", Path.Combine(_work, "tsconfig.json"));
+        File.Copy(Path.Combine(Tools, "usage.ts"), Path.Combine(_scratch.Path, "usage.ts"));
+        File.Copy(Path.Combine(Tools, "tsconfig.json"), Path.Combine(_scratch.Path, "tsconfig.json"));
+        var check = await RunAsync(Path.Combine(bin, "tsc"), "-p", Path.Combine(_scratch.Path, "tsconfig.json"));
         Assert.True(check.ExitCode == 0, "the generated client does not type-check against tools/openapi/usage.ts:\n" + check.Output);
     }
 

@@ -5,7 +5,7 @@ namespace SearchService.Core.Tests.Documents;
 
 public sealed class BadInputTests : IDisposable
 {
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new("ss-docs");
     private readonly ConclusionExtractor _extractor = new();
 
     public void Dispose() => _temp.Dispose();

@@ -12,7 +12,7 @@ namespace SearchService.Core.Tests.Documents;
 public sealed class DocumentReaderTests : IDisposable
 {
     private const string Vietnamese = "Kết luận số 18-NQ/TU của Thành uỷ về giải phóng mặt bằng";
-    private readonly TempDirectory _temp = new();
+    private readonly TempFolder _temp = new("ss-docs");
     private readonly DocumentReaders _readers = new();
 
     public void Dispose() => _temp.Dispose();

@@ -15,14 +15,11 @@ namespace SearchService.Core.Tests.Evaluation;
 /// </summary>
 public sealed class RelevanceFloorTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-eval-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-eval");
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Fact]
@@ -54,14 +51,14 @@ public sealed class RelevanceFloorTests : IDisposable
     public void Questions_on_the_legal_dev_collection_rank_above_Lucenes_BM25_with_or_without_marks()
     {
         var folder = TestCorpus.LegalDevDirectory!;
-        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema))
         {
             var failed = new ConclusionIngestor(writer).IngestCorpus(Path.Combine(folder, "docs.jsonl")).Count(o => o.Status == IngestStatus.Failed);
             Assert.Equal(0, failed);
             writer.Commit();
         }
 
-        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         var searcher = new IndexSearcher(snapshot);
         var judgments = RelevanceJudgments.Read(Path.Combine(folder, "qrels.tsv"));
         var accented = RelevanceEvaluation.Run(searcher, EvaluationQuery.Read(Path.Combine(folder, "queries.tsv")), judgments);
@@ -80,7 +77,7 @@ public sealed class RelevanceFloorTests : IDisposable
     private EvaluationSummary Evaluate(IEnumerable<string> files, string set)
     {
         var extractor = new ConclusionExtractor();
-        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema))
         {
             foreach (var file in files)
             {
@@ -90,7 +87,7 @@ public sealed class RelevanceFloorTests : IDisposable
             writer.Commit();
         }
 
-        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         return RelevanceEvaluation.Run(
             new IndexSearcher(snapshot),
             EvaluationQuery.Read(TestCorpus.RelevanceFile(set + "-queries.tsv")),

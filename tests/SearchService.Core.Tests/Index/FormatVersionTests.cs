@@ -16,23 +16,20 @@ namespace SearchService.Core.Tests.Index;
 /// </summary>
 public sealed class FormatVersionTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-format-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-format");
 
     public FormatVersionTests()
     {
-        Directory.CreateDirectory(_path);
+        Directory.CreateDirectory(_scratch.Path);
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Index", "Fixtures", "format1-index")))
         {
-            File.Copy(file, Path.Combine(_path, Path.GetFileName(file)));
+            File.Copy(file, Path.Combine(_scratch.Path, Path.GetFileName(file)));
         }
     }
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Fact]
@@ -44,19 +41,19 @@ public sealed class FormatVersionTests : IDisposable
         // The fixture's own fields: the conclusion schema has grown since (a writer refuses an index of
         // other fields, as it should); the format is what is under test here.
         IndexSchema schema;
-        using (var snapshot = IndexSnapshot.Open(new IndexDirectory(_path)))
+        using (var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path)))
         {
             schema = new IndexSchema(snapshot.Segments[0].Info.Fields, ConclusionFields.Id);
         }
 
-        using (var writer = IndexWriter.Open(_path, schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, schema))
         {
             writer.AddDocument(new IndexDocument().Add(ConclusionFields.Id, "new").Add(ConclusionFields.Body, "Phát triển cảng hàng không"));
             writer.ForceMerge(1);
             writer.Commit();
         }
 
-        using (var snapshot = IndexSnapshot.Open(new IndexDirectory(_path)))
+        using (var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path)))
         {
             var merged = Assert.Single(snapshot.Segments).Info.Name;
             Assert.Equal(2, HeaderVersion(merged + ".pos"));
@@ -72,20 +69,20 @@ public sealed class FormatVersionTests : IDisposable
     {
         SetHeaderVersion("_0.pos", 7);
 
-        var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_path)).Dispose());
+        var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Dispose());
         Assert.Equal("_0.pos", error.FileName);
         Assert.Equal(7, error.Version);
         Assert.Contains("format version 7", error.Message, StringComparison.Ordinal);
         Assert.Contains("newer release", error.Message, StringComparison.Ordinal);
 
         // check names the same file and version instead of a checksum mismatch.
-        var report = IndexChecker.Check(new IndexDirectory(_path));
+        var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
         Assert.Contains(report.Problems, p => p.Contains("_0.pos", StringComparison.Ordinal) && p.Contains("format version 7", StringComparison.Ordinal));
     }
 
     private void AssertReadsTheSamples()
     {
-        var report = IndexChecker.Check(new IndexDirectory(_path));
+        var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
         Assert.True(report.Healthy, string.Join("\n", report.Problems));
         // Phrases read positions: consecutive words match, the same words out of order do not.
         Assert.Equal(["kl-hn14-thanh-uy-hai-phong-2023"], Ids("\"hàng hóa thông qua cảng biển\""));
@@ -100,20 +97,20 @@ public sealed class FormatVersionTests : IDisposable
 
     private List<string> Ids(string query)
     {
-        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         return [.. new IndexSearcher(snapshot).Search(new SearchRequest { Query = query, Size = 10, RelaxToAnyWord = false }).Hits.Select(h => h.Id)];
     }
 
     private int HeaderVersion(string file)
     {
-        var bytes = File.ReadAllBytes(Path.Combine(_path, file));
+        var bytes = File.ReadAllBytes(Path.Combine(_scratch.Path, file));
         return BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(VersionOffset(bytes)));
     }
 
     /// <summary>Writes another version into the header and a matching checksum, so only the version is wrong.</summary>
     private void SetHeaderVersion(string file, int version)
     {
-        var path = Path.Combine(_path, file);
+        var path = Path.Combine(_scratch.Path, file);
         var bytes = File.ReadAllBytes(path);
         BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(VersionOffset(bytes)), version);
         var crc = Crc32C.Append(0, bytes.AsSpan(0, bytes.Length - 8));

@@ -20,14 +20,11 @@ public sealed class IndexLimitsTests : IDisposable
         new FieldDefinition("locality", FieldKind.Keyword),
     ]);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-limits-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-limits");
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Theory]
@@ -36,14 +33,14 @@ public sealed class IndexLimitsTests : IDisposable
     [InlineData(200_000)]
     public void A_text_with_one_enormous_word_is_indexed_and_the_index_stays_readable(int length)
     {
-        using (var writer = IndexWriter.Open(_path, Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
         {
             writer.AddDocument(new IndexDocument().Add("id", "x").Add("body", "KET LUAN nong thon " + new string('q', length)));
             writer.AddDocument(new IndexDocument().Add("id", "y").Add("body", "nông thôn mới"));
             writer.Commit();
         }
 
-        var directory = new IndexDirectory(_path);
+        var directory = new IndexDirectory(_scratch.Path);
         Assert.Empty(IndexChecker.Check(directory).Problems);
         using var snapshot = IndexSnapshot.Open(directory);
         var segment = Assert.Single(snapshot.Segments);
@@ -55,7 +52,7 @@ public sealed class IndexLimitsTests : IDisposable
     [Fact]
     public void A_keyword_value_longer_than_a_term_may_be_is_refused_naming_the_field_and_the_old_version_stays()
     {
-        using (var writer = IndexWriter.Open(_path, Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
         {
             writer.AddDocument(new IndexDocument().Add("id", "a").Add("body", "kết luận").Add("locality", "Tân Yên"));
             writer.Commit();
@@ -71,7 +68,7 @@ public sealed class IndexLimitsTests : IDisposable
             writer.Commit();
         }
 
-        var directory = new IndexDirectory(_path);
+        var directory = new IndexDirectory(_scratch.Path);
         Assert.Empty(IndexChecker.Check(directory).Problems);
         using var snapshot = IndexSnapshot.Open(directory);
         Assert.Equal(2, snapshot.LiveCount);
@@ -92,7 +89,7 @@ public sealed class IndexLimitsTests : IDisposable
     {
         var random = new Random(seed);
         var accepted = new Dictionary<string, (string Body, string Locality)>();
-        using (var writer = IndexWriter.Open(_path, Schema, new IndexWriterOptions { RamBufferBytes = 2_000_000 }))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema, new IndexWriterOptions { RamBufferBytes = 2_000_000 }))
         {
             for (var i = 0; i < 40; i++)
             {
@@ -119,7 +116,7 @@ public sealed class IndexLimitsTests : IDisposable
             writer.Commit();
         }
 
-        var directory = new IndexDirectory(_path);
+        var directory = new IndexDirectory(_scratch.Path);
         Assert.Empty(IndexChecker.Check(directory).Problems);
         using var snapshot = IndexSnapshot.Open(directory);
         Assert.Equal(accepted.Count, snapshot.LiveCount);

@@ -21,14 +21,11 @@ public sealed class IndexRoundTripTests : IDisposable
     private static readonly string[] Syllables =
         ["nông", "thôn", "mới", "giải", "phóng", "mặt", "bằng", "thành", "uỷ", "ủy", "hoà", "hòa", "ban", "chấp", "hành", "đảng", "bộ", "huyện", "tân", "yên", "kết", "luận", "số", "và", "UBND", "GPMB", "18-NQ/TU", "05/7/2023", "11.225,4"];
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-index-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-index");
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     public enum Merging
@@ -55,7 +52,7 @@ public sealed class IndexRoundTripTests : IDisposable
             RamBufferBytes = 40_000,
             MergePolicy = merging == Merging.None ? null : new TieredMergePolicy { SegmentsPerTier = 3, FloorDocs = 5 },
         };
-        using (var writer = IndexWriter.Open(_path, Schema, options))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema, options))
         {
             for (var step = 0; step < 600; step++)
             {
@@ -109,7 +106,7 @@ public sealed class IndexRoundTripTests : IDisposable
             }
         }
 
-        var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         switch (merging)
         {
             case Merging.None:
@@ -236,7 +233,7 @@ public sealed class IndexRoundTripTests : IDisposable
     [Fact]
     public void Advance_over_many_blocks_finds_the_same_docs_as_walking()
     {
-        using (var writer = IndexWriter.Open(_path, Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
         {
             for (var i = 0; i < 1000; i++)
             {
@@ -247,7 +244,7 @@ public sealed class IndexRoundTripTests : IDisposable
             writer.Commit();
         }
 
-        var segment = IndexSnapshot.Open(new IndexDirectory(_path)).Segments.Single();
+        var segment = IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Segments.Single();
         var walked = new List<int>();
         var all = segment.Postings("title", "nông")!;
         for (var d = all.NextDoc(); d != PostingsEnum.NoMoreDocs; d = all.NextDoc())
@@ -275,25 +272,25 @@ public sealed class IndexRoundTripTests : IDisposable
     [Fact]
     public void A_second_writer_on_the_same_index_gets_a_clear_error()
     {
-        using var first = IndexWriter.Open(_path, Schema);
+        using var first = IndexWriter.Open(_scratch.Path, Schema);
 
-        var error = Assert.Throws<IndexLockedException>(() => IndexWriter.Open(_path, Schema));
+        var error = Assert.Throws<IndexLockedException>(() => IndexWriter.Open(_scratch.Path, Schema));
         Assert.Contains("locked by another writer", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Uncommitted_changes_are_not_seen_and_committed_ones_survive_reopen()
     {
-        using (var writer = IndexWriter.Open(_path, Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
         {
             writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "Thành uỷ Từ Sơn"));
             writer.Commit();
             writer.AddDocument(new IndexDocument().Add("id", "b").Add("title", "huyện Tân Yên"));
             writer.Flush();
-            Assert.Equal(1, IndexSnapshot.Open(new IndexDirectory(_path)).LiveCount);
+            Assert.Equal(1, IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).LiveCount);
         }
 
-        var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         Assert.Equal(1, snapshot.LiveCount);
         Assert.NotNull(snapshot.Segments[0].Postings("title", "ủy"));
     }
@@ -301,18 +298,18 @@ public sealed class IndexRoundTripTests : IDisposable
     [Fact]
     public void A_flipped_bit_in_a_segment_file_is_reported_with_the_file_name()
     {
-        using (var writer = IndexWriter.Open(_path, Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
         {
             writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "giải phóng mặt bằng"));
             writer.Commit();
         }
 
-        var file = Path.Combine(_path, "_0.pos");
+        var file = Path.Combine(_scratch.Path, "_0.pos");
         var bytes = File.ReadAllBytes(file);
         bytes[bytes.Length / 2] ^= 0x10;
         File.WriteAllBytes(file, bytes);
 
-        var segment = IndexSnapshot.Open(new IndexDirectory(_path)).Segments[0];
+        var segment = IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Segments[0];
         var error = Assert.Throws<CorruptIndexException>(segment.VerifyChecksums);
         Assert.Equal("_0.pos", error.FileName);
     }
@@ -320,7 +317,7 @@ public sealed class IndexRoundTripTests : IDisposable
     [Fact]
     public void A_damaged_newest_commit_is_refused_naming_it_and_rolled_back_only_when_asked()
     {
-        using (var writer = IndexWriter.Open(_path, Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
         {
             writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "kết luận"));
             writer.Commit();
@@ -328,9 +325,9 @@ public sealed class IndexRoundTripTests : IDisposable
             writer.Commit();
         }
 
-        var directory = new IndexDirectory(_path);
-        var newest = Path.Combine(_path, IndexFileNames.CommitFile(2));
-        var newSegmentFiles = Directory.EnumerateFiles(_path, "_1.*").Select(Path.GetFileName).ToList();
+        var directory = new IndexDirectory(_scratch.Path);
+        var newest = Path.Combine(_scratch.Path, IndexFileNames.CommitFile(2));
+        var newSegmentFiles = Directory.EnumerateFiles(_scratch.Path, "_1.*").Select(Path.GetFileName).ToList();
         Assert.NotEmpty(newSegmentFiles);
         using (var stream = new FileStream(newest, FileMode.Open))
         {
@@ -339,10 +336,10 @@ public sealed class IndexRoundTripTests : IDisposable
 
         // No silent fallback: readers, the writer and check all name the damaged commit, and nothing is deleted.
         Assert.Equal(IndexFileNames.CommitFile(2), Assert.Throws<CorruptIndexException>(() => IndexSnapshot.Open(directory)).FileName);
-        Assert.Equal(IndexFileNames.CommitFile(2), Assert.Throws<CorruptIndexException>(() => IndexWriter.Open(_path, Schema)).FileName);
+        Assert.Equal(IndexFileNames.CommitFile(2), Assert.Throws<CorruptIndexException>(() => IndexWriter.Open(_scratch.Path, Schema)).FileName);
         Assert.Contains(IndexFileNames.CommitFile(2), Assert.Single(IndexChecker.Check(directory).Problems), StringComparison.Ordinal);
         Assert.True(File.Exists(newest));
-        Assert.All(newSegmentFiles, f => Assert.True(File.Exists(Path.Combine(_path, f!)), f));
+        Assert.All(newSegmentFiles, f => Assert.True(File.Exists(Path.Combine(_scratch.Path, f!)), f));
 
         var result = IndexRecovery.RollbackToLastGood(directory);
         Assert.True(result.RolledBack);
@@ -363,7 +360,7 @@ public sealed class IndexRoundTripTests : IDisposable
     [Fact]
     public void A_document_with_an_unknown_field_is_refused_and_changes_nothing()
     {
-        using var writer = IndexWriter.Open(_path, Schema);
+        using var writer = IndexWriter.Open(_scratch.Path, Schema);
         writer.AddDocument(new IndexDocument().Add("id", "a").Add("title", "kết luận"));
 
         var error = Assert.Throws<ArgumentException>(() => writer.UpdateDocument("a", new IndexDocument().Add("id", "a").Add("tittle", "x")));

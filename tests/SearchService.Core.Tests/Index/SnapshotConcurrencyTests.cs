@@ -16,23 +16,20 @@ public sealed class SnapshotConcurrencyTests : IDisposable
         new FieldDefinition("version", FieldKind.Numeric),
     ]);
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-concurrency-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-concurrency");
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Fact]
     public async Task Readers_on_several_threads_see_whole_commits_while_the_writer_adds_updates_and_merges()
     {
         var options = new IndexWriterOptions { RamBufferBytes = 30_000, MergePolicy = new TieredMergePolicy { SegmentsPerTier = 3, FloorDocs = 10 } };
-        using var writer = IndexWriter.Open(_path, Schema, options);
+        using var writer = IndexWriter.Open(_scratch.Path, Schema, options);
         writer.Commit();
-        var directory = new IndexDirectory(_path);
+        var directory = new IndexDirectory(_scratch.Path);
         var errors = new ConcurrentQueue<string>();
         var reopens = 0;
         using var done = new CancellationTokenSource();
@@ -134,7 +131,7 @@ public sealed class SnapshotConcurrencyTests : IDisposable
     public void A_snapshot_stays_readable_after_its_segments_are_merged_away_and_deleted()
     {
         var options = new IndexWriterOptions { RamBufferBytes = 1 << 20, MergePolicy = null };
-        using var writer = IndexWriter.Open(_path, Schema, options);
+        using var writer = IndexWriter.Open(_scratch.Path, Schema, options);
         for (var i = 0; i < 40; i++)
         {
             writer.AddDocument(new IndexDocument().Add("id", "d" + i).Add("body", $"d{i} giải phóng mặt bằng").Add("version", 1L));
@@ -144,7 +141,7 @@ public sealed class SnapshotConcurrencyTests : IDisposable
             }
         }
 
-        using var old = IndexSnapshot.Open(new IndexDirectory(_path));
+        using var old = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         Assert.Equal(4, old.Segments.Count);
         writer.ForceMerge(1);
         writer.Commit();
@@ -153,7 +150,7 @@ public sealed class SnapshotConcurrencyTests : IDisposable
         // segments go only when the merge's commit is itself the previous one.
         writer.AddDocument(new IndexDocument().Add("id", "d40").Add("body", "d40 thông báo").Add("version", 1L));
         writer.Commit();
-        Assert.DoesNotContain(new IndexDirectory(_path).ListAll(), f => IndexFileNames.SegmentOf(f) == old.Segments[0].Info.Name);
+        Assert.DoesNotContain(new IndexDirectory(_scratch.Path).ListAll(), f => IndexFileNames.SegmentOf(f) == old.Segments[0].Info.Name);
 
         // The old snapshot still reads its four segments, files deleted or not.
         Assert.Equal(40, old.LiveCount);

@@ -13,9 +13,10 @@ namespace SearchService.Core.Tests.Search;
 /// </summary>
 public sealed class SampleIndex : IDisposable
 {
+    private readonly TempFolder _folder = new("ss-samples");
+
     public SampleIndex()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ss-search-" + Guid.NewGuid().ToString("N"));
         var extractor = new ConclusionExtractor();
         var samples = TestCorpus.SampleFiles();
         using (var writer = IndexWriter.Open(Path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 150_000 }))
@@ -33,7 +34,7 @@ public sealed class SampleIndex : IDisposable
         DocumentCount = samples.Count;
     }
 
-    public string Path { get; }
+    public string Path => _folder.Path;
 
     public IndexSnapshot Snapshot { get; }
 
@@ -47,13 +48,7 @@ public sealed class SampleIndex : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is not worth failing a test over.
-        }
+        Snapshot.Dispose();
+        _folder.Dispose();
     }
 }

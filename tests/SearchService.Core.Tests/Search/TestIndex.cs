@@ -18,13 +18,13 @@ public sealed class TestIndex : IDisposable
     /// <summary>The id of the document that is indexed and then deleted.</summary>
     public const string DeletedId = "deleted-copy";
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-search-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-search");
 
     private TestIndex(IEnumerable<string> files)
     {
         var extractor = new ConclusionExtractor();
         Records = [.. files.Order(StringComparer.Ordinal).Select(extractor.ExtractFile)];
-        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
         {
             foreach (var record in Records)
             {
@@ -38,7 +38,7 @@ public sealed class TestIndex : IDisposable
             writer.Commit();
         }
 
-        Snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        Snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
     }
 
     /// <summary>The live records, in file-name order.</summary>
@@ -77,7 +77,7 @@ public sealed class TestIndex : IDisposable
     /// <summary>Opens a writer, lets <paramref name="change"/> use it, commits and reopens <see cref="Snapshot"/> (the records are not updated).</summary>
     public IndexSnapshot Change(Action<IndexWriter> change)
     {
-        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema))
         {
             change(writer);
             writer.Commit();
@@ -95,9 +95,6 @@ public sealed class TestIndex : IDisposable
     /// <summary>Deletes the index folder.</summary>
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 }

@@ -11,11 +11,11 @@ namespace SearchService.Core.Tests.Search;
 /// <summary>A few hand-written documents in the conclusion schema, indexed in a temp folder, for tests that need exact control of the text.</summary>
 internal sealed class TinyIndex : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-tiny-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-tiny");
 
     public TinyIndex(IEnumerable<TinyDocument> documents, SearchLimits? limits = null)
     {
-        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema))
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema))
         {
             foreach (var d in documents)
             {
@@ -46,7 +46,7 @@ internal sealed class TinyIndex : IDisposable
             writer.Commit();
         }
 
-        Searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(_path)), limits: limits);
+        Searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(_scratch.Path)), limits: limits);
     }
 
     public IndexSearcher Searcher { get; }
@@ -55,9 +55,6 @@ internal sealed class TinyIndex : IDisposable
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 }

@@ -22,14 +22,11 @@ public sealed class TopKPropertyTests : IDisposable
 
     private static readonly string[] Fields = [ConclusionFields.Title, ConclusionFields.Body];
 
-    private readonly string _path = Path.Combine(Path.GetTempPath(), "ss-topk-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _scratch = new("ss-topk");
 
     public void Dispose()
     {
-        if (Directory.Exists(_path))
-        {
-            Directory.Delete(_path, recursive: true);
-        }
+        _scratch.Dispose();
     }
 
     [Theory]
@@ -215,7 +212,7 @@ public sealed class TopKPropertyTests : IDisposable
 
     private IndexSnapshot BuildIndex(Random random, int documents)
     {
-        using (var writer = IndexWriter.Open(_path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 30_000 }))
         {
             for (var step = 0; step < documents; step++)
             {
@@ -243,7 +240,7 @@ public sealed class TopKPropertyTests : IDisposable
             writer.Commit();
         }
 
-        return IndexSnapshot.Open(new IndexDirectory(_path));
+        return IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
     }
 
     private static string Words(Random random, int count) =>

@@ -13,19 +13,12 @@ public sealed class DirectorySyncTests
     [Fact]
     public void A_real_folder_syncs_and_a_missing_one_is_an_error_naming_it()
     {
-        var folder = Directory.CreateTempSubdirectory("dirsync-").FullName;
-        try
-        {
-            DirectorySync.Fsync(folder);
+        using var scratch = new TempFolder("ss-dirsync");
+        DirectorySync.Fsync(scratch.Path);
 
-            var missing = Path.Combine(folder, "gone-ñ");
-            var error = Assert.Throws<IOException>(() => DirectorySync.Fsync(missing));
-            Assert.Contains(missing, error.Message, StringComparison.Ordinal);
-            Assert.Contains("errno 2", error.Message, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var missing = scratch.File("gone-ñ");
+        var error = Assert.Throws<IOException>(() => DirectorySync.Fsync(missing));
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("errno 2", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,13 +1,13 @@
-namespace SearchService.Core.Tests;
+namespace SearchService.TestSupport;
 
 /// <summary>
 /// Finds the repository's samples and the real conclusion documents in <c>../shared/corpus/seeds</c>
 /// (beside the repository) by walking up from the test binaries; the seeds are absent on machines
-/// without the shared folder, and tests that need them use <see cref="SeedFactAttribute"/>.
+/// without the shared folder, and tests that need them skip with a message saying so.
 /// </summary>
-internal static class TestCorpus
+public static class TestCorpus
 {
-    private static readonly Lazy<string> Root = new(() =>
+    private static readonly Lazy<string> RootFolder = new(() =>
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
@@ -24,18 +24,24 @@ internal static class TestCorpus
 
     private static readonly Lazy<string?> LegalDev = new(() => Shared("relevance", "legal-dev"));
 
+    /// <summary>The repository's root (the folder of SearchService.sln), found by walking up from the test binaries.</summary>
+    public static string Root => RootFolder.Value;
+
     /// <summary>The path of a sample document.</summary>
-    public static string Sample(string fileName) => Path.Combine(Root.Value, "samples", fileName);
+    public static string Sample(string fileName) => Path.Combine(RootFolder.Value, "samples", fileName);
 
     /// <summary>The repository's samples/ folder.</summary>
-    public static string SampleDirectory => Path.Combine(Root.Value, "samples");
+    public static string SampleDirectory => Path.Combine(RootFolder.Value, "samples");
+
+    /// <summary>How many sample documents there are (the service indexes them all on first start).</summary>
+    public static int SampleCount => SampleFiles().Count;
 
     /// <summary>Every sample document's path (README.md is not a document), in ordinal order.</summary>
     public static IReadOnlyList<string> SampleFiles() =>
         [.. Directory.EnumerateFiles(SampleDirectory).Where(path => Path.GetFileName(path) != "README.md").Order(StringComparer.Ordinal)];
 
     /// <summary>A file of the judged query sets in tests/relevance.</summary>
-    public static string RelevanceFile(string fileName) => Path.Combine(Root.Value, "tests", "relevance", fileName);
+    public static string RelevanceFile(string fileName) => Path.Combine(RootFolder.Value, "tests", "relevance", fileName);
 
     /// <summary>The seed directory, or null when ../shared is not beside the repository.</summary>
     public static string? SeedDirectory => Seeds.Value;
