@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
@@ -87,7 +88,7 @@ public static class SearchCommand
             try
             {
                 using var snapshot = IndexSnapshot.Open(new IndexDirectory(directory.FullName));
-                answer = new ConclusionSearchAnswerer().Answer(new IndexSearcher(snapshot), request);
+                answer = new ConclusionSearchAnswerer().Answer(ConclusionSearcher.Open(snapshot), request);
             }
             catch (Exception e) when (e is QueryParseException or SearchLimitException or InvalidCursorException or ArgumentOutOfRangeException)
             {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Diagnostics;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Highlighting;
 

@@ -1,3 +1,4 @@
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Facets;
 
 namespace SearchService.Core.Search.Answering;

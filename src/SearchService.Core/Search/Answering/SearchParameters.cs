@@ -1,4 +1,5 @@
 using System.Globalization;
+using SearchService.Core.Catalog.Search;
 
 namespace SearchService.Core.Search.Answering;
 

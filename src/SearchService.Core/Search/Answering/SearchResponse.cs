@@ -1,3 +1,5 @@
+using SearchService.Core.Catalog.Search;
+
 namespace SearchService.Core.Search.Answering;
 
 /// <summary>

@@ -27,12 +27,15 @@ namespace SearchService.Core.Search.Parsing;
 public sealed class QueryParser
 {
     private readonly TextQueryBuilder _builder;
+    private readonly FieldAliases _fields;
 
-    /// <summary>A parser with <paramref name="options"/> (defaults when null).</summary>
-    public QueryParser(QueryParserOptions? options = null)
+    /// <summary>A parser with <paramref name="options"/>, which name the fields it searches.</summary>
+    public QueryParser(QueryParserOptions options)
     {
-        Options = options ?? new QueryParserOptions();
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
         _builder = new TextQueryBuilder(Options);
+        _fields = new FieldAliases(Options.Fields);
     }
 
     /// <summary>The weights and limits in use.</summary>
@@ -59,7 +62,7 @@ public sealed class QueryParser
         Query query;
         try
         {
-            query = new QueryReader(Options, _builder, QueryLexer.Lex(text)).ReadAll();
+            query = new QueryReader(Options, _builder, _fields, QueryLexer.Lex(text, _fields)).ReadAll();
         }
         catch (QueryParseException) when (lenient)
         {
@@ -91,7 +94,7 @@ public sealed class QueryParser
         List<QueryToken> tokens;
         try
         {
-            tokens = QueryLexer.Lex(text);
+            tokens = QueryLexer.Lex(text, _fields);
         }
         catch (QueryParseException) when (lenient)
         {

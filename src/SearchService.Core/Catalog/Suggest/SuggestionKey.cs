@@ -1,7 +1,7 @@
 using System.Text;
 using SearchService.Core.Analysis;
 
-namespace SearchService.Core.Search.Suggest;
+namespace SearchService.Core.Catalog.Suggest;
 
 /// <summary>
 /// The form suggestions are matched on: lowercase, accents and tone marks folded away (so the
