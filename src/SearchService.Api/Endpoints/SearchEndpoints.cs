@@ -6,7 +6,7 @@ using SearchService.Api.Contracts;
 using SearchService.Api.Hosting;
 using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 

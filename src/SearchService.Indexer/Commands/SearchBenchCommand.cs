@@ -4,7 +4,7 @@ using System.Globalization;
 using SearchService.Core.Catalog.Search;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 
 namespace SearchService.Indexer.Commands;
 

@@ -6,7 +6,7 @@ using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 using Spectre.Console;

@@ -1,5 +1,5 @@
 using SearchService.Core.Catalog.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 
 namespace SearchService.Core.Tests.Search.Facets;
 
