@@ -34,6 +34,9 @@ internal static class TestCorpus
     public static IReadOnlyList<string> SampleFiles() =>
         [.. Directory.EnumerateFiles(SampleDirectory).Where(path => Path.GetFileName(path) != "README.md").Order(StringComparer.Ordinal)];
 
+    /// <summary>A path inside the repository ("src", "SearchService.Core", …).</summary>
+    public static string RepositoryPath(params string[] parts) => Path.Combine([Root.Value, .. parts]);
+
     /// <summary>A file of the judged query sets in tests/relevance.</summary>
     public static string RelevanceFile(string fileName) => Path.Combine(Root.Value, "tests", "relevance", fileName);
 
