@@ -35,8 +35,8 @@ builder.Services.AddSingleton<SuggesterCache>();
 builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddSingleton<ConclusionExtractor>();
 builder.Services.AddSingleton<ApiKeyFilter>();
-builder.Services.AddSingleton(services => new SearchService.Core.Search.Answering.ConclusionSearchAnswerer(
-    new SearchService.Core.Search.Answering.FacetCache(services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.FacetCacheEntries)));
+builder.Services.AddSingleton(services => new SearchService.Core.Catalog.Answering.ConclusionSearchAnswerer(
+    new SearchService.Core.Catalog.Answering.FacetCache(services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.FacetCacheEntries)));
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();

@@ -40,6 +40,9 @@ public static class TestCorpus
     public static IReadOnlyList<string> SampleFiles() =>
         [.. Directory.EnumerateFiles(SampleDirectory).Where(path => Path.GetFileName(path) != "README.md").Order(StringComparer.Ordinal)];
 
+    /// <summary>A path inside the repository ("src", "SearchService.Core", …).</summary>
+    public static string RepositoryPath(params string[] parts) => Path.Combine([Root, .. parts]);
+
     /// <summary>A file of the judged query sets in tests/relevance.</summary>
     public static string RelevanceFile(string fileName) => Path.Combine(RootFolder.Value, "tests", "relevance", fileName);
 

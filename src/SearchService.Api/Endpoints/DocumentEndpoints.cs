@@ -6,6 +6,7 @@ using SearchService.Api.Contracts;
 using SearchService.Api.Hosting;
 using SearchService.Api.Security;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Search.Similar;
@@ -59,7 +60,7 @@ public static class DocumentEndpoints
         }
 
         using var snapshot = host.Acquire();
-        var similar = new MoreLikeThis(snapshot);
+        var similar = new MoreLikeThis(snapshot, ConclusionQueries.MoreLikeThis);
         if (similar.FindDoc(id) is not { } doc)
         {
             return ApiProblem.NoDocument(id);

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 using SearchService.Api.Configuration;
 using SearchService.Api.Contracts;
 using SearchService.Api.Hosting;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 
@@ -137,7 +138,7 @@ public static class SearchEndpoints
         {
             using var snapshot = host.Acquire();
             var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
-            var searcher = new IndexSearcher(snapshot, limits: limits, cancellation: token);
+            var searcher = ConclusionSearcher.Open(snapshot, limits: limits, cancellation: token);
             var heavy = SearchAdmission.IsHeavy(SearchAdmission.Cost(searcher, request), snapshot.LiveCount);
             using var place = await admission.EnterAsync(heavy, token);
             if (place is null)

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SearchService.Api.Configuration;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search;
 
 namespace SearchService.Api.Hosting;

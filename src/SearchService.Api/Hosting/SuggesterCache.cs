@@ -1,4 +1,4 @@
-using SearchService.Core.Search.Suggest;
+using SearchService.Core.Catalog.Suggest;
 
 namespace SearchService.Api.Hosting;
 

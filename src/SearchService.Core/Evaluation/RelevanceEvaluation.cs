@@ -1,3 +1,4 @@
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search;
 
 namespace SearchService.Core.Evaluation;

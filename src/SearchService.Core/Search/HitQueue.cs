@@ -2,19 +2,19 @@ namespace SearchService.Core.Search;
 
 /// <summary>
 /// A bounded min-heap of the best hits so far, its root the weakest kept hit, so a new document
-/// is compared with one hit only. Order: higher sort value (date sort) or score first, then the
+/// is compared with one hit only. Order: higher sort value (sorting by a numeric field) or score first, then the
 /// lower document number.
 /// </summary>
 internal sealed class HitQueue
 {
     private readonly ScoreDoc[] _heap;
-    private readonly bool _byDate;
+    private readonly bool _bySortValue;
 
-    public HitQueue(int capacity, bool byDate)
+    public HitQueue(int capacity, bool bySortValue)
     {
         _heap = new ScoreDoc[Math.Max(capacity, 1)];
         Capacity = capacity;
-        _byDate = byDate;
+        _bySortValue = bySortValue;
     }
 
     public int Capacity { get; }
@@ -29,12 +29,12 @@ internal sealed class HitQueue
     /// <summary>True when <paramref name="a"/> sorts before (is better than) <paramref name="b"/>.</summary>
     public bool Better(in ScoreDoc a, in ScoreDoc b)
     {
-        if (_byDate && a.SortValue != b.SortValue)
+        if (_bySortValue && a.SortValue != b.SortValue)
         {
             return a.SortValue > b.SortValue;
         }
 
-        if (!_byDate && a.Score != b.Score)
+        if (!_bySortValue && a.Score != b.Score)
         {
             return a.Score > b.Score;
         }

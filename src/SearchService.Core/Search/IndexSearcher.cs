@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Diagnostics;
-using SearchService.Core.Catalog;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
@@ -10,26 +8,32 @@ using SearchService.Core.Search.Scoring;
 namespace SearchService.Core.Search;
 
 /// <summary>
-/// Searches one <see cref="IndexSnapshot"/>: parses requests, collects the top hits (block-max
-/// pruning once enough documents are counted), reads the hits' stored fields, explains scores
-/// and lists all matches per segment for facets. Immutable apart from a statistics cache safe
-/// for concurrent use, so one searcher serves any number of threads; open a new one on a
-/// reopened snapshot.
+/// Searches one <see cref="IndexSnapshot"/>: parses query text with the caller's field table,
+/// collects the top hits (block-max pruning once enough documents are counted) by relevance or a
+/// numeric field, pages them, reads stored fields, explains scores and lists all matches per
+/// segment for facets. It knows no schema: a caller's requests become queries and filters
+/// (<see cref="PageRequest"/>), and its hits are read back by field name. Immutable apart from
+/// a statistics cache safe for concurrent use, so one searcher serves any number of threads;
+/// open a new one on a reopened snapshot.
 /// </summary>
 public sealed class IndexSearcher
 {
     private readonly SnapshotCache _cache = new();
     private QueryParser? _anyWordParser;
 
-    /// <summary>A searcher over <paramref name="snapshot"/>; <paramref name="cancellation"/> stops its searches (see <see cref="SearchContext.Cancellation"/>).</summary>
-    public IndexSearcher(IndexSnapshot snapshot, Bm25Similarity? similarity = null, SearchLimits? limits = null, QueryParserOptions? parserOptions = null, CancellationToken cancellation = default)
+    /// <summary>
+    /// A searcher over <paramref name="snapshot"/> that parses text with <paramref name="parserOptions"/>
+    /// (its fields and weights); <paramref name="cancellation"/> stops its searches (see <see cref="SearchContext.Cancellation"/>).
+    /// </summary>
+    public IndexSearcher(IndexSnapshot snapshot, QueryParserOptions parserOptions, Bm25Similarity? similarity = null, SearchLimits? limits = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(parserOptions);
         Snapshot = snapshot;
         Cancellation = cancellation;
         Similarity = similarity ?? Bm25Similarity.Default;
         Limits = limits ?? SearchLimits.Default;
-        Parser = new QueryParser(parserOptions ?? new QueryParserOptions { Limits = Limits });
+        Parser = new QueryParser(parserOptions);
     }
 
     /// <summary>The snapshot searched.</summary>
@@ -51,19 +55,20 @@ public sealed class IndexSearcher
     public SearchContext CreateContext() => new(Snapshot, Similarity, Limits, _cache) { Cancellation = Cancellation };
 
     /// <summary>
-    /// The best <paramref name="count"/> hits of <paramref name="query"/> in <paramref name="sort"/> order,
-    /// after <paramref name="after"/> when given (search-after paging). Documents are counted exactly
+    /// The best <paramref name="count"/> hits of <paramref name="query"/> by relevance, or by the
+    /// numeric <paramref name="sortField"/> highest first (documents without a value last), after
+    /// <paramref name="after"/> when given (search-after paging). Documents are counted exactly
     /// until <paramref name="totalHitsThreshold"/>; beyond it, relevance search skips documents that
     /// cannot enter the top hits and the total becomes a lower bound.
     /// </summary>
-    public TopHits Search(Query query, int count, SearchSort sort = SearchSort.Relevance, ScoreDoc? after = null, int totalHitsThreshold = 1000)
+    public TopHits Search(Query query, int count, string? sortField = null, ScoreDoc? after = null, int totalHitsThreshold = 1000)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var context = CreateContext();
         var weight = query.Rewrite(context).CreateWeight(context, 1f);
-        var byDate = sort == SearchSort.Date;
-        var queue = new HitQueue(count, byDate);
+        var bySortValue = sortField is not null;
+        var queue = new HitQueue(count, bySortValue);
         long total = 0;
         var exact = true;
         var minScore = 0f;
@@ -77,7 +82,7 @@ public sealed class IndexSearcher
 
             var segment = leaf.Segment;
             var live = segment.LiveDocs;
-            var pruning = !byDate && minScore > 0;
+            var pruning = !bySortValue && minScore > 0;
             if (pruning)
             {
                 scorer.SetMinCompetitiveScore(minScore);
@@ -112,9 +117,9 @@ public sealed class IndexSearcher
                 if (live is null || !live.IsDeleted(doc))
                 {
                     total++;
-                    var hit = new ScoreDoc(leaf.DocBase + doc, scorer.Score(), byDate ? DateValue(segment, doc) : 0);
+                    var hit = new ScoreDoc(leaf.DocBase + doc, scorer.Score(), bySortValue ? SortValue(segment, sortField!, doc) : 0);
                     if ((after is not { } cursor || queue.Better(cursor, hit)) && queue.Offer(hit)
-                        && !byDate && queue.IsFull && total >= totalHitsThreshold)
+                        && !bySortValue && queue.IsFull && total >= totalHitsThreshold)
                     {
                         // Scorers compare bounds computed in a different order than scores: leave a margin.
                         var weakest = queue.Weakest.Score;
@@ -176,9 +181,6 @@ public sealed class IndexSearcher
         return result;
     }
 
-    /// <summary>Every live document a request matches (its text and its filters), one bitset per snapshot segment, for facet counts.</summary>
-    public BitArray[] MatchingDocuments(SearchRequest request) => MatchingDocuments(BuildQuery(request));
-
     /// <summary>How snapshot document <paramref name="doc"/> scores for <paramref name="query"/>, or why it does not match.</summary>
     public Explanation Explain(Query query, int doc)
     {
@@ -212,59 +214,58 @@ public sealed class IndexSearcher
     }
 
     /// <summary>
-    /// Runs a request: parses its text, adds its filters as non-scoring clauses, collects the page
-    /// (or the page after the request's cursor), and reads each hit's stored fields. The request's
-    /// loose words match by <see cref="Strategy"/>: a few must all be there (any of them when no
-    /// document has them all), a long text is ranked over any of its words; the result says which.
+    /// Runs a page request: parses its text, adds its filters as non-scoring clauses and collects
+    /// the page (or the page after the request's cursor). The request's loose words match by
+    /// <see cref="Strategy"/>: a few must all be there (any of them when no document has them
+    /// all), a long text is ranked over any of its words; the result says which.
     /// </summary>
-    public SearchResult Search(SearchRequest request)
+    public ResultPage Search(PageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = Stopwatch.GetTimestamp();
         var strategy = Strategy(request);
         if (strategy == MatchStrategy.AnyWordRanked)
         {
-            return Run(request, BuildQuery(request, strategy), started, strategy);
+            return Run(request, BuildQuery(request, strategy), strategy);
         }
 
         var query = BuildQuery(request);
         var relaxed = RelaxedQuery(request);
         if (relaxed is not null && request.Cursor is { } pageToken
-            && SearchCursor.Decode(pageToken).Fingerprint == SearchCursor.FingerprintOf(relaxed.ToString(), request.Sort))
+            && SearchCursor.Decode(pageToken).Fingerprint == SearchCursor.FingerprintOf(relaxed.ToString(), request.SortField))
         {
             // The cursor of a page of the relaxed search: stay relaxed.
-            return Run(request, relaxed, started, MatchStrategy.AnyWordFallback);
+            return Run(request, relaxed, MatchStrategy.AnyWordFallback);
         }
 
-        var result = Run(request, query, started, MatchStrategy.AllWords);
-        return result.Total == 0 && relaxed is not null && request.Cursor is null ? Run(request, relaxed, started, MatchStrategy.AnyWordFallback) : result;
+        var result = Run(request, query, MatchStrategy.AllWords);
+        return result.Total == 0 && relaxed is not null && request.Cursor is null ? Run(request, relaxed, MatchStrategy.AnyWordFallback) : result;
     }
 
     /// <summary>
     /// How a request's words will match before it runs: <see cref="MatchStrategy.AnyWordRanked"/>
     /// for a text of more than <see cref="QueryParserOptions.AllWordsUpTo"/> content words (when
     /// the default operator is AND and the request lets words relax), else
-    /// <see cref="MatchStrategy.AllWords"/>, which <see cref="Search(SearchRequest)"/> relaxes to
+    /// <see cref="MatchStrategy.AllWords"/>, which <see cref="Search(PageRequest)"/> relaxes to
     /// <see cref="MatchStrategy.AnyWordFallback"/> when nothing matches.
     /// </summary>
-    public MatchStrategy Strategy(SearchRequest request)
+    public MatchStrategy Strategy(PageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!request.RelaxToAnyWord || Parser.Options.DefaultOperator != DefaultOperator.And || string.IsNullOrWhiteSpace(request.Query))
+        if (!request.RelaxToAnyWord || Parser.Options.DefaultOperator != DefaultOperator.And || string.IsNullOrWhiteSpace(request.Text))
         {
             return MatchStrategy.AllWords;
         }
 
-        return Parser.ContentWords(request.Query, request.Lenient) > Parser.Options.AllWordsUpTo ? MatchStrategy.AnyWordRanked : MatchStrategy.AllWords;
+        return Parser.ContentWords(request.Text, request.Lenient) > Parser.Options.AllWordsUpTo ? MatchStrategy.AnyWordRanked : MatchStrategy.AllWords;
     }
 
     /// <summary>
     /// The any-word form of a request whose words are all required, when it has more than one: a
     /// person typing a long question should still get the documents with most of its words.
     /// </summary>
-    private Query? RelaxedQuery(SearchRequest request)
+    private Query? RelaxedQuery(PageRequest request)
     {
-        if (!request.RelaxToAnyWord || Parser.Options.DefaultOperator != DefaultOperator.And || string.IsNullOrWhiteSpace(request.Query))
+        if (!request.RelaxToAnyWord || Parser.Options.DefaultOperator != DefaultOperator.And || string.IsNullOrWhiteSpace(request.Text))
         {
             return null;
         }
@@ -273,14 +274,13 @@ public sealed class IndexSearcher
         return relaxed.ToString() == BuildQuery(request).ToString() ? null : relaxed;
     }
 
-    private SearchResult Run(SearchRequest request, Query query, long started, MatchStrategy strategy)
+    private ResultPage Run(PageRequest request, Query query, MatchStrategy strategy)
     {
-        var sort = request.Sort;
         var size = request.Size;
         ArgumentOutOfRangeException.ThrowIfNegative(size);
         ScoreDoc? after = null;
         var offset = 0;
-        var fingerprint = SearchCursor.FingerprintOf(query.ToString(), sort);
+        var fingerprint = SearchCursor.FingerprintOf(query.ToString(), request.SortField);
         if (request.Cursor is { } token)
         {
             var cursor = SearchCursor.Decode(token);
@@ -307,13 +307,13 @@ public sealed class IndexSearcher
             offset = (request.Page - 1) * size;
         }
 
-        var top = Search(query, offset + size, sort, after, request.TotalHitsThreshold);
-        var hits = new List<SearchHit>(Math.Max(0, top.Hits.Count - offset));
+        var top = Search(query, offset + size, request.SortField, after, request.TotalHitsThreshold);
+        var hits = new List<ScoreDoc>(Math.Max(0, top.Hits.Count - offset));
+        var explanations = request.Explain ? new List<Explanation>(hits.Capacity) : null;
         for (var i = offset; i < top.Hits.Count; i++)
         {
-            var scoreDoc = top.Hits[i];
-            var explanation = request.Explain ? Explain(query, scoreDoc.Doc) : null;
-            hits.Add(request.ReadStoredFields ? ReadHit(scoreDoc, explanation) : ReadHitFromColumns(scoreDoc, explanation));
+            hits.Add(top.Hits[i]);
+            explanations?.Add(Explain(query, top.Hits[i].Doc));
         }
 
         string? next = null;
@@ -322,15 +322,14 @@ public sealed class IndexSearcher
             next = new SearchCursor(fingerprint, top.Hits[^1]).Encode();
         }
 
-        var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        return new SearchResult(top.TotalHits, top.TotalIsExact, hits, took, next, query.ToString()) { MatchStrategy = strategy };
+        return new ResultPage(top.TotalHits, top.TotalIsExact, hits, explanations, next, query.ToString(), strategy);
     }
 
     /// <summary>The query a request runs with all its words required: its parsed text (match-all when empty) with its filters as filter clauses.</summary>
-    public Query BuildQuery(SearchRequest request) => BuildQuery(request, Parser);
+    public Query BuildQuery(PageRequest request) => BuildQuery(request, Parser);
 
     /// <summary>The query a request runs under <paramref name="strategy"/> (the one its result reports), for facets and highlights of the same matches.</summary>
-    public Query BuildQuery(SearchRequest request, MatchStrategy strategy)
+    public Query BuildQuery(PageRequest request, MatchStrategy strategy)
     {
         if (strategy == MatchStrategy.AllWords || Parser.Options.DefaultOperator != DefaultOperator.And)
         {
@@ -341,142 +340,24 @@ public sealed class IndexSearcher
         return BuildQuery(request, _anyWordParser);
     }
 
-    private Query BuildQuery(SearchRequest request, QueryParser parser)
+    private static Query BuildQuery(PageRequest request, QueryParser parser)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var text = parser.Parse(request.Query ?? "", request.Lenient);
-        var filters = new List<BooleanClause>();
-        AddKeyword(filters, ConclusionFields.Locality, request.Locality);
-        AddProvince(filters, request.Province, request.History);
-        AddKeyword(filters, ConclusionFields.Type, request.Type);
-        AddKeyword(filters, ConclusionFields.Level, request.Level);
-        AddKeyword(filters, ConclusionFields.Code, request.Code);
-        if (request.From is not null || request.To is not null)
-        {
-            filters.Add(new BooleanClause(new NumericRangeQuery(ConclusionFields.Date, request.From?.DayNumber, request.To?.DayNumber), Occur.Filter));
-        }
-
-        if (request.Year is { } year)
-        {
-            filters.Add(new BooleanClause(new NumericRangeQuery(ConclusionFields.Year, year, year), Occur.Filter));
-        }
-
-        if (filters.Count == 0)
+        var text = parser.Parse(request.Text ?? "", request.Lenient);
+        if (request.Filters.Count == 0)
         {
             return text;
         }
 
-        filters.Insert(0, new BooleanClause(text, text is MatchAllQuery ? Occur.Filter : Occur.Must));
-        return new BooleanQuery(filters);
-    }
-
-    private static void AddKeyword(List<BooleanClause> filters, string field, string? value)
-    {
-        if (!string.IsNullOrWhiteSpace(value))
+        var clauses = new List<BooleanClause>(request.Filters.Count + 1) { new(text, text is MatchAllQuery ? Occur.Filter : Occur.Must) };
+        foreach (var filter in request.Filters)
         {
-            filters.Add(new BooleanClause(new KeywordQuery(field, value), Occur.Filter));
-        }
-    }
-
-    // With history, today's province also matches the former areas it holds, through the
-    // current_province column every record carries beside the province of its date.
-    private static void AddProvince(List<BooleanClause> filters, string? province, bool history)
-    {
-        if (string.IsNullOrWhiteSpace(province))
-        {
-            return;
+            clauses.Add(new BooleanClause(filter, Occur.Filter));
         }
 
-        if (!history)
-        {
-            AddKeyword(filters, ConclusionFields.Province, province);
-            return;
-        }
-
-        filters.Add(new BooleanClause(
-            new BooleanQuery(
-            [
-                new BooleanClause(new KeywordQuery(ConclusionFields.Province, province), Occur.Should),
-                new BooleanClause(new KeywordQuery(ConclusionFields.CurrentProvince, province), Occur.Should),
-            ]),
-            Occur.Filter));
+        return new BooleanQuery(clauses);
     }
 
-    private static long DateValue(SegmentReader segment, int doc) =>
-        segment.NumericValue(ConclusionFields.Date, doc) ?? long.MinValue;
-
-    /// <summary>A hit from the doc-value columns only (no title): no stored-fields chunk is decompressed.</summary>
-    private SearchHit ReadHitFromColumns(ScoreDoc scoreDoc, Explanation? explanation)
-    {
-        var (segment, local) = Snapshot.Locate(scoreDoc.Doc);
-        static string? First(IReadOnlyList<string> values) => values.Count > 0 ? values[0] : null;
-        var days = segment.NumericValue(ConclusionFields.Date, local);
-        return new SearchHit(
-            First(segment.KeywordValues(ConclusionFields.Id, local)) ?? "",
-            scoreDoc.Score,
-            "",
-            First(segment.KeywordValues(ConclusionFields.Locality, local)),
-            First(segment.KeywordValues(ConclusionFields.Province, local)),
-            First(segment.KeywordValues(ConclusionFields.Level, local)),
-            First(segment.KeywordValues(ConclusionFields.Type, local)),
-            days is { } d ? DateOnly.FromDayNumber((int)d) : null,
-            scoreDoc.Doc,
-            explanation)
-        {
-            CurrentProvince = First(segment.KeywordValues(ConclusionFields.CurrentProvince, local)),
-        };
-    }
-
-    private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
-    {
-        var id = "";
-        string? locality = null, province = null, currentProvince = null, level = null, type = null;
-        DateOnly? date = null;
-        var stored = Document(scoreDoc.Doc);
-        foreach (var (field, value) in stored)
-        {
-            switch (field)
-            {
-                case ConclusionFields.Id:
-                    id = (string)value;
-                    break;
-                case ConclusionFields.Locality:
-                    locality ??= (string)value;
-                    break;
-                case ConclusionFields.Province:
-                    province ??= (string)value;
-                    break;
-                case ConclusionFields.CurrentProvince:
-                    currentProvince ??= (string)value;
-                    break;
-                case ConclusionFields.Level:
-                    level ??= (string)value;
-                    break;
-                case ConclusionFields.Type:
-                    type ??= (string)value;
-                    break;
-                case ConclusionFields.Date when value is long days && date is null:
-                    date = DateOnly.FromDayNumber((int)days);
-                    break;
-            }
-        }
-
-        return new SearchHit(id, scoreDoc.Score, TitleOf(stored), locality, province, level, type, date, scoreDoc.Doc, explanation) { CurrentProvince = currentProvince };
-    }
-
-    /// <summary>The title in a document's stored values (several values joined by a newline, as the index joins them).</summary>
-    public static string TitleOf(IReadOnlyList<(string Field, object Value)> stored)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        var title = "";
-        foreach (var (field, value) in stored)
-        {
-            if (field == ConclusionFields.Title)
-            {
-                title = title.Length == 0 ? (string)value : title + "\n" + (string)value;
-            }
-        }
-
-        return title;
-    }
+    private static long SortValue(SegmentReader segment, string field, int doc) =>
+        segment.NumericValue(field, doc) ?? long.MinValue;
 }

@@ -11,7 +11,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 /// <remarks>
 /// Document numbers are those of the snapshot searched: a cursor continues exactly on the same
-/// snapshot; after a reopen it continues from the same score or date, ties may shift.
+/// snapshot; after a reopen it continues from the same score or sort value, ties may shift.
 /// </remarks>
 /// <param name="Fingerprint">Hash of the query and sort the cursor belongs to.</param>
 /// <param name="After">The last hit returned.</param>
@@ -54,11 +54,11 @@ public sealed record SearchCursor(ulong Fingerprint, ScoreDoc After)
         return new SearchCursor(BinaryPrimitives.ReadUInt64LittleEndian(bytes[1..]), after);
     }
 
-    /// <summary>A stable hash (FNV-1a) of a query's text form and the sort.</summary>
-    public static ulong FingerprintOf(string query, SearchSort sort)
+    /// <summary>A stable hash (FNV-1a) of a query's text form and the sort field (null = relevance).</summary>
+    public static ulong FingerprintOf(string query, string? sortField)
     {
         var hash = 14695981039346656037UL;
-        foreach (var b in Encoding.UTF8.GetBytes(query + "|" + sort))
+        foreach (var b in Encoding.UTF8.GetBytes(query + "|" + sortField))
         {
             hash = (hash ^ b) * 1099511628211UL;
         }

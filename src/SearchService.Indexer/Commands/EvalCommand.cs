@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using SearchService.Core.Analysis;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Evaluation;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Writer;
 using SearchService.Core.Search;
-using SearchService.Core.Search.Parsing;
 
 namespace SearchService.Indexer.Commands;
 
@@ -114,8 +114,8 @@ public static class EvalCommand
             }
 
             using var snapshot = IndexSnapshot.Open(new Core.Index.Store.IndexDirectory(path));
-            var parser = ranking.Apply(new QueryParserOptions { Analysis = analysis });
-            var searcher = new IndexSearcher(snapshot, ranking.Similarity, parserOptions: parser);
+            var parser = ranking.Apply(ConclusionQueries.ParserOptions with { Analysis = analysis });
+            var searcher = ConclusionSearcher.Open(snapshot, ranking.Similarity, parserOptions: parser);
             var summary = RelevanceEvaluation.Run(searcher, queries, judgments, k);
             Print(summary, snapshot.LiveCount, queries.Count, analyzerName, analysis, verbose);
             if (runPath is not null)

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
@@ -146,7 +147,7 @@ public static class PeerBenchCommand
 
     private static (JsonObject Search, JsonArray Queries) Search(Settings settings, IndexSnapshot snapshot, List<BenchQuery> queries)
     {
-        var searcher = new IndexSearcher(snapshot);
+        var searcher = ConclusionSearcher.Open(snapshot);
         var perQuery = new JsonArray();
         var runnable = new List<BenchQuery>();
         foreach (var query in queries)
@@ -219,7 +220,7 @@ public static class PeerBenchCommand
         var results = new (long Start, long End, int Count)[threads];
         var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
         {
-            var searcher = new IndexSearcher(snapshot);
+            var searcher = ConclusionSearcher.Open(snapshot);
             foreach (var q in queries)
             {
                 _ = searcher.Search(Request(q));

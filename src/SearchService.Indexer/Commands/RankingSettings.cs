@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Parsing;
 using SearchService.Core.Search.Scoring;
 
@@ -30,11 +31,11 @@ public sealed class RankingSettings
     /// <summary>The eval command's ranking options.</summary>
     public sealed class Definition
     {
-        private static readonly QueryParserOptions Defaults = new();
+        private static readonly QueryParserOptions Defaults = ConclusionQueries.ParserOptions;
 
         private readonly Option<int?> _allWordsUpTo = new("--all-words-up-to") { Description = $"Longest text (content words) whose words are all required; longer ones are ranked over any word (default {Defaults.AllWordsUpTo})." };
         private readonly Option<float?> _coordination = new("--coordination") { Description = $"Exponent of the share of words matched that multiplies an any-word score, 0 = plain sum (default {Defaults.Coordination})." };
-        private readonly Option<float?> _localityBoost = new("--locality-boost") { Description = $"Boost of a place the query names on the locality and province fields, 0 = none (default {Defaults.LocalityBoost})." };
+        private readonly Option<float?> _localityBoost = new("--locality-boost") { Description = $"Boost of a place the query names on the locality and province fields, 0 = none (default {Defaults.PlaceBoost})." };
         private readonly Option<bool> _noQuestionFrames = new("--no-question-frames") { Description = "Search the words of a question's frame (đúng hay sai, nào sau đây, là gì …) too." };
         private readonly Option<bool> _unmarkedStopWordsRequired = new("--unmarked-stop-words-required") { Description = "Require stop words typed without marks (cua, duoc) like other words." };
         private readonly Option<float?> _pairWeight = new("--pair-weight") { Description = $"Weight of the syllable-pair clauses, 0 = none (default {Defaults.PairWeight})." };
@@ -72,7 +73,7 @@ public sealed class RankingSettings
                     AllWordsUpTo = allWordsUpTo ?? o.AllWordsUpTo,
                     QuestionFrames = o.QuestionFrames && !noFrames,
                     Coordination = coordination ?? o.Coordination,
-                    LocalityBoost = locality ?? o.LocalityBoost,
+                    PlaceBoost = locality ?? o.PlaceBoost,
                     UnmarkedStopWordsOptional = o.UnmarkedStopWordsOptional && !stopWordsRequired,
                     PairWeight = pair ?? o.PairWeight,
                     FoldedWeight = folded ?? o.FoldedWeight,

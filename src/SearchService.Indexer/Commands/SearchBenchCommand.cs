@@ -1,10 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
-using SearchService.Core.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 
 namespace SearchService.Indexer.Commands;
 
@@ -50,7 +50,7 @@ public static class SearchBenchCommand
             return 2;
         }
 
-        var searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(index.FullName)));
+        var searcher = ConclusionSearcher.Open(IndexSnapshot.Open(new IndexDirectory(index.FullName)));
         var lines = BenchQuery.ReadFile(file.FullName);
         foreach (var line in lines)
         {

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Answering;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 using Spectre.Console;
@@ -87,7 +88,7 @@ public static class SearchCommand
             try
             {
                 using var snapshot = IndexSnapshot.Open(new IndexDirectory(directory.FullName));
-                answer = new ConclusionSearchAnswerer().Answer(new IndexSearcher(snapshot), request);
+                answer = new ConclusionSearchAnswerer().Answer(ConclusionSearcher.Open(snapshot), request);
             }
             catch (Exception e) when (e is QueryParseException or SearchLimitException or InvalidCursorException or ArgumentOutOfRangeException)
             {

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
 using SearchService.Api.Configuration;
 using SearchService.Api.Hosting;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
-using SearchService.Core.Search;
 
 namespace SearchService.Api.Tests.Hosting;
 
@@ -55,7 +55,7 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
     {
         _ = _factory.CreateClient(); // starts the service: the samples are indexed
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(_factory.IndexPath));
-        var searcher = new IndexSearcher(snapshot);
+        var searcher = ConclusionSearcher.Open(snapshot);
 
         var common = SearchAdmission.Cost(searcher, new SearchRequest { Query = "kết luận" });
         var rare = SearchAdmission.Cost(searcher, new SearchRequest { Query = "xyzzyq" });

@@ -1,10 +1,10 @@
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Evaluation;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
-using SearchService.Core.Search;
 
 namespace SearchService.Core.Tests.Evaluation;
 
@@ -59,7 +59,7 @@ public sealed class RelevanceFloorTests : IDisposable
         }
 
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
-        var searcher = new IndexSearcher(snapshot);
+        var searcher = ConclusionSearcher.Open(snapshot);
         var judgments = RelevanceJudgments.Read(Path.Combine(folder, "qrels.tsv"));
         var accented = RelevanceEvaluation.Run(searcher, EvaluationQuery.Read(Path.Combine(folder, "queries.tsv")), judgments);
         var unmarked = RelevanceEvaluation.Run(searcher, EvaluationQuery.Read(Path.Combine(folder, "queries-noaccent.tsv")), judgments);
@@ -89,7 +89,7 @@ public sealed class RelevanceFloorTests : IDisposable
 
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
         return RelevanceEvaluation.Run(
-            new IndexSearcher(snapshot),
+            ConclusionSearcher.Open(snapshot),
             EvaluationQuery.Read(TestCorpus.RelevanceFile(set + "-queries.tsv")),
             RelevanceJudgments.Read(TestCorpus.RelevanceFile(set + "-qrels.tsv")));
     }

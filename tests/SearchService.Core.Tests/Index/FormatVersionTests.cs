@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Index.Check;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
-using SearchService.Core.Search;
 
 namespace SearchService.Core.Tests.Index;
 
@@ -98,7 +98,7 @@ public sealed class FormatVersionTests : IDisposable
     private List<string> Ids(string query)
     {
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
-        return [.. new IndexSearcher(snapshot).Search(new SearchRequest { Query = query, Size = 10, RelaxToAnyWord = false }).Hits.Select(h => h.Id)];
+        return [.. ConclusionSearcher.Open(snapshot).Search(new SearchRequest { Query = query, Size = 10, RelaxToAnyWord = false }).Hits.Select(h => h.Id)];
     }
 
     private int HeaderVersion(string file)

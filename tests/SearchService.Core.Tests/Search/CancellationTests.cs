@@ -1,4 +1,4 @@
-using SearchService.Core.Search;
+using SearchService.Core.Catalog.Search;
 
 namespace SearchService.Core.Tests.Search;
 
@@ -20,7 +20,7 @@ public sealed class CancellationTests : IDisposable
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
-        var searcher = new IndexSearcher(_index.Searcher.Snapshot, cancellation: cancelled.Token);
+        var searcher = ConclusionSearcher.Open(_index.Searcher.Snapshot, cancellation: cancelled.Token);
 
         Assert.ThrowsAny<OperationCanceledException>(() => searcher.Search(new SearchRequest { Query = query, Size = 10 }));
         Assert.ThrowsAny<OperationCanceledException>(() => searcher.MatchingDocuments(new SearchRequest { Query = query }));
@@ -31,7 +31,7 @@ public sealed class CancellationTests : IDisposable
     public void An_uncancelled_token_changes_nothing(string query)
     {
         using var live = new CancellationTokenSource();
-        var searcher = new IndexSearcher(_index.Searcher.Snapshot, cancellation: live.Token);
+        var searcher = ConclusionSearcher.Open(_index.Searcher.Snapshot, cancellation: live.Token);
 
         var expected = _index.Searcher.Search(new SearchRequest { Query = query, Size = 10 });
         var actual = searcher.Search(new SearchRequest { Query = query, Size = 10 });

@@ -1,4 +1,4 @@
-using SearchService.Core.Search;
+using SearchService.Core.Catalog.Search;
 
 namespace SearchService.Core.Tests.Search;
 
@@ -10,7 +10,7 @@ public sealed class ColumnHitTests(SampleIndexFixture fixture) : IClassFixture<S
     [InlineData("")]
     public void Hits_read_from_columns_equal_hits_read_from_stored_fields_except_the_title(string query)
     {
-        var searcher = new IndexSearcher(fixture.Index.Snapshot);
+        var searcher = ConclusionSearcher.Open(fixture.Index.Snapshot);
         var stored = searcher.Search(new SearchRequest { Query = query, Size = 20 });
         var columns = searcher.Search(new SearchRequest { Query = query, Size = 20, ReadStoredFields = false });
 

@@ -1,5 +1,5 @@
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search;
-using SearchService.Core.Search.Parsing;
 
 namespace SearchService.Core.Tests.Search;
 
@@ -118,7 +118,7 @@ public sealed class MatchStrategyTests
         if (query == "duc pho")
         {
             // The words alone rank the visitor first: the place clause is what lifts the place's own document.
-            var withoutPlaces = new IndexSearcher(index.Searcher.Snapshot, parserOptions: new QueryParserOptions { LocalityBoost = 0 });
+            var withoutPlaces = ConclusionSearcher.Open(index.Searcher.Snapshot, parserOptions: ConclusionQueries.ParserOptions with { PlaceBoost = 0 });
             Assert.Equal("visitor", withoutPlaces.Search(new SearchRequest { Query = query }).Hits[0].Id);
         }
     }

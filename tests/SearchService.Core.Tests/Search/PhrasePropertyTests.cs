@@ -1,6 +1,6 @@
 using System.Text;
 using SearchService.Core.Analysis;
-using SearchService.Core.Search;
+using SearchService.Core.Catalog.Search;
 
 namespace SearchService.Core.Tests.Search;
 

@@ -1,3 +1,4 @@
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 using SearchService.Core.Search.Queries;
@@ -7,7 +8,7 @@ namespace SearchService.Core.Tests.Search;
 /// <summary>What the parser accepts, what it rejects and where, and the limits it enforces.</summary>
 public sealed class QueryParserTests
 {
-    private readonly QueryParser _parser = new();
+    private readonly QueryParser _parser = new(ConclusionQueries.ParserOptions);
 
     [Theory]
     [InlineData("giải phóng \"mặt bằng", "unbalanced quote", 11)]
@@ -74,7 +75,7 @@ public sealed class QueryParserTests
     [Fact]
     public void A_query_longer_than_the_limit_is_refused()
     {
-        var parser = new QueryParser(new QueryParserOptions { Limits = new SearchLimits { MaxQueryLength = 20 } });
+        var parser = new QueryParser(ConclusionQueries.ParserOptions with { Limits = new SearchLimits { MaxQueryLength = 20 } });
         var error = Assert.Throws<QueryTooLongException>(() => parser.Parse(new string('a', 21)));
         Assert.Equal(20, error.Limit);
         Assert.Equal(21, error.Actual);
@@ -83,7 +84,7 @@ public sealed class QueryParserTests
     [Fact]
     public void A_query_expanding_to_more_than_1024_clauses_is_refused()
     {
-        var parser = new QueryParser(new QueryParserOptions { Limits = new SearchLimits { MaxQueryLength = 10_000 } });
+        var parser = new QueryParser(ConclusionQueries.ParserOptions with { Limits = new SearchLimits { MaxQueryLength = 10_000 } });
         var words = string.Join(' ', Enumerable.Repeat("nông thôn xây dựng", 60));
         var error = Assert.Throws<TooManyClausesException>(() => parser.Parse(words));
         Assert.Equal(1024, error.Limit);
@@ -129,15 +130,15 @@ public sealed class QueryParserTests
     {
         // Either pair stands at every two syllables side by side, so "giải phóng, mặt" is the phrase too.
         const string expected = "(body:\"(giải_phóng|giải\u00A6phóng) (phóng_mặt|phóng\u00A6mặt)\" body:\"(giai_phong|giai\u00A6phong) (phong_mat|phong\u00A6mat)\"^0.5)";
-        Assert.Equal(expected, new QueryParser(new QueryParserOptions { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng mặt\"").ToString());
-        Assert.Equal(expected, new QueryParser(new QueryParserOptions { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng, mặt\"").ToString());
-        Assert.Equal("(body:\"giải phóng\"~2 body:\"giai phong\"~2^0.5)", new QueryParser(new QueryParserOptions { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng\"~2").ToString());
+        Assert.Equal(expected, new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng mặt\"").ToString());
+        Assert.Equal(expected, new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng, mặt\"").ToString());
+        Assert.Equal("(body:\"giải phóng\"~2 body:\"giai phong\"~2^0.5)", new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng\"~2").ToString());
     }
 
     [Fact]
     public void Under_the_OR_default_side_by_side_words_are_optional()
     {
-        var parser = new QueryParser(new QueryParserOptions { DefaultOperator = DefaultOperator.Or });
+        var parser = new QueryParser(ConclusionQueries.ParserOptions with { DefaultOperator = DefaultOperator.Or });
         var words = Assert.IsType<CoordinationQuery>(parser.Parse("nông thôn"));
         Assert.Equal(2, words.Words.Count);
         Assert.Single(words.Extras); // the pair "nông_thôn", scored but not counted

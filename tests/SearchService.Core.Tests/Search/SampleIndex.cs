@@ -1,4 +1,5 @@
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
@@ -30,7 +31,7 @@ public sealed class SampleIndex : IDisposable
         }
 
         Snapshot = IndexSnapshot.Open(new IndexDirectory(Path));
-        Searcher = new IndexSearcher(Snapshot);
+        Searcher = ConclusionSearcher.Open(Snapshot);
         DocumentCount = samples.Count;
     }
 

@@ -1,3 +1,4 @@
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Queries;
@@ -108,7 +109,7 @@ public sealed class SampleSearchTests(SampleIndex index) : IClassFixture<SampleI
     [Fact]
     public void A_prefix_matching_too_many_terms_is_refused()
     {
-        var searcher = new IndexSearcher(index.Snapshot, limits: new SearchLimits { MaxPrefixExpansions = 5 });
+        var searcher = ConclusionSearcher.Open(index.Snapshot, limits: new SearchLimits { MaxPrefixExpansions = 5 });
         var error = Assert.Throws<TooManyExpansionsException>(() => searcher.Search(new SearchRequest { Query = "th*" }));
         Assert.Equal("th*", error.Pattern);
         Assert.NotEmpty(searcher.Search(new SearchRequest { Query = "thủy*" }).Hits);

@@ -1,9 +1,9 @@
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
-using SearchService.Core.Search;
 
 namespace SearchService.Core.Tests.Search;
 
@@ -29,7 +29,7 @@ public sealed class SeedSearchTests
             writer.Commit();
         }
 
-        var searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(path)));
+        var searcher = ConclusionSearcher.Open(IndexSnapshot.Open(new IndexDirectory(path)));
         List<string> Search(string query) => [.. searcher.Search(new SearchRequest { Query = query, Size = 10 }).Hits.Select(h => h.Id)];
 
         // 18-NQ/TU is cited by the Từ Sơn conclusion only; typed four ways it comes first.

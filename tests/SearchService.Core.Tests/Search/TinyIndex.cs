@@ -1,4 +1,5 @@
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
@@ -46,7 +47,7 @@ internal sealed class TinyIndex : IDisposable
             writer.Commit();
         }
 
-        Searcher = new IndexSearcher(IndexSnapshot.Open(new IndexDirectory(_scratch.Path)), limits: limits);
+        Searcher = ConclusionSearcher.Open(IndexSnapshot.Open(new IndexDirectory(_scratch.Path)), limits: limits);
     }
 
     public IndexSearcher Searcher { get; }

@@ -1,4 +1,5 @@
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
@@ -39,7 +40,7 @@ public sealed class TopKPropertyTests : IDisposable
         var random = new Random(seed);
         var snapshot = BuildIndex(random, documents: 400);
         Assert.True(snapshot.Segments.Count > 2, "the small RAM buffer should make several segments");
-        var searcher = new IndexSearcher(snapshot);
+        var searcher = ConclusionSearcher.Open(snapshot);
         var reference = new BruteForceScorer(snapshot, Fields);
         var terms = Fields.ToDictionary(f => f, f => reference.Terms(f).ToArray());
         var pruned = 0;
@@ -109,7 +110,7 @@ public sealed class TopKPropertyTests : IDisposable
     {
         var random = new Random(seed);
         var snapshot = BuildIndex(random, documents: 300);
-        var searcher = new IndexSearcher(snapshot);
+        var searcher = ConclusionSearcher.Open(snapshot);
         var reference = new BruteForceScorer(snapshot, Fields);
         string[] operators = ["", "", "", "+", "-"];
         for (var q = 0; q < 80; q++)
@@ -130,8 +131,8 @@ public sealed class TopKPropertyTests : IDisposable
     {
         var random = new Random(seed);
         var snapshot = BuildIndex(random, documents: 300);
-        var searcher = new IndexSearcher(snapshot);
-        var anyWord = new QueryParser(new QueryParserOptions { DefaultOperator = DefaultOperator.Or });
+        var searcher = ConclusionSearcher.Open(snapshot);
+        var anyWord = new QueryParser(ConclusionQueries.ParserOptions with { DefaultOperator = DefaultOperator.Or });
         var reference = new BruteForceScorer(snapshot, Fields);
         var coordinated = 0;
         for (var q = 0; q < 60; q++)
@@ -155,20 +156,20 @@ public sealed class TopKPropertyTests : IDisposable
     }
 
     [Theory]
-    [InlineData(31, SearchSort.Relevance)]
-    [InlineData(32, SearchSort.Date)]
-    public void Search_after_pages_read_the_brute_force_order_without_gaps_or_repeats(int seed, SearchSort sort)
+    [InlineData(31, null)]
+    [InlineData(32, ConclusionFields.Date)]
+    public void Search_after_pages_read_the_brute_force_order_without_gaps_or_repeats(int seed, string? sortField)
     {
         var random = new Random(seed);
         var snapshot = BuildIndex(random, documents: 300);
-        var searcher = new IndexSearcher(snapshot);
+        var searcher = ConclusionSearcher.Open(snapshot);
         var reference = new BruteForceScorer(snapshot, Fields);
         var terms = Fields.ToDictionary(f => f, f => reference.Terms(f).ToArray());
         for (var q = 0; q < 40; q++)
         {
             var query = RandomQuery(random, terms, depth: 0);
             var expected = reference.Search(query);
-            if (sort == SearchSort.Date)
+            if (sortField is not null)
             {
                 expected = [.. expected.OrderByDescending(h => DateOf(snapshot, h.Doc)).ThenBy(h => h.Doc)];
             }
@@ -178,7 +179,7 @@ public sealed class TopKPropertyTests : IDisposable
             ScoreDoc? after = null;
             while (true)
             {
-                var page = searcher.Search(query, pageSize, sort, after, totalHitsThreshold: 1);
+                var page = searcher.Search(query, pageSize, sortField, after, totalHitsThreshold: 1);
                 read.AddRange(page.Hits);
                 if (page.Hits.Count < pageSize)
                 {

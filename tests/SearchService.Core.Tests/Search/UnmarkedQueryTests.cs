@@ -1,4 +1,4 @@
-using SearchService.Core.Search;
+using SearchService.Core.Catalog.Search;
 
 namespace SearchService.Core.Tests.Search;
 
@@ -16,7 +16,7 @@ public sealed class UnmarkedQueryTests : IDisposable
     [Fact]
     public void Giai_phong_mat_bang_puts_a_conclusion_about_land_clearance_first()
     {
-        var hits = new IndexSearcher(_index.Snapshot).Search(new SearchRequest { Query = "giai phong mat bang", Size = 3, Lenient = true }).Hits;
+        var hits = ConclusionSearcher.Open(_index.Snapshot).Search(new SearchRequest { Query = "giai phong mat bang", Size = 3, Lenient = true }).Hits;
         var counts = _index.Records.GroupBy(r => r.Id).ToDictionary(g => g.Key, g => Occurrences(g.First().Body ?? "", "giải phóng mặt bằng"));
         const string notice = "tb-kl-quan-uy-ngo-quyen-phien-52-2024";
 

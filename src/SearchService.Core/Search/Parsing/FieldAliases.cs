@@ -1,18 +1,34 @@
 using SearchService.Core.Analysis;
-using SearchService.Core.Catalog;
 
 namespace SearchService.Core.Search.Parsing;
 
 /// <summary>
-/// The names a user may put before ':' and the conclusion field each means; Vietnamese names
-/// count with or without accents ("tiêu đề", "tieude").
+/// The names a user may put before ':' and the field each means, from the caller's
+/// <see cref="QueryParserOptions.Fields"/>; names count with or without accents ("tiêu đề", "tieude").
 /// </summary>
-internal static class FieldAliases
+internal sealed class FieldAliases
 {
-    private static readonly Dictionary<string, (string Field, FieldKindOfQuery Kind)> Aliases = Build();
+    private readonly Dictionary<string, (string Field, FieldKindOfQuery Kind)> _aliases = new(StringComparer.Ordinal);
+
+    public FieldAliases(IReadOnlyList<QueryField> fields)
+    {
+        foreach (var field in fields)
+        {
+            _aliases[field.Name] = (field.Name, field.Kind);
+            foreach (var alias in field.Aliases)
+            {
+                _aliases[alias] = (field.Name, field.Kind);
+            }
+        }
+
+        Known = string.Join(", ", fields.Select(f => f.Name));
+    }
+
+    /// <summary>The canonical field names, for error messages.</summary>
+    public string Known { get; }
 
     /// <summary>The field and kind for <paramref name="name"/>, or null when it is not a field.</summary>
-    public static (string Field, FieldKindOfQuery Kind)? Find(string name)
+    public (string Field, FieldKindOfQuery Kind)? Find(string name)
     {
         if (name.Length == 0)
         {
@@ -20,34 +36,6 @@ internal static class FieldAliases
         }
 
         var key = VietnameseAlphabet.FoldString(name.ToLowerInvariant()).Replace("_", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        return Aliases.TryGetValue(key, out var found) ? found : null;
-    }
-
-    /// <summary>The canonical field names, for error messages.</summary>
-    public static string Known => "title, body, locality, province, level, type, code, signer, date, year";
-
-    private static Dictionary<string, (string, FieldKindOfQuery)> Build()
-    {
-        var map = new Dictionary<string, (string, FieldKindOfQuery)>(StringComparer.Ordinal);
-        void Add(string field, FieldKindOfQuery kind, params string[] names)
-        {
-            map[field] = (field, kind);
-            foreach (var name in names)
-            {
-                map[name] = (field, kind);
-            }
-        }
-
-        Add(ConclusionFields.Title, FieldKindOfQuery.Text, "tieude", "ten", "heading");
-        Add(ConclusionFields.Body, FieldKindOfQuery.Text, "noidung", "text", "content");
-        Add(ConclusionFields.Signer, FieldKindOfQuery.Text, "nguoiky", "ky", "signedby");
-        Add(ConclusionFields.Locality, FieldKindOfQuery.Keyword, "diaphuong", "place", "noi");
-        Add(ConclusionFields.Province, FieldKindOfQuery.Keyword, "tinh", "thanhpho");
-        Add(ConclusionFields.Level, FieldKindOfQuery.Keyword, "cap");
-        Add(ConclusionFields.Type, FieldKindOfQuery.Keyword, "loai", "kind");
-        Add(ConclusionFields.Code, FieldKindOfQuery.Code, "so", "ma", "sohieu", "cites", "kyhieu");
-        Add(ConclusionFields.Date, FieldKindOfQuery.Date, "ngay");
-        Add(ConclusionFields.Year, FieldKindOfQuery.Year, "nam");
-        return map;
+        return _aliases.TryGetValue(key, out var found) ? found : null;
     }
 }

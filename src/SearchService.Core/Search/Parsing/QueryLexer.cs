@@ -10,7 +10,7 @@ namespace SearchService.Core.Search.Parsing;
 /// </summary>
 internal static class QueryLexer
 {
-    public static List<QueryToken> Lex(string text)
+    public static List<QueryToken> Lex(string text, FieldAliases fields)
     {
         var tokens = new List<QueryToken>();
         var i = 0;
@@ -63,14 +63,14 @@ internal static class QueryLexer
                 if (text[i] == ':')
                 {
                     var name = text[start..i];
-                    if (FieldAliases.Find(name) is not null)
+                    if (fields.Find(name) is not null)
                     {
                         break;
                     }
 
                     if (IsLetters(name))
                     {
-                        throw new QueryParseException($"unknown field '{name}' (known: {FieldAliases.Known})", start);
+                        throw new QueryParseException($"unknown field '{name}' (known: {fields.Known})", start);
                     }
                 }
 

@@ -7,7 +7,7 @@ namespace SearchService.Core.Search.Parsing;
 /// Reads what people type into a <see cref="Query"/>.
 /// <list type="bullet">
 /// <item>Plain words, accented or not, in either tone-mark style: every word must match (see
-/// <see cref="QueryParserOptions.DefaultOperator"/>) in title or body; abbreviations and their
+/// <see cref="QueryParserOptions.DefaultOperator"/>) in the default fields; abbreviations and their
 /// phrases find each other; document codes typed whole or as kind + number find the citing
 /// documents first.</item>
 /// <item><c>"a phrase"</c>, <c>"a phrase"~N</c> (up to N extra positions between the words, in
@@ -16,10 +16,11 @@ namespace SearchService.Core.Search.Parsing;
 /// <item><c>+must</c>, <c>-mustnot</c>, <c>AND</c>, <c>OR</c>, <c>NOT</c>, parentheses; AND binds
 /// tighter than OR.</item>
 /// <item><c>prefix*</c>, <c>fuzzy~</c> (2 edits), <c>fuzzy~1</c>; <c>word^2</c> boosts.</item>
-/// <item><c>field:value</c>, <c>field:"phrase"</c>, <c>field:(…)</c> for title, body, signer
-/// (text), locality, province, level, type (whole values, case and accents ignored), code;
-/// <c>date:2023-05-01</c>, <c>date:[2023-01-01 TO 2023-12-31]</c>, <c>year:2023</c>,
-/// <c>year:[2020 TO *]</c>. Keyword, date and year clauses filter without changing scores.</item>
+/// <item><c>field:value</c>, <c>field:"phrase"</c>, <c>field:(…)</c> for the fields of
+/// <see cref="QueryParserOptions.Fields"/> by their names or aliases: text fields (words),
+/// keyword fields (whole values, case and accents ignored), a code field, day fields
+/// (<c>date:2023-05-01</c>, <c>date:[2023-01-01 TO 2023-12-31]</c>) and year fields
+/// (<c>year:2023</c>, <c>year:[2020 TO *]</c>). Keyword, day and year clauses filter without changing scores.</item>
 /// </list>
 /// Bad syntax throws <see cref="QueryParseException"/> with the problem and its position; in
 /// lenient mode such text is searched as plain words instead.
@@ -27,12 +28,15 @@ namespace SearchService.Core.Search.Parsing;
 public sealed class QueryParser
 {
     private readonly TextQueryBuilder _builder;
+    private readonly FieldAliases _fields;
 
-    /// <summary>A parser with <paramref name="options"/> (defaults when null).</summary>
-    public QueryParser(QueryParserOptions? options = null)
+    /// <summary>A parser with <paramref name="options"/>, which name the fields it searches.</summary>
+    public QueryParser(QueryParserOptions options)
     {
-        Options = options ?? new QueryParserOptions();
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
         _builder = new TextQueryBuilder(Options);
+        _fields = new FieldAliases(Options.Fields);
     }
 
     /// <summary>The weights and limits in use.</summary>
@@ -59,7 +63,7 @@ public sealed class QueryParser
         Query query;
         try
         {
-            query = new QueryReader(Options, _builder, QueryLexer.Lex(text)).ReadAll();
+            query = new QueryReader(Options, _builder, _fields, QueryLexer.Lex(text, _fields)).ReadAll();
         }
         catch (QueryParseException) when (lenient)
         {
@@ -91,7 +95,7 @@ public sealed class QueryParser
         List<QueryToken> tokens;
         try
         {
-            tokens = QueryLexer.Lex(text);
+            tokens = QueryLexer.Lex(text, _fields);
         }
         catch (QueryParseException) when (lenient)
         {

@@ -1,14 +1,15 @@
 using SearchService.Core.Analysis;
-using SearchService.Core.Catalog;
 using SearchService.Core.Search.Limits;
 
 namespace SearchService.Core.Search.Parsing;
 
 /// <summary>
-/// How the parser turns typed words into weighted clauses. The weights encode the ranking
-/// rules: a title match above a body match, an exact accented match above a match of the folded
-/// form only, adjacent syllables (pair terms) above scattered ones, and a cited document's exact
-/// code above its parts.
+/// How the parser turns typed words into weighted clauses, and the field table it does it over.
+/// The weights encode the ranking rules: a title match above a body match, an exact accented
+/// match above a match of the folded form only, adjacent syllables (pair terms) above scattered
+/// ones, and a cited document's exact code above its parts. The fields (which names a query may
+/// use, the default fields and their boosts, the code field, how a named place is found) come
+/// from the caller: the engine knows no schema.
 /// </summary>
 public sealed record QueryParserOptions
 {
@@ -29,11 +30,17 @@ public sealed record QueryParserOptions
     public float Coordination { get; init; } = 2f;
 
     /// <summary>
-    /// Boost of a place the text names (a locality or province the gazetteer knows, with or without
-    /// marks) on the locality and province fields: an optional clause, so that place's documents
-    /// rank first; 0 = no such clause.
+    /// Boost of a place the text names (one <see cref="Places"/> finds, with or without marks) on
+    /// the keyword fields it gives: an optional clause, so that place's documents rank first;
+    /// 0 = no such clause.
     /// </summary>
-    public float LocalityBoost { get; init; } = 2f;
+    public float PlaceBoost { get; init; } = 2f;
+
+    /// <summary>
+    /// Finds the place two to four syllables name ("tu son" → Từ Sơn on locality), or null; null
+    /// (the default) = no place clauses.
+    /// </summary>
+    public Func<string, NamedPlace?>? Places { get; init; }
 
     /// <summary>Leave a question's frame ("đúng hay sai", "nào sau đây", "là gì" …) out of the words searched.</summary>
     public bool QuestionFrames { get; init; } = true;
@@ -41,12 +48,20 @@ public sealed record QueryParserOptions
     /// <summary>Keep stop words typed without marks ("cua", "duoc") optional instead of required.</summary>
     public bool UnmarkedStopWordsOptional { get; init; } = true;
 
+    /// <summary>The fields a query may name before ':' (in the order an error message lists them), with their aliases.</summary>
+    public IReadOnlyList<QueryField> Fields { get; init; } = [];
+
     /// <summary>The text fields plain words search, with their boosts.</summary>
-    public IReadOnlyList<KeyValuePair<string, float>> DefaultFields { get; init; } =
-    [
-        new(ConclusionFields.Title, 2.0f),
-        new(ConclusionFields.Body, 1.0f),
-    ];
+    public IReadOnlyList<KeyValuePair<string, float>> DefaultFields { get; init; } = [];
+
+    /// <summary>
+    /// The short text field where a lone syllable typed without marks weighs as a folded match
+    /// (a collision with another accented word there would outweigh the body's evidence); null = none.
+    /// </summary>
+    public string? TitleField { get; init; }
+
+    /// <summary>The keyword field of cited codes that a code typed in the text is boosted on; null = no code clauses.</summary>
+    public string? CodeField { get; init; }
 
     /// <summary>
     /// Weight of the accent-folded alternative of a word, relative to its exact form. A document
@@ -60,7 +75,7 @@ public sealed record QueryParserOptions
     /// <summary>Weight of an abbreviation alternative ("ubnd" for "ủy ban nhân dân") relative to the spelled-out words.</summary>
     public float SynonymWeight { get; init; } = 0.9f;
 
-    /// <summary>Boost of a cited document's full code in the keyword field <c>code</c>, so the citing documents rank first.</summary>
+    /// <summary>Boost of a cited document's full code in the <see cref="CodeField"/>, so the citing documents rank first.</summary>
     public float CodeBoost { get; init; } = 4.0f;
 
     /// <summary>Cost bounds (query length, clause count).</summary>

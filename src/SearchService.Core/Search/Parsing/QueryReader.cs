@@ -12,13 +12,15 @@ internal sealed class QueryReader
 {
     private readonly QueryParserOptions _options;
     private readonly TextQueryBuilder _builder;
+    private readonly FieldAliases _fields;
     private readonly List<QueryToken> _tokens;
     private int _next;
 
-    public QueryReader(QueryParserOptions options, TextQueryBuilder builder, List<QueryToken> tokens)
+    public QueryReader(QueryParserOptions options, TextQueryBuilder builder, FieldAliases fields, List<QueryToken> tokens)
     {
         _options = options;
         _builder = builder;
+        _fields = fields;
         _tokens = tokens;
     }
 
@@ -169,7 +171,7 @@ internal sealed class QueryReader
             case QueryTokenKind.Field:
             {
                 _next++;
-                var target = FieldAliases.Find(token.Text)!.Value;
+                var target = _fields.Find(token.Text)!.Value;
                 if (Peek.Kind is QueryTokenKind.Field)
                 {
                     throw new QueryParseException($"a field value cannot be another field ('{Peek.Text}:')", Peek.Position);

@@ -1,6 +1,4 @@
 using SearchService.Core.Analysis;
-using SearchService.Core.Catalog;
-using SearchService.Core.Documents.Gazetteer;
 using SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Search.Parsing;
@@ -12,13 +10,12 @@ namespace SearchService.Core.Search.Parsing;
 /// knows an abbreviation for becomes "the abbreviation or all its words"; syllable pairs become
 /// optional clauses that lift documents with the words adjacent; a document code typed whole or
 /// as kind + number ("NQ 18", "nghị quyết 18") adds an optional, strongly boosted clause on the
-/// keyword field of cited codes.
+/// keyword field of cited codes; a place the words name adds an optional clause on its keyword
+/// fields. Every field comes from the <see cref="QueryParserOptions"/>.
 /// </summary>
 internal sealed class TextQueryBuilder
 {
     private static readonly VietnameseAnalyzer Literal = new(VietnameseAnalyzerOptions.Indexing with { Pairs = false, Synonyms = false, CodeParts = false, Fold = false });
-
-    private static readonly LocalityGazetteer Gazetteer = LocalityGazetteer.Pre2025;
 
     private readonly QueryParserOptions _options;
     private readonly VietnameseAnalyzer _words;
@@ -145,9 +142,9 @@ internal sealed class TextQueryBuilder
             }
         }
 
-        if (_options.LocalityBoost > 0 && ReferenceEquals(fields, _options.DefaultFields))
+        if (_options.PlaceBoost > 0 && _options.Places is not null && ReferenceEquals(fields, _options.DefaultFields))
         {
-            AddLocalities(slots, optional);
+            AddPlaces(slots, optional, _options.Places);
         }
 
         if (required.Count == 0 && minor.Count > 0)
@@ -196,10 +193,11 @@ internal sealed class TextQueryBuilder
 
     /// <summary>
     /// A place the text names ("duc pho", "Tân Yên nông thôn mới", "Bắc Ninh"): an optional clause
-    /// on the locality and province fields, so that place's own documents rank first. Names of two
-    /// to four syllables only, longest first: one syllable names too many things besides a place.
+    /// on the keyword fields <paramref name="places"/> gives, so that place's own documents rank
+    /// first. Names of two to four syllables only, longest first: one syllable names too many
+    /// things besides a place.
     /// </summary>
-    private void AddLocalities(List<QuerySlot> slots, List<Query> optional)
+    private void AddPlaces(List<QuerySlot> slots, List<Query> optional, Func<string, NamedPlace?> places)
     {
         var words = slots.Where(s => !s.IsOrphanPair && s.Type == TokenType.Syllable).ToList();
         for (var i = 0; i < words.Count; i++)
@@ -207,17 +205,15 @@ internal sealed class TextQueryBuilder
             for (var length = Math.Min(4, words.Count - i); length >= 2; length--)
             {
                 var name = string.Join(' ', words.GetRange(i, length).Select(w => w.Term));
-                var places = Gazetteer.Find(name);
-                if (places.Count == 0)
+                if (places(name) is not { Fields.Count: > 0 } place)
                 {
                     continue;
                 }
 
-                var canonical = places[0].Name;
-                var clauses = new List<BooleanClause> { new(new KeywordQuery(ConclusionFields.Locality, canonical) { Boost = _options.LocalityBoost }, Occur.Should) };
-                if (places.Any(p => p.Level is Documents.AdministrativeLevel.Province or Documents.AdministrativeLevel.CentrallyRunCity))
+                var clauses = new List<BooleanClause>(place.Fields.Count);
+                foreach (var field in place.Fields)
                 {
-                    clauses.Add(new BooleanClause(new KeywordQuery(ConclusionFields.Province, canonical) { Boost = _options.LocalityBoost }, Occur.Should));
+                    clauses.Add(new BooleanClause(new KeywordQuery(field, place.Value) { Boost = _options.PlaceBoost }, Occur.Should));
                 }
 
                 optional.Add(clauses.Count == 1 ? clauses[0].Query : new BooleanQuery(clauses));
@@ -344,13 +340,13 @@ internal sealed class TextQueryBuilder
     {
         var titleWeight = slot.Type is TokenType.Syllable or TokenType.Word ? unmarkedWeight : 1f;
         var unit = Alternatives(slot.Term, slot.Folded, fields, 1f, titleWeight);
-        if (slot.Type != TokenType.Code)
+        if (slot.Type != TokenType.Code || _options.CodeField is not { } codeField)
         {
             return unit;
         }
 
         // A code typed whole: the citing documents (keyword field) first, any mention in the text after.
-        var code = new DocumentCodeQuery(ConclusionFields.Code, DocumentCodeQuery.SplitCode(slot.Term)) { Boost = _options.CodeBoost };
+        var code = new DocumentCodeQuery(codeField, DocumentCodeQuery.SplitCode(slot.Term)) { Boost = _options.CodeBoost };
         return Or([code, unit]);
     }
 
@@ -359,7 +355,7 @@ internal sealed class TextQueryBuilder
         var clauses = new List<BooleanClause>(fields.Count * 2);
         foreach (var (field, fieldBoost) in fields)
         {
-            var boost = field == ConclusionFields.Title ? fieldBoost * titleWeight : fieldBoost;
+            var boost = field == _options.TitleField ? fieldBoost * titleWeight : fieldBoost;
             clauses.Add(new BooleanClause(new TermQuery(field, term) { Boost = boost * weight }, Occur.Should));
             if (folded is not null && folded != term)
             {
@@ -385,11 +381,11 @@ internal sealed class TextQueryBuilder
     /// <summary>"NQ 18" or "nghị quyết 18": a kind next to a number names a code; boost the documents citing it.</summary>
     private void AddCodeOfKind(string kind, List<QuerySlot> slots, int numberAt, List<Query> optional)
     {
-        if (numberAt < 0 || numberAt >= slots.Count || slots[numberAt].Type != TokenType.Number || !DocumentCodeQuery.IsKindPart(kind))
+        if (_options.CodeField is not { } codeField || numberAt < 0 || numberAt >= slots.Count || slots[numberAt].Type != TokenType.Number || !DocumentCodeQuery.IsKindPart(kind))
         {
             return;
         }
 
-        optional.Add(new DocumentCodeQuery(ConclusionFields.Code, [slots[numberAt].Term, kind]) { Boost = _options.CodeBoost });
+        optional.Add(new DocumentCodeQuery(codeField, [slots[numberAt].Term, kind]) { Boost = _options.CodeBoost });
     }
 }

@@ -1,5 +1,4 @@
 using SearchService.Core.Analysis;
-using SearchService.Core.Catalog;
 using SearchService.Core.Index.Reader;
 
 namespace SearchService.Core.Search.Similar;
@@ -20,12 +19,13 @@ public sealed class MoreLikeThis
 {
     private readonly IndexSnapshot _snapshot;
 
-    /// <summary>Selects and scores over <paramref name="snapshot"/> with <paramref name="options"/>.</summary>
-    public MoreLikeThis(IndexSnapshot snapshot, MoreLikeThisOptions? options = null)
+    /// <summary>Selects and scores over <paramref name="snapshot"/> with <paramref name="options"/> (which name the id and text fields).</summary>
+    public MoreLikeThis(IndexSnapshot snapshot, MoreLikeThisOptions options)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(options);
         _snapshot = snapshot;
-        Options = options ?? MoreLikeThisOptions.Default;
+        Options = options;
     }
 
     /// <summary>The selection options.</summary>
@@ -38,7 +38,7 @@ public sealed class MoreLikeThis
         for (var s = 0; s < _snapshot.Segments.Count; s++)
         {
             var segment = _snapshot.Segments[s];
-            var postings = segment.Postings(ConclusionFields.Id, id);
+            var postings = segment.Postings(Options.IdField, id);
             if (postings is null)
             {
                 continue;
@@ -164,7 +164,7 @@ public sealed class MoreLikeThis
         {
             best.TryDequeue(out var doc, out var score);
             var (segment, local) = _snapshot.Locate(doc);
-            var ids = segment.KeywordValues(ConclusionFields.Id, local);
+            var ids = segment.KeywordValues(Options.IdField, local);
             result[i] = new SimilarDocument(doc, ids.Count > 0 ? ids[0] : "", score);
         }
 

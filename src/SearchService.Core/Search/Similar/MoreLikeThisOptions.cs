@@ -1,15 +1,16 @@
-using SearchService.Core.Catalog;
-
 namespace SearchService.Core.Search.Similar;
 
-/// <summary>Which terms of a document may characterize it.</summary>
+/// <summary>
+/// Which terms of a document may characterize it: the fields are the caller's; the rest defaults
+/// to 25 terms, each at least twice in the document and in at least 2 and at most half of the documents.
+/// </summary>
 public sealed record MoreLikeThisOptions
 {
-    /// <summary>The defaults: title and body, 25 terms, each at least twice in the document and in at least 2 and at most half of the documents.</summary>
-    public static MoreLikeThisOptions Default { get; } = new();
+    /// <summary>The keyword field of document ids (the key a document is found by and hits are named by).</summary>
+    public required string IdField { get; init; }
 
     /// <summary>The stored text fields re-analyzed for terms.</summary>
-    public IReadOnlyList<string> Fields { get; init; } = [ConclusionFields.Title, ConclusionFields.Body];
+    public required IReadOnlyList<string> Fields { get; init; }
 
     /// <summary>The most terms selected.</summary>
     public int MaxTerms { get; init; } = 25;

@@ -1,5 +1,5 @@
-using SearchService.Core.Search;
-using SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Search;
+using SearchService.Core.Catalog.Answering;
 
 namespace SearchService.Core.Tests.Search.Facets;
 
@@ -27,14 +27,14 @@ public sealed class FacetCacheTests : IDisposable
         var request = new SearchRequest { Query = query, Locality = locality, Province = province, Year = year, Lenient = true };
         var fresh = new ConclusionSearchAnswerer();
         var cached = new ConclusionSearchAnswerer(new FacetCache(8));
-        var expected = Render(fresh.Answer(new IndexSearcher(_index.Snapshot), request));
+        var expected = Render(fresh.Answer(ConclusionSearcher.Open(_index.Snapshot), request));
 
-        Assert.Equal(expected, Render(cached.Answer(new IndexSearcher(_index.Snapshot), request)));
-        Assert.Equal(expected, Render(cached.Answer(new IndexSearcher(_index.Snapshot), request)));
+        Assert.Equal(expected, Render(cached.Answer(ConclusionSearcher.Open(_index.Snapshot), request)));
+        Assert.Equal(expected, Render(cached.Answer(ConclusionSearcher.Open(_index.Snapshot), request)));
 
         // The unfiltered matches cached for this query serve the same query with another filter.
         var other = request with { Province = province is null ? "Bắc Ninh" : null };
-        Assert.Equal(Render(fresh.Answer(new IndexSearcher(_index.Snapshot), other)), Render(cached.Answer(new IndexSearcher(_index.Snapshot), other)));
+        Assert.Equal(Render(fresh.Answer(ConclusionSearcher.Open(_index.Snapshot), other)), Render(cached.Answer(ConclusionSearcher.Open(_index.Snapshot), other)));
     }
 
     private static string Render(SearchAnswer answer) =>

@@ -1,5 +1,6 @@
 using SearchService.Core.Analysis;
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Search.Similar;
 
@@ -14,7 +15,7 @@ public sealed class MoreLikeThisTests(SampleIndexFixture fixture) : IClassFixtur
     private const string HaiChau = "kl-hn19-quan-uy-hai-chau-2024";
     private const string TuSon = "kl-hn9-thanh-uy-tu-son-2023";
 
-    private MoreLikeThis MoreLikeThis { get; } = new(fixture.Index.Snapshot);
+    private MoreLikeThis MoreLikeThis { get; } = new(fixture.Index.Snapshot, ConclusionQueries.MoreLikeThis);
 
     [Fact]
     public void The_rural_development_districts_are_most_like_each_other()

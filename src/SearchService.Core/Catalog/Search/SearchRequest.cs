@@ -1,8 +1,8 @@
-namespace SearchService.Core.Search;
+namespace SearchService.Core.Catalog.Search;
 
 /// <summary>
 /// One search as the HTTP API and the CLI ask for it: the query text (see
-/// <see cref="Parsing.QueryParser"/> for its syntax), filters that restrict without changing
+/// <see cref="Core.Search.Parsing.QueryParser"/> for its syntax), filters that restrict without changing
 /// scores, the order, and a page or a cursor.
 /// </summary>
 public sealed record SearchRequest

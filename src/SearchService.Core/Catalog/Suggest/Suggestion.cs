@@ -1,4 +1,4 @@
-namespace SearchService.Core.Search.Suggest;
+namespace SearchService.Core.Catalog.Suggest;
 
 /// <summary>One completion of a typed prefix.</summary>
 /// <param name="Text">The completion as documents write it, accents included ("Từ Sơn", "18-NQ/TU", "giải pháp").</param>

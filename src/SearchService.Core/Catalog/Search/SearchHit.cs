@@ -1,6 +1,6 @@
 using SearchService.Core.Search.Scoring;
 
-namespace SearchService.Core.Search;
+namespace SearchService.Core.Catalog.Search;
 
 /// <summary>One hit of a <see cref="SearchResult"/>, with the stored fields a result list shows.</summary>
 /// <param name="Id">The document id.</param>

@@ -2,7 +2,7 @@ using SearchService.Core.Analysis;
 using System.Runtime.InteropServices;
 using SearchService.Core.Index.Reader;
 
-namespace SearchService.Core.Search.Suggest;
+namespace SearchService.Core.Catalog.Suggest;
 
 /// <summary>
 /// Completes a typed prefix with localities, provinces, committees, cited codes and title phrases

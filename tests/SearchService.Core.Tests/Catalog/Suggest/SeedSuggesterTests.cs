@@ -1,7 +1,8 @@
 using SearchService.Core.Analysis;
-using SearchService.Core.Search.Suggest;
+using SearchService.Core.Catalog.Suggest;
+using SearchService.Core.Tests.Search;
 
-namespace SearchService.Core.Tests.Search.Suggest;
+namespace SearchService.Core.Tests.Catalog.Suggest;
 
 public sealed class SeedSuggesterTests
 {

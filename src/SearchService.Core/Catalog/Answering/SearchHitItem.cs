@@ -1,4 +1,4 @@
-namespace SearchService.Core.Search.Answering;
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>One hit of a search page.</summary>
 /// <param name="Id">The document id (GET /api/documents/{id} has the rest).</param>

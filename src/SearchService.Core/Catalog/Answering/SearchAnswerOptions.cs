@@ -1,4 +1,4 @@
-namespace SearchService.Core.Search.Answering;
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>What to compute around the hits.</summary>
 public sealed record SearchAnswerOptions

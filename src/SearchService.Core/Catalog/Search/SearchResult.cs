@@ -1,4 +1,6 @@
-namespace SearchService.Core.Search;
+using SearchService.Core.Search;
+
+namespace SearchService.Core.Catalog.Search;
 
 /// <summary>The answer to a <see cref="SearchRequest"/>.</summary>
 /// <param name="Total">Matching documents: exact when <paramref name="TotalIsExact"/>, else at least this many.</param>

@@ -1,10 +1,12 @@
 using System.Collections;
 using System.Diagnostics;
-using SearchService.Core.Catalog;
+using SearchService.Core.Search;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Highlighting;
+using Queries = SearchService.Core.Search.Queries;
 
-namespace SearchService.Core.Search.Answering;
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>
 /// Puts a result page together from the search parts: the ranked page from

@@ -1,4 +1,4 @@
-namespace SearchService.Core.Search.Suggest;
+namespace SearchService.Core.Catalog.Suggest;
 
 /// <summary>Where a suggestion comes from; also the tie-break order when two have the same frequency.</summary>
 public enum SuggestionSource

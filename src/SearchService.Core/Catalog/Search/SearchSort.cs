@@ -1,4 +1,4 @@
-namespace SearchService.Core.Search;
+namespace SearchService.Core.Catalog.Search;
 
 /// <summary>The order of hits.</summary>
 public enum SearchSort

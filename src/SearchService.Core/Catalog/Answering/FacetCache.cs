@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Search.Facets;
 
-namespace SearchService.Core.Search.Answering;
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>
 /// Facet work kept per snapshot, where it pays: the match sets of queries and filters (a query's

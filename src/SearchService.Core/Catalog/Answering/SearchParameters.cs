@@ -1,6 +1,7 @@
 using System.Globalization;
+using SearchService.Core.Catalog.Search;
 
-namespace SearchService.Core.Search.Answering;
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>
 /// How a search's text parameters read, the same for the HTTP API and the CLI: days as ISO

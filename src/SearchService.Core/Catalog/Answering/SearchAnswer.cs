@@ -1,6 +1,7 @@
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Facets;
 
-namespace SearchService.Core.Search.Answering;
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>Everything a result page shows for one search: the ranked page, its snippets and the facet counts.</summary>
 /// <param name="Result">The page of hits, total and cursor.</param>

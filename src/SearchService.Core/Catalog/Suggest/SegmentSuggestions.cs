@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using SearchService.Core.Catalog;
 using SearchService.Core.Documents;
 using SearchService.Core.Index.Reader;
 
-namespace SearchService.Core.Search.Suggest;
+namespace SearchService.Core.Catalog.Suggest;
 
 /// <summary>
 /// What one segment contributes to the suggestions: live-document counts of each locality,

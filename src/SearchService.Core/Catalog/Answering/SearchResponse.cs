@@ -1,4 +1,6 @@
-namespace SearchService.Core.Search.Answering;
+using SearchService.Core.Catalog.Search;
+
+namespace SearchService.Core.Catalog.Answering;
 
 /// <summary>
 /// A page of search results as every client sees it: the HTTP API's answer and the CLI's
