@@ -1,9 +1,11 @@
 using SearchService.Core.Catalog;
+using SearchService.Core.Catalog.Search;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Store;
 using SearchService.Core.Index.Writer;
+using SearchService.Core.Search;
 
 namespace SearchService.Core.Tests.Search;
 
@@ -46,6 +48,16 @@ public sealed class TestIndex : IDisposable
 
     /// <summary>The committed index (as of the last <see cref="Change"/>).</summary>
     public IndexSnapshot Snapshot { get; private set; }
+
+    /// <summary>How many live documents the index holds (the records).</summary>
+    public int DocumentCount => Records.Count;
+
+    /// <summary>A conclusion searcher over the current <see cref="Snapshot"/>.</summary>
+    public IndexSearcher Searcher => ConclusionSearcher.Open(Snapshot);
+
+    /// <summary>The ids of the hits of <paramref name="query"/>, best first.</summary>
+    public List<string> Ids(string query, int size = 20) =>
+        [.. Searcher.Search(new SearchRequest { Query = query, Size = size }).Hits.Select(h => h.Id)];
 
     /// <summary>An index of the repository's samples.</summary>
     public static TestIndex OfSamples() =>
@@ -95,6 +107,7 @@ public sealed class TestIndex : IDisposable
     /// <summary>Deletes the index folder.</summary>
     public void Dispose()
     {
+        Snapshot.Dispose();
         _scratch.Dispose();
     }
 }
