@@ -273,6 +273,54 @@ public sealed class IndexRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Positions_read_after_advancing_and_after_unread_documents_are_the_written_ones()
+    {
+        // "nông" 1 to 40 times a document: its positions fill many packed blocks of 128, and doc
+        // blocks start inside them, so Advance lands mid-block and unread occurrences are skipped
+        // by count across blocks.
+        var random = new Random(11);
+        var expected = new List<int[]>();
+        using (var writer = IndexWriter.Open(_path, Schema))
+        {
+            for (var i = 0; i < 700; i++)
+            {
+                var words = Enumerable.Range(0, random.Next(1, 90)).Select(_ => random.Next(4) == 0 ? "nông" : "xã").Append("nông");
+                var title = string.Join(' ', words);
+                expected.Add([.. VietnameseAnalyzer.Indexing.Analyze(title).Where(t => t.Term == "nông").Select(t => t.Position)]);
+                writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", title));
+            }
+
+            writer.Commit();
+        }
+
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+        var segment = snapshot.Segments.Single();
+        Assert.True(segment.Terms.TryGet(segment.FieldNumber("title"), "nông", out var info));
+        Assert.True(info.TotalTermFreq > 20 * PostingsFormat.BlockSize, $"only {info.TotalTermFreq} occurrences");
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var postings = segment.Postings(info);
+            var doc = -1;
+            while (true)
+            {
+                doc = random.Next(3) == 0 ? postings.NextDoc() : postings.Advance(doc + 1 + random.Next(200));
+                if (doc == PostingsEnum.NoMoreDocs)
+                {
+                    break;
+                }
+
+                Assert.Equal(expected[doc].Length, postings.Freq);
+                var read = random.Next(expected[doc].Length + 1);
+                for (var k = 0; k < read; k++)
+                {
+                    Assert.True(postings.NextPosition());
+                    Assert.Equal(expected[doc][k], postings.Position);
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void A_second_writer_on_the_same_index_gets_a_clear_error()
     {
         using var first = IndexWriter.Open(_path, Schema);
