@@ -427,12 +427,20 @@ public sealed class IndexSearcher
         };
     }
 
+    // The stored fields a hit shows: reading them leaves the bodies in a stored-fields chunk compressed.
+    private static readonly HashSet<string> HitFields =
+    [
+        ConclusionFields.Id, ConclusionFields.Title, ConclusionFields.Locality, ConclusionFields.Province,
+        ConclusionFields.CurrentProvince, ConclusionFields.Level, ConclusionFields.Type, ConclusionFields.Date,
+    ];
+
     private SearchHit ReadHit(ScoreDoc scoreDoc, Explanation? explanation)
     {
         var id = "";
         string? locality = null, province = null, currentProvince = null, level = null, type = null;
         DateOnly? date = null;
-        var stored = Document(scoreDoc.Doc);
+        var (segment, local) = Snapshot.Locate(scoreDoc.Doc);
+        var stored = segment.Document(local, HitFields.Contains);
         foreach (var (field, value) in stored)
         {
             switch (field)

@@ -321,6 +321,57 @@ public sealed class IndexRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Large_stored_values_read_back_whole_and_a_read_of_some_fields_leaves_out_only_large_values_of_others()
+    {
+        // Titles of about 2 KiB on odd documents go to their chunk's tail (StoredFieldsLayout), small ones stay in the head.
+        var random = new Random(5);
+        var titles = new Dictionary<string, string>();
+        using (var writer = IndexWriter.Open(_path, Schema, new IndexWriterOptions { RamBufferBytes = 300_000 }))
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                var words = i % 2 == 1 ? 300 : random.Next(1, 12);
+                var title = string.Join(' ', Enumerable.Range(0, words).Select(_ => Syllables[random.Next(Syllables.Length)]));
+                titles[$"d{i}"] = title;
+                writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", title).Add("code", $"{i}-NQ/TU").Add("year", 2000L + i));
+            }
+
+            writer.Commit();
+            AssertStoredValues();
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        AssertStoredValues();
+
+        void AssertStoredValues()
+        {
+            using var snapshot = IndexSnapshot.Open(new IndexDirectory(_path));
+            Assert.True(IndexChecker.Check(new IndexDirectory(_path)).Healthy);
+            var seen = 0;
+            foreach (var segment in snapshot.Segments)
+            {
+                for (var doc = 0; doc < segment.MaxDoc; doc++)
+                {
+                    var all = segment.Document(doc);
+                    var id = (string)all.Single(v => v.Field == "id").Value;
+                    var number = int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.Equal(titles[id], (string)all.Single(v => v.Field == "title").Value);
+                    Assert.Equal([("id", (object)id), ("title", titles[id]), ("code", $"{number}-NQ/TU"), ("year", 2000L + number)], all);
+
+                    // Wanting the title reads it whatever its size; wanting only the id leaves out a large title.
+                    Assert.Equal(all, segment.Document(doc, f => f == "title"));
+                    var idOnly = segment.Document(doc, f => f == "id");
+                    Assert.Equal(number % 2 == 1 ? all.Where(v => v.Field != "title") : all, idOnly);
+                    seen++;
+                }
+            }
+
+            Assert.Equal(400, seen);
+        }
+    }
+
+    [Fact]
     public void A_second_writer_on_the_same_index_gets_a_clear_error()
     {
         using var first = IndexWriter.Open(_path, Schema);

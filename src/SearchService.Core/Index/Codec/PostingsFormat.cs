@@ -7,7 +7,7 @@ namespace SearchService.Core.Index.Codec;
 /// smallest norm byte (byte), and for a term with positions where the block's positions start:
 /// the <c>.pos</c> pointer of the positions block holding its first occurrence and the count of
 /// occurrences before it (VLong deltas from the previous entry's) — then, for a term with
-/// positions, the same two numbers for the tail; then the full blocks — doc deltas and freqs
+/// positions and at least one full block, the same two numbers for the tail; then the full blocks — doc deltas and freqs
 /// minus one, each a <see cref="PatchedBlock"/> — then the remaining df mod 128 docs as VInt
 /// (delta × 2, + 1 when the freq is 1), followed by a VInt freq when it is not 1. The skip entries
 /// come first so a block-max WAND scorer can read every block's bound and jump over blocks
@@ -26,6 +26,9 @@ public static class PostingsFormat
 
     /// <summary>The <c>.pos</c> format this build writes and reads: 3 packs positions in blocks of 128.</summary>
     public const int PositionsVersion = 3;
+
+    /// <summary>The <c>.fdt</c> format this build writes and reads: 2 puts a chunk's small values before its large ones (<see cref="StoredFieldsLayout"/>).</summary>
+    public const int StoredFieldsVersion = 2;
 
     /// <summary>Docs per packed block.</summary>
     public const int BlockSize = 128;
@@ -46,9 +49,9 @@ public static class PostingsFormat
     /// Uncompressed bytes that close a stored-fields chunk (a chunk also closes at
     /// <see cref="StoredChunkDocs"/> documents). Brotli finds the boilerplate documents share only
     /// inside one chunk: on the 10k bench corpus 16 KiB chunks (about one body each) took 39.1 MiB
-    /// at quality 4, 128 KiB chunks at quality 6 take 19.8 MiB. Reading a document decompresses
-    /// its chunk only up to the document's end, and a reader keeps its last chunk decoded, so the
-    /// larger chunk costs a snippet about a tenth of a millisecond more (see docs/index-format.md).
+    /// at quality 4, 128 KiB chunks at quality 6 take 19.8 MiB. A hit's id and title are read
+    /// from the chunk's small values alone (<see cref="StoredFieldsLayout"/>); a snippet, which
+    /// needs the body, decompresses the whole chunk (see docs/index-format.md for its cost).
     /// </summary>
     public const int StoredChunkBytes = 128 * 1024;
 

@@ -84,8 +84,9 @@ public sealed class PostingsEnum
 
         if (_hasPositions)
         {
-            _blockPosPointer[_fullBlocks] = posPointer + doc.ReadVLong();
-            _blockPositionCount[_fullBlocks] = positionCount + doc.ReadVLong();
+            // A term of fewer than 128 docs has no tail entry: its tail starts at its first occurrence.
+            _blockPosPointer[_fullBlocks] = _fullBlocks > 0 ? posPointer + doc.ReadVLong() : posPointer;
+            _blockPositionCount[_fullBlocks] = _fullBlocks > 0 ? positionCount + doc.ReadVLong() : 0;
         }
 
         var pointer = doc.Position;

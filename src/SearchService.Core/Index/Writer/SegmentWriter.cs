@@ -251,9 +251,9 @@ internal static class SegmentWriter
             previousLast = previousDoc;
         }
 
-        if (hasPositions)
+        if (hasPositions && fullBlocks > 0)
         {
-            // Where the tail's positions start, so Advance can jump straight into the tail.
+            // Where the tail's positions start, so Advance can jump straight into the tail (with no full block: at the term's start).
             WritePositionSkip(doc, scratch.BlockPositionCounts[fullBlocks], posBlockPointers, ref lastPosPointer, ref lastPositionCount);
         }
 
@@ -336,20 +336,23 @@ internal static class SegmentWriter
     }
 
     /// <summary>
-    /// <c>.fdt</c>: header("StoredFields", 1); chunks of about 128 KiB or 128 documents, each: doc
-    /// count (VInt), each doc's byte length (VInt), the compressed length (VInt) and the
-    /// Brotli-compressed bytes of the documents (see <see cref="StoredDocument"/>); then the chunk
-    /// index — chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its
-    /// start (int64), and the footer.
+    /// <c>.fdt</c>: header("StoredFields", 2); chunks of about 128 KiB or 128 documents, each: doc
+    /// count (VInt), each doc's head and tail byte lengths (VInt each), then two Brotli streams,
+    /// each its compressed length (VInt) and bytes: every doc's head, then every doc's tail (see
+    /// <see cref="StoredFieldsLayout"/> and <see cref="StoredDocument"/>); then the chunk index —
+    /// chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its start
+    /// (int64), and the footer.
     /// </summary>
     private static void WriteStoredFields(IndexDirectory directory, string name, SegmentSource source)
     {
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "fdt"));
-        CodecFile.WriteHeader(output, "StoredFields", 1);
+        CodecFile.WriteHeader(output, "StoredFields", PostingsFormat.StoredFieldsVersion);
         var chunks = new List<(int FirstDoc, long Pointer)>();
         var pending = new List<byte[]>();
         var pendingBytes = 0;
         var nextDoc = 0;
+        var heads = new List<byte>();
+        var tails = new List<byte>();
 
         void FlushChunk()
         {
@@ -360,23 +363,19 @@ internal static class SegmentWriter
 
             chunks.Add((nextDoc - pending.Count, output.Position));
             output.WriteVInt(pending.Count);
-            var raw = new byte[pendingBytes];
-            var o = 0;
+            heads.Clear();
+            tails.Clear();
             foreach (var d in pending)
             {
-                output.WriteVInt(d.Length);
-                d.CopyTo(raw, o);
-                o += d.Length;
+                var head = heads.Count;
+                var tail = tails.Count;
+                StoredFieldsLayout.Split(d, heads, tails);
+                output.WriteVInt(heads.Count - head);
+                output.WriteVInt(tails.Count - tail);
             }
 
-            var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-            if (!BrotliEncoder.TryCompress(raw, compressed, out var written, PostingsFormat.StoredQuality, PostingsFormat.StoredWindow(raw.Length)))
-            {
-                throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
-            }
-
-            output.WriteVInt(written);
-            output.WriteBytes(compressed.AsSpan(0, written));
+            WriteCompressed(output, heads);
+            WriteCompressed(output, tails);
             pending.Clear();
             pendingBytes = 0;
         }
@@ -403,6 +402,26 @@ internal static class SegmentWriter
 
         output.WriteInt64(indexStart);
         CodecFile.WriteFooter(output);
+    }
+
+    /// <summary>One Brotli stream of a stored-fields chunk: its compressed length (VInt), then its bytes (nothing for no bytes).</summary>
+    private static void WriteCompressed(IndexOutput output, List<byte> bytes)
+    {
+        if (bytes.Count == 0)
+        {
+            output.WriteVInt(0);
+            return;
+        }
+
+        var raw = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
+        if (!BrotliEncoder.TryCompress(raw, compressed, out var written, PostingsFormat.StoredQuality, PostingsFormat.StoredWindow(raw.Length)))
+        {
+            throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
+        }
+
+        output.WriteVInt(written);
+        output.WriteBytes(compressed.AsSpan(0, written));
     }
 
     /// <summary>
