@@ -69,7 +69,7 @@ public static class PatchedBlock
             {
                 exceptions++;
                 into[o++] = (byte)i;
-                o += WriteVInt((int)((uint)v >> bestBits), into[o..]);
+                o += VarInt.Write((uint)v >> bestBits, into[o..]);
             }
         }
 
@@ -114,19 +114,5 @@ public static class PatchedBlock
             _ = input.ReadByte();
             _ = input.ReadVInt();
         }
-    }
-
-    private static int WriteVInt(int value, Span<byte> into)
-    {
-        var v = (uint)value;
-        var i = 0;
-        while (v >= 0x80)
-        {
-            into[i++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-
-        into[i++] = (byte)v;
-        return i;
     }
 }

@@ -180,29 +180,9 @@ public static class StoredFieldsLayout
 
     private static void AddVLong(List<byte> into, long value)
     {
-        var v = (ulong)value;
-        while (v >= 0x80)
-        {
-            into.Add((byte)(v | 0x80));
-            v >>= 7;
-        }
-
-        into.Add((byte)v);
+        Span<byte> bytes = stackalloc byte[10];
+        into.AddRange(bytes[..VarInt.Write((ulong)value, bytes)]);
     }
 
-    private static long ReadVLong(ReadOnlySpan<byte> bytes, ref int p)
-    {
-        ulong result = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            var b = bytes[p++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return (long)result;
-            }
-        }
-
-        throw new InvalidDataException("malformed stored document");
-    }
+    private static long ReadVLong(ReadOnlySpan<byte> bytes, ref int p) => VarInt.Read(bytes, ref p);
 }

@@ -64,18 +64,6 @@ public static class StoredDocument
     public static List<(int Field, object Value)> Deserialize(ReadOnlySpan<byte> bytes) =>
         Codec.StoredFieldsLayout.Read(bytes, [], withTail: false);
 
-    private static void WriteVLong(ArrayBufferWriter<byte> buffer, long value)
-    {
-        var span = buffer.GetSpan(10);
-        var v = (ulong)value;
-        var i = 0;
-        while (v >= 0x80)
-        {
-            span[i++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-
-        span[i++] = (byte)v;
-        buffer.Advance(i);
-    }
+    private static void WriteVLong(ArrayBufferWriter<byte> buffer, long value) =>
+        buffer.Advance(Codec.VarInt.Write((ulong)value, buffer.GetSpan(10)));
 }
