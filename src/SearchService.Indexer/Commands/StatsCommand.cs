@@ -68,7 +68,7 @@ public static class StatsCommand
     {
         "tim" => "term dictionary",
         "doc" => "postings: documents and frequencies",
-        "pos" => "positions and offsets",
+        "pos" => "positions",
         "nrm" => "norms (field lengths)",
         "fdt" => "stored fields (Brotli)",
         "dvd" => "doc values (columns)",

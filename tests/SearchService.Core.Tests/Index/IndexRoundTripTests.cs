@@ -270,6 +270,105 @@ public sealed class IndexRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Positions_read_after_advancing_and_after_unread_documents_are_the_written_ones()
+    {
+        // "nông" 1 to 40 times a document: its positions fill many packed blocks of 128, and doc
+        // blocks start inside them, so Advance lands mid-block and unread occurrences are skipped
+        // by count across blocks.
+        var random = new Random(11);
+        var expected = new List<int[]>();
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema))
+        {
+            for (var i = 0; i < 700; i++)
+            {
+                var words = Enumerable.Range(0, random.Next(1, 90)).Select(_ => random.Next(4) == 0 ? "nông" : "xã").Append("nông");
+                var title = string.Join(' ', words);
+                expected.Add([.. VietnameseAnalyzer.Indexing.Analyze(title).Where(t => t.Term == "nông").Select(t => t.Position)]);
+                writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", title));
+            }
+
+            writer.Commit();
+        }
+
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
+        var segment = snapshot.Segments.Single();
+        Assert.True(segment.Terms.TryGet(segment.FieldNumber("title"), "nông", out var info));
+        Assert.True(info.TotalTermFreq > 20 * PostingsFormat.BlockSize, $"only {info.TotalTermFreq} occurrences");
+        for (var trial = 0; trial < 60; trial++)
+        {
+            var postings = segment.Postings(info);
+            var doc = -1;
+            while (true)
+            {
+                doc = random.Next(3) == 0 ? postings.NextDoc() : postings.Advance(doc + 1 + random.Next(200));
+                if (doc == PostingsEnum.NoMoreDocs)
+                {
+                    break;
+                }
+
+                Assert.Equal(expected[doc].Length, postings.Freq);
+                var read = random.Next(expected[doc].Length + 1);
+                for (var k = 0; k < read; k++)
+                {
+                    Assert.True(postings.NextPosition());
+                    Assert.Equal(expected[doc][k], postings.Position);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Large_stored_values_read_back_whole_and_a_read_of_some_fields_leaves_out_only_large_values_of_others()
+    {
+        // Titles of about 2 KiB on odd documents go to their chunk's tail (StoredFieldsLayout), small ones stay in the head.
+        var random = new Random(5);
+        var titles = new Dictionary<string, string>();
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema, new IndexWriterOptions { RamBufferBytes = 300_000 }))
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                var words = i % 2 == 1 ? 300 : random.Next(1, 12);
+                var title = string.Join(' ', Enumerable.Range(0, words).Select(_ => Syllables[random.Next(Syllables.Length)]));
+                titles[$"d{i}"] = title;
+                writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", title).Add("code", $"{i}-NQ/TU").Add("year", 2000L + i));
+            }
+
+            writer.Commit();
+            AssertStoredValues();
+            writer.ForceMerge(1);
+            writer.Commit();
+        }
+
+        AssertStoredValues();
+
+        void AssertStoredValues()
+        {
+            using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
+            Assert.True(IndexChecker.Check(new IndexDirectory(_scratch.Path)).Healthy);
+            var seen = 0;
+            foreach (var segment in snapshot.Segments)
+            {
+                for (var doc = 0; doc < segment.MaxDoc; doc++)
+                {
+                    var all = segment.Document(doc);
+                    var id = (string)all.Single(v => v.Field == "id").Value;
+                    var number = int.Parse(id[1..], System.Globalization.CultureInfo.InvariantCulture);
+                    Assert.Equal(titles[id], (string)all.Single(v => v.Field == "title").Value);
+                    Assert.Equal([("id", (object)id), ("title", titles[id]), ("code", $"{number}-NQ/TU"), ("year", 2000L + number)], all);
+
+                    // Wanting the title reads it whatever its size; wanting only the id leaves out a large title.
+                    Assert.Equal(all, segment.Document(doc, f => f == "title"));
+                    var idOnly = segment.Document(doc, f => f == "id");
+                    Assert.Equal(number % 2 == 1 ? all.Where(v => v.Field != "title") : all, idOnly);
+                    seen++;
+                }
+            }
+
+            Assert.Equal(400, seen);
+        }
+    }
+
+    [Fact]
     public void A_second_writer_on_the_same_index_gets_a_clear_error()
     {
         using var first = IndexWriter.Open(_scratch.Path, Schema);

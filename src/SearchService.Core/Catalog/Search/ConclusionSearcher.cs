@@ -167,12 +167,20 @@ public static class ConclusionSearcher
         };
     }
 
+    // The stored fields a hit shows: reading them leaves the bodies in a stored-fields chunk compressed.
+    private static readonly HashSet<string> HitFields =
+    [
+        ConclusionFields.Id, ConclusionFields.Title, ConclusionFields.Locality, ConclusionFields.Province,
+        ConclusionFields.CurrentProvince, ConclusionFields.Level, ConclusionFields.Type, ConclusionFields.Date,
+    ];
+
     private static SearchHit ReadHit(IndexSearcher searcher, ScoreDoc scoreDoc, Explanation? explanation)
     {
         var id = "";
         string? locality = null, province = null, currentProvince = null, level = null, type = null;
         DateOnly? date = null;
-        var stored = searcher.Document(scoreDoc.Doc);
+        var (segment, local) = searcher.Snapshot.Locate(scoreDoc.Doc);
+        var stored = segment.Document(local, HitFields.Contains);
         foreach (var (field, value) in stored)
         {
             switch (field)

@@ -2,8 +2,7 @@ namespace SearchService.Core.Index.Codec;
 
 /// <summary>
 /// A growable byte array with variable-length integer appends: the RAM buffer keeps each term's
-/// positions and offsets already encoded the way <c>.pos</c> stores them, about 3 to 4 bytes an
-/// occurrence instead of 12 as three ints, and a flush copies them out instead of re-encoding.
+/// positions as VInt deltas, one or two bytes an occurrence instead of four as an int.
 /// </summary>
 public sealed class ByteList
 {

@@ -1,32 +1,34 @@
 namespace SearchService.Core.Index.Codec;
 
 /// <summary>
-/// Layout of a term's postings. In <c>.doc</c>, for a term with docFreq df: first one skip entry
-/// per full block of 128 docs — last doc of the block (VInt, delta from the previous block's
-/// last doc), the block's byte length (VInt), its largest term frequency (VInt), its smallest
-/// norm byte (byte), and where its positions start in <c>.pos</c> (VLong, delta from the term's
-/// first) — then the full blocks — doc deltas bit-packed (a bits byte, then 128 values), freqs
-/// minus one bit-packed the same way — then the remaining df mod 128 docs as VInt delta, VInt
-/// freq. The skip entries come first so a block-max WAND scorer can read every block's bound and
-/// jump over blocks without decoding them. In <c>.pos</c> (format 2), per doc and per
-/// occurrence: position delta (VInt, from the previous occurrence in the doc). Format 1 added
-/// each occurrence's start offset delta (zig-zag VLong) and length (VInt); nothing read them (the
-/// highlighter re-analyzes the stored text), so format 2 leaves them out and readers skip them in
-/// format-1 files.
+/// Layout of a term's postings (format 3). In <c>.doc</c>, for a term with docFreq df: first one
+/// skip entry per full block of 128 docs — last doc of the block (VInt, delta from the previous
+/// block's last doc), the block's byte length (VInt), its largest term frequency (VInt), its
+/// smallest norm byte (byte), and for a term with positions where the block's positions start:
+/// the <c>.pos</c> pointer of the positions block holding its first occurrence and the count of
+/// occurrences before it (VLong deltas from the previous entry's) — then, for a term with
+/// positions and at least one full block, the same two numbers for the tail; then the full blocks — doc deltas and freqs
+/// minus one, each a <see cref="PatchedBlock"/> — then the remaining df mod 128 docs as VInt
+/// (delta × 2, + 1 when the freq is 1), followed by a VInt freq when it is not 1. The skip entries
+/// come first so a block-max WAND scorer can read every block's bound and jump over blocks
+/// without decoding them. In <c>.pos</c>, per term, the position deltas of all its occurrences
+/// (from the previous occurrence in the same doc, the first from 0) in <see cref="PatchedBlock"/>s
+/// of 128 running across docs, then the last totalTermFreq mod 128 as VInts. Formats 1 and 2
+/// stored a VInt an occurrence and VInt freqs and are refused (re-index).
 /// </summary>
 public static class PostingsFormat
 {
     /// <summary>The <c>.tim</c> format this build writes: 2 flags each term's positions (format 1: every term had them).</summary>
     public const int TermsVersion = 2;
 
-    /// <summary>The <c>.doc</c> format this build writes: 2 leaves the <c>.pos</c> deltas out of terms without positions.</summary>
-    public const int DocsVersion = 2;
+    /// <summary>The <c>.doc</c> format this build writes and reads: 3 packs blocks with patches, points skip entries into packed positions and folds freq 1 into the tail's deltas.</summary>
+    public const int DocsVersion = 3;
 
-    /// <summary>The <c>.pos</c> format this build writes: positions only.</summary>
-    public const int PositionsVersion = 2;
+    /// <summary>The <c>.pos</c> format this build writes and reads: 3 packs positions in blocks of 128.</summary>
+    public const int PositionsVersion = 3;
 
-    /// <summary>The <c>.pos</c> format of the first release: positions and offsets; still read.</summary>
-    public const int PositionsWithOffsetsVersion = 1;
+    /// <summary>The <c>.fdt</c> format this build writes and reads: 2 puts a chunk's small values before its large ones (<see cref="StoredFieldsLayout"/>).</summary>
+    public const int StoredFieldsVersion = 2;
 
     /// <summary>Docs per packed block.</summary>
     public const int BlockSize = 128;
@@ -44,9 +46,25 @@ public static class PostingsFormat
     public static bool IndexesPositions(Schema.FieldKind kind) => kind == Schema.FieldKind.Text;
 
     /// <summary>
-    /// Uncompressed bytes that close a stored-fields chunk. Reading one document decompresses its
-    /// chunk: 60 KiB chunks made <c>.fdt</c> 26% smaller on the 10k bench corpus but cost about
-    /// 60 µs more CPU a stored document read (snippets), so a page of hits got slower.
+    /// Uncompressed bytes that close a stored-fields chunk (a chunk also closes at
+    /// <see cref="StoredChunkDocs"/> documents). Brotli finds the boilerplate documents share only
+    /// inside one chunk: on the 10k bench corpus 16 KiB chunks (about one body each) took 39.1 MiB
+    /// at quality 4, 128 KiB chunks at quality 6 take 19.8 MiB. A hit's id and title are read
+    /// from the chunk's small values alone (<see cref="StoredFieldsLayout"/>); a snippet, which
+    /// needs the body, decompresses the whole chunk (see docs/index-format.md for its cost).
     /// </summary>
-    public const int StoredChunkBytes = 16 * 1024;
+    public const int StoredChunkBytes = 128 * 1024;
+
+    /// <summary>Documents that close a stored-fields chunk, however small they are.</summary>
+    public const int StoredChunkDocs = 128;
+
+    /// <summary>Brotli quality of stored-fields chunks: 6 is 10% smaller than 4 and encodes as fast; 9 gains 5% more at five times the time.</summary>
+    public const int StoredQuality = 6;
+
+    /// <summary>
+    /// The Brotli window (log2 bytes) for a chunk of <paramref name="rawLength"/> bytes: large
+    /// enough to see the whole chunk, no larger, since the decoder sizes its ring buffer from it.
+    /// </summary>
+    public static int StoredWindow(int rawLength) =>
+        Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)Math.Max(rawLength - 1, 1)), 18, 24);
 }

@@ -7,9 +7,10 @@ namespace SearchService.Core.Index.Reader;
 /// Walks one term's postings in a segment: <see cref="NextDoc"/> and <see cref="Advance"/> move
 /// through the documents (Advance jumps whole blocks using the skip entries, without decoding
 /// them), <see cref="Freq"/> is the term's frequency in the current document, and
-/// <see cref="NextPosition"/> reads its positions only when asked (phrases). Format 1 of
-/// <c>.pos</c> also held each occurrence's offsets; they are read past, nothing uses them. <see cref="BlockMaxFreq"/> and <see cref="BlockMinNorm"/> give the current
-/// block's bounds for block-max WAND.
+/// <see cref="NextPosition"/> reads its positions only when asked (phrases): positions are packed
+/// in blocks of 128 across documents, so the positions of documents passed over are skipped by
+/// count, whole blocks without unpacking them. <see cref="BlockMaxFreq"/> and
+/// <see cref="BlockMinNorm"/> give the current block's bounds for block-max WAND.
 /// </summary>
 public sealed class PostingsEnum
 {
@@ -25,39 +26,45 @@ public sealed class PostingsEnum
     private readonly int[] _blockMaxFreq;
     private readonly byte[] _blockMinNorm;
     private readonly long[] _blockPosPointer;
+    private readonly long[] _blockPositionCount;
     private readonly long _tailPointer;
-    private readonly long _tailPosPointer;
-    private readonly long _posStart;
-    private readonly bool _posHasOffsets;
     private readonly bool _hasPositions;
+    private readonly long _totalFreq;
+    private readonly long _fullPositionBlocks;
     private readonly int[] _docs = new int[PostingsFormat.BlockSize];
     private readonly int[] _freqs = new int[PostingsFormat.BlockSize];
     private readonly byte[] _packed = new byte[(PostingsFormat.BlockSize * 4) + 2];
+    private int[]? _positions;
+    private long _positionBlock = -1;
+    private int _positionCount;
+    private int _positionUpto;
     private int _block = -1;
     private int _inBlock = -1;
     private int _index = -1;
     private int _loaded;
-    private int _pendingPositions;
+    private long _pendingPositions;
     private int _positionsLeft;
     private int _position;
 
-    internal PostingsEnum(IndexInput doc, IndexInput pos, TermInfo info, bool posHasOffsets)
+    internal PostingsEnum(IndexInput doc, IndexInput pos, TermInfo info)
     {
         _doc = doc;
         _pos = pos;
-        _posHasOffsets = posHasOffsets;
         _hasPositions = info.HasPositions;
         _docFreq = info.DocFreq;
-        _posStart = info.PosPointer;
+        _totalFreq = info.TotalTermFreq;
+        _fullPositionBlocks = info.TotalTermFreq / PostingsFormat.BlockSize;
         _fullBlocks = info.DocFreq / PostingsFormat.BlockSize;
         _blockLastDoc = new int[_fullBlocks];
         _blockDocPointer = new long[_fullBlocks];
         _blockMaxFreq = new int[_fullBlocks];
         _blockMinNorm = new byte[_fullBlocks];
-        _blockPosPointer = new long[_fullBlocks];
+        _blockPosPointer = _hasPositions ? new long[_fullBlocks + 1] : [];
+        _blockPositionCount = _hasPositions ? new long[_fullBlocks + 1] : [];
         doc.Position = info.DocPointer;
         var last = -1;
-        long posDelta = 0;
+        long posPointer = info.PosPointer;
+        long positionCount = 0;
         var bytes = new int[_fullBlocks];
         for (var b = 0; b < _fullBlocks; b++)
         {
@@ -68,17 +75,20 @@ public sealed class PostingsEnum
             _blockMinNorm[b] = doc.ReadByte();
             if (_hasPositions)
             {
-                posDelta += doc.ReadVLong();
-                _blockPosPointer[b] = _posStart + posDelta;
+                posPointer += doc.ReadVLong();
+                positionCount += doc.ReadVLong();
+                _blockPosPointer[b] = posPointer;
+                _blockPositionCount[b] = positionCount;
             }
         }
 
         if (_hasPositions)
         {
-            posDelta += doc.ReadVLong();
+            // A term of fewer than 128 docs has no tail entry: its tail starts at its first occurrence.
+            _blockPosPointer[_fullBlocks] = _fullBlocks > 0 ? posPointer + doc.ReadVLong() : posPointer;
+            _blockPositionCount[_fullBlocks] = _fullBlocks > 0 ? positionCount + doc.ReadVLong() : 0;
         }
 
-        _tailPosPointer = _posStart + posDelta;
         var pointer = doc.Position;
         for (var b = 0; b < _fullBlocks; b++)
         {
@@ -87,7 +97,7 @@ public sealed class PostingsEnum
         }
 
         _tailPointer = pointer;
-        _pos.Position = _posStart;
+        _pos.Position = info.PosPointer;
     }
 
     /// <summary>Documents in these postings.</summary>
@@ -148,9 +158,17 @@ public sealed class PostingsEnum
             LoadBlock(b);
             _index = (b * PostingsFormat.BlockSize) - 1;
             _inBlock = -1;
-            _pendingPositions = 0;
             _positionsLeft = 0;
-            _pos.Position = b < _fullBlocks ? _blockPosPointer[b] : _tailPosPointer;
+            if (_hasPositions)
+            {
+                // The doc block's first occurrence: in the positions block that holds it, this far in.
+                var count = _blockPositionCount[b];
+                _pos.Position = _blockPosPointer[b];
+                _positionBlock = (count / PostingsFormat.BlockSize) - 1;
+                _positionCount = 0;
+                _positionUpto = 0;
+                _pendingPositions = count % PostingsFormat.BlockSize;
+            }
         }
 
         int doc;
@@ -181,13 +199,16 @@ public sealed class PostingsEnum
 
         if (_pendingPositions > 0)
         {
-            // Format 1 has three numbers an occurrence (position delta, offset delta, length).
-            _pos.SkipVarInts(_posHasOffsets ? _pendingPositions * 3L : _pendingPositions);
+            SkipPositions(_pendingPositions);
             _pendingPositions = 0;
         }
 
-        _position += _pos.ReadVInt();
-        SkipOffsets();
+        if (_positionUpto == _positionCount)
+        {
+            LoadPositionBlock();
+        }
+
+        _position += _positions![_positionUpto++];
         _positionsLeft--;
         return true;
     }
@@ -195,12 +216,56 @@ public sealed class PostingsEnum
     /// <summary>Position of the occurrence read by <see cref="NextPosition"/>.</summary>
     public int Position => _position;
 
-    private void SkipOffsets()
+    /// <summary>Moves past <paramref name="count"/> occurrences: within the loaded block by count, whole blocks unread.</summary>
+    private void SkipPositions(long count)
     {
-        if (_posHasOffsets)
+        var left = _positionCount - _positionUpto;
+        if (count <= left)
         {
-            _ = _pos.ReadZLong();
-            _ = _pos.ReadVInt();
+            _positionUpto += (int)count;
+            return;
+        }
+
+        count -= left;
+        _positionUpto = _positionCount;
+        while (count >= PostingsFormat.BlockSize && _positionBlock + 1 < _fullPositionBlocks)
+        {
+            PatchedBlock.Skip(_pos);
+            _positionBlock++;
+            count -= PostingsFormat.BlockSize;
+        }
+
+        LoadPositionBlock();
+        if (count > _positionCount)
+        {
+            throw new CorruptIndexException(_pos.Name, $"positions end before the frequencies in {_doc.Name} say");
+        }
+
+        _positionUpto = (int)count;
+    }
+
+    /// <summary>Decodes the next positions block: a packed one, or the VInt tail after the last full block.</summary>
+    private void LoadPositionBlock()
+    {
+        _positions ??= new int[PostingsFormat.BlockSize];
+        _positionBlock++;
+        _positionUpto = 0;
+        if (_positionBlock < _fullPositionBlocks)
+        {
+            PatchedBlock.Decode(_pos, _positions, _packed);
+            _positionCount = PostingsFormat.BlockSize;
+            return;
+        }
+
+        if (_positionBlock > _fullPositionBlocks)
+        {
+            throw new CorruptIndexException(_pos.Name, $"positions end before the frequencies in {_doc.Name} say");
+        }
+
+        _positionCount = (int)(_totalFreq - (_fullPositionBlocks * PostingsFormat.BlockSize));
+        for (var i = 0; i < _positionCount; i++)
+        {
+            _positions[i] = _pos.ReadVInt();
         }
     }
 
@@ -217,14 +282,8 @@ public sealed class PostingsEnum
         if (block < _fullBlocks)
         {
             _doc.Position = _blockDocPointer[block];
-            var bits = _doc.ReadByte();
-            var length = BitPacking.PackedLength(PostingsFormat.BlockSize, bits);
-            _doc.ReadBytes(_packed.AsSpan(0, length));
-            BitPacking.Unpack(_packed.AsSpan(0, length), bits, _docs);
-            bits = _doc.ReadByte();
-            length = BitPacking.PackedLength(PostingsFormat.BlockSize, bits);
-            _doc.ReadBytes(_packed.AsSpan(0, length));
-            BitPacking.Unpack(_packed.AsSpan(0, length), bits, _freqs);
+            PatchedBlock.Decode(_doc, _docs, _packed);
+            PatchedBlock.Decode(_doc, _freqs, _packed);
             var doc = previousLast;
             for (var i = 0; i < PostingsFormat.BlockSize; i++)
             {
@@ -242,9 +301,10 @@ public sealed class PostingsEnum
             var doc = previousLast;
             for (var i = 0; i < count; i++)
             {
-                doc += _doc.ReadVInt();
+                var code = _doc.ReadVInt();
+                doc += (int)((uint)code >> 1);
                 _docs[i] = doc;
-                _freqs[i] = _doc.ReadVInt();
+                _freqs[i] = (code & 1) != 0 ? 1 : _doc.ReadVInt();
             }
 
             _loaded = count;

@@ -2,7 +2,6 @@ using System.IO.Compression;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
-using SearchService.Core.Index.Writer;
 
 namespace SearchService.Core.Index.Reader;
 
@@ -16,11 +15,13 @@ public sealed class SegmentReader
 {
     private readonly IndexInput _doc;
     private readonly IndexInput _pos;
-    private readonly bool _posHasOffsets;
     private readonly IndexInput _fdt;
     private readonly IndexInput _dvd;
     private readonly IndexDirectory _directory;
     private readonly (int FirstDoc, long Pointer)[] _chunks;
+
+    // The last chunk a document was read from (snippets of neighbouring hits share it); replaced whole, never changed.
+    private DecodedChunk? _lastChunk;
     private readonly byte[]?[] _norms;
     private readonly object _docValuesLock = new();
     private long[]?[]? _numerics;
@@ -37,9 +38,9 @@ public sealed class SegmentReader
         Terms = new TermDictionaryReader(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "tim")), fields.Count);
         _doc = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "doc"));
         _pos = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "pos"));
-        CodecFile.ReadHeader(_doc, "Postings", 1, PostingsFormat.DocsVersion);
+        CodecFile.ReadHeader(_doc, "Postings", PostingsFormat.DocsVersion, PostingsFormat.DocsVersion);
         CodecFile.CheckFooter(_doc);
-        _posHasOffsets = CodecFile.ReadHeader(_pos, "Positions", PostingsFormat.PositionsWithOffsetsVersion, PostingsFormat.PositionsVersion) == PostingsFormat.PositionsWithOffsetsVersion;
+        CodecFile.ReadHeader(_pos, "Positions", PostingsFormat.PositionsVersion, PostingsFormat.PositionsVersion);
         CodecFile.CheckFooter(_pos);
 
         using var nrmFile = new InputOwner(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "nrm")));
@@ -57,7 +58,7 @@ public sealed class SegmentReader
         }
 
         _fdt = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "fdt"));
-        CodecFile.ReadHeader(_fdt, "StoredFields", 1, 1);
+        CodecFile.ReadHeader(_fdt, "StoredFields", PostingsFormat.StoredFieldsVersion, PostingsFormat.StoredFieldsVersion);
         CodecFile.CheckFooter(_fdt);
         var index = _fdt.Clone();
         index.Position = _fdt.Length - CodecFile.FooterLength - 8;
@@ -149,13 +150,21 @@ public sealed class SegmentReader
     }
 
     /// <summary>The postings behind a term dictionary entry.</summary>
-    public PostingsEnum Postings(TermInfo info) => new(_doc.Clone(), _pos.Clone(), info, _posHasOffsets);
+    public PostingsEnum Postings(TermInfo info) => new(_doc.Clone(), _pos.Clone(), info);
 
     /// <summary>The norm byte of <paramref name="doc"/> in text field <paramref name="field"/> (0 for other fields).</summary>
     public byte Norm(int field, int doc) => _norms[field]?[doc] ?? 0;
 
     /// <summary>The stored values of <paramref name="doc"/> as (field name, value) pairs.</summary>
-    public List<(string Field, object Value)> Document(int doc)
+    public List<(string Field, object Value)> Document(int doc) => Document(doc, null);
+
+    /// <summary>
+    /// The stored values of <paramref name="doc"/> that a reader of the fields
+    /// <paramref name="wanted"/> says yes to needs: every small value, and the large ones (bodies,
+    /// see <see cref="StoredFieldsLayout"/>) only when one of them belongs to a wanted field, so a
+    /// hit's id and title cost no body decompression. Null wants everything.
+    /// </summary>
+    public List<(string Field, object Value)> Document(int doc, Func<string, bool>? wanted)
     {
         if ((uint)doc >= (uint)MaxDoc)
         {
@@ -177,55 +186,92 @@ public sealed class SegmentReader
             }
         }
 
-        var (lengths, raw) = ReadChunk(lo);
-        var offset = 0;
-        for (var i = 0; i < doc - _chunks[lo].FirstDoc; i++)
+        var k = doc - _chunks[lo].FirstDoc;
+        var chunk = Volatile.Read(ref _lastChunk);
+        if (chunk is null || chunk.Chunk != lo)
         {
-            offset += lengths[i];
+            chunk = DecodeChunk(lo, withTails: wanted is null);
+            Volatile.Write(ref _lastChunk, chunk);
         }
 
-        var values = StoredDocument.Deserialize(raw.AsSpan(offset, lengths[doc - _chunks[lo].FirstDoc]));
+        if (k >= chunk.HeadStarts.Length - 1)
+        {
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[lo].Pointer} holds {chunk.HeadStarts.Length - 1} documents, not the {k + 1} its index implies");
+        }
+
+        var head = chunk.Heads.AsSpan(chunk.HeadStarts[k], chunk.HeadStarts[k + 1] - chunk.HeadStarts[k]);
+        var withTail = chunk.TailStarts[k + 1] > chunk.TailStarts[k]
+            && (wanted is null || StoredFieldsLayout.TailHolds(head, f => wanted(Info.Fields[f].Name)));
+        if (withTail && chunk.Tails is null)
+        {
+            chunk = DecodeChunk(lo, withTails: true);
+            Volatile.Write(ref _lastChunk, chunk);
+            head = chunk.Heads.AsSpan(chunk.HeadStarts[k], chunk.HeadStarts[k + 1] - chunk.HeadStarts[k]);
+        }
+
+        var tail = withTail ? chunk.Tails.AsSpan(chunk.TailStarts[k], chunk.TailStarts[k + 1] - chunk.TailStarts[k]) : [];
+        var values = StoredFieldsLayout.Read(head, tail, withTail);
         return values.ConvertAll(v => (Info.Fields[v.Field].Name, v.Value));
     }
 
-    /// <summary>Every document's stored-fields bytes in doc order, deleted ones included, a chunk decompressed once (merges).</summary>
+    /// <summary>Every document's stored-fields bytes in doc order, deleted ones included, a chunk decompressed once (merges, <c>check</c>).</summary>
     internal IEnumerable<byte[]> RawDocuments()
     {
         for (var c = 0; c < _chunks.Length; c++)
         {
-            var (lengths, raw) = ReadChunk(c);
-            var offset = 0;
-            foreach (var length in lengths)
+            var chunk = DecodeChunk(c, withTails: true);
+            for (var k = 0; k + 1 < chunk.HeadStarts.Length; k++)
             {
-                yield return raw.AsSpan(offset, length).ToArray();
-                offset += length;
+                yield return StoredFieldsLayout.Join(
+                    chunk.Heads.AsSpan(chunk.HeadStarts[k], chunk.HeadStarts[k + 1] - chunk.HeadStarts[k]),
+                    chunk.Tails.AsSpan(chunk.TailStarts[k], chunk.TailStarts[k + 1] - chunk.TailStarts[k]));
             }
         }
     }
 
-    private (int[] Lengths, byte[] Raw) ReadChunk(int chunk)
+    /// <summary>
+    /// Decompresses chunk <paramref name="chunk"/>'s heads and, with <paramref name="withTails"/>,
+    /// its tails: a hit's id and title need only the heads, a few KiB, not the 128 KiB of bodies
+    /// (Brotli decodes a stream's prefix in about the time of the whole stream).
+    /// </summary>
+    private DecodedChunk DecodeChunk(int chunk, bool withTails)
     {
         var input = _fdt.Clone();
         input.Position = _chunks[chunk].Pointer;
         var count = input.ReadVInt();
-        var lengths = new int[count];
-        var total = 0;
+        var headStarts = new int[count + 1];
+        var tailStarts = new int[count + 1];
         for (var i = 0; i < count; i++)
         {
-            lengths[i] = input.ReadVInt();
-            total += lengths[i];
+            headStarts[i + 1] = headStarts[i] + input.ReadVInt();
+            tailStarts[i + 1] = tailStarts[i] + input.ReadVInt();
         }
 
+        var heads = Decompress(input, headStarts[count], chunk);
+        byte[]? tails = null;
+        if (withTails)
+        {
+            tails = Decompress(input, tailStarts[count], chunk);
+        }
+
+        return new DecodedChunk(chunk, headStarts, tailStarts, heads, tails);
+    }
+
+    private byte[] Decompress(IndexInput input, int length, int chunk)
+    {
         var compressed = new byte[input.ReadVInt()];
         input.ReadBytes(compressed);
-        var raw = new byte[total];
-        if (!BrotliDecoder.TryDecompress(compressed, raw, out var written) || written != total)
+        var raw = new byte[length];
+        if (length == 0 ? compressed.Length != 0 : !BrotliDecoder.TryDecompress(compressed, raw, out var written) || written != length)
         {
             throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
         }
 
-        return (lengths, raw);
+        return raw;
     }
+
+    /// <summary>One decoded stored-fields chunk: where each doc's head and tail start (count + 1 each), the heads, and the tails when decoded.</summary>
+    private sealed record DecodedChunk(int Chunk, int[] HeadStarts, int[] TailStarts, byte[] Heads, byte[]? Tails);
 
     /// <summary>The numeric column value of <paramref name="doc"/>, or null when it has none.</summary>
     public long? NumericValue(string field, int doc)

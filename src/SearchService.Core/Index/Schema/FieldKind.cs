@@ -3,7 +3,7 @@ namespace SearchService.Core.Index.Schema;
 /// <summary>How a field's values are indexed.</summary>
 public enum FieldKind
 {
-    /// <summary>Analyzed with the Vietnamese analyzer: terms with positions and offsets, a length norm.</summary>
+    /// <summary>Analyzed with the Vietnamese analyzer: terms with positions (no offsets: the highlighter re-analyzes the stored text), a length norm.</summary>
     Text,
 
     /// <summary>Exact values (id, locality, type, cited codes), possibly several a document; also a sorted-set column for facets and filters.</summary>

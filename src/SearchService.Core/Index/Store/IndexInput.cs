@@ -186,32 +186,6 @@ public sealed class IndexInput
     }
 
     /// <summary>Reads a zig-zag encoded long.</summary>
-    /// <summary>Moves past <paramref name="count"/> variable-length numbers without decoding them (positions of documents a phrase skips).</summary>
-    public void SkipVarInts(long count)
-    {
-        while (count > 0)
-        {
-            var offset = _position - _bufferStart;
-            if (offset < 0 || offset >= _bufferLength)
-            {
-                Fill();
-                offset = 0;
-            }
-
-            var buffer = _buffer.AsSpan((int)offset, (int)(_bufferLength - offset));
-            var i = 0;
-            while (i < buffer.Length && count > 0)
-            {
-                if (buffer[i++] < 0x80)
-                {
-                    count--;
-                }
-            }
-
-            _position += i;
-        }
-    }
-
     public long ReadZLong()
     {
         var v = (ulong)ReadVLong();

@@ -7,9 +7,18 @@ internal sealed class PostingsScratch
 
     public int[] Freqs { get; private set; } = new int[256];
 
-    public List<long> BlockPosPointers { get; } = [];
+    /// <summary>Occurrences before each doc block (and before the tail), for the skip entries.</summary>
+    public List<int> BlockPositionCounts { get; } = [];
+
+    /// <summary>Each positions block's offset from the term's first, the tail's last.</summary>
+    public List<long> PositionBlockPointers { get; } = [];
+
+    /// <summary>The term's position deltas, decoded from the buffer.</summary>
+    public List<int> Positions { get; } = [];
 
     public List<byte> Block { get; } = [];
+
+    public byte[] Encoded { get; } = new byte[Codec.PatchedBlock.MaxBytes];
 
     public void Reset(int docFreq)
     {
@@ -19,6 +28,8 @@ internal sealed class PostingsScratch
             Freqs = new int[Docs.Length];
         }
 
-        BlockPosPointers.Clear();
+        BlockPositionCounts.Clear();
+        PositionBlockPointers.Clear();
+        Positions.Clear();
     }
 }

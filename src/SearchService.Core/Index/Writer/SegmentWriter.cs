@@ -145,13 +145,17 @@ internal static class SegmentWriter
         CodecFile.WriteFooter(pos);
     }
 
-    /// <summary>Writes one term's docs, freqs and positions; returns its total term frequency.</summary>
+    /// <summary>
+    /// Writes one term's docs, freqs and positions (layout on <see cref="PostingsFormat"/>);
+    /// returns its total term frequency.
+    /// </summary>
     private static long WritePostings(IndexOutput doc, IndexOutput pos, TermPostingsBuffer postings, int[]? docMap, byte[]? norms, int df, PostingsScratch scratch)
     {
         scratch.Reset(df);
-        var posStart = pos.Position;
+        var hasPositions = postings.HasPositions;
         var docs = postings.Docs.Span;
         var freqs = postings.Freqs.Span;
+        var positions = scratch.Positions;
         long totalFreq = 0;
         var n = 0;
         for (var i = 0; i < docs.Length; i++)
@@ -162,21 +166,47 @@ internal static class SegmentWriter
                 continue;
             }
 
-            if (n % PostingsFormat.BlockSize == 0 && postings.HasPositions)
+            if (n % PostingsFormat.BlockSize == 0 && hasPositions)
             {
-                scratch.BlockPosPointers.Add(pos.Position - posStart);
+                scratch.BlockPositionCounts.Add(positions.Count);
             }
 
             scratch.Docs[n] = newDoc;
             scratch.Freqs[n] = freqs[i];
             n++;
             totalFreq += freqs[i];
-
-            // The buffer holds the occurrences already in .pos form: copy, do not re-encode.
-            if (postings.HasPositions)
+            if (hasPositions)
             {
-                pos.WriteBytes(postings.ProxOf(i));
+                // The buffer holds each doc's occurrences as VInt deltas (restarting at each doc).
+                var prox = postings.ProxOf(i);
+                var p = 0;
+                while (p < prox.Length)
+                {
+                    var value = 0;
+                    var shift = 0;
+                    byte b;
+                    do
+                    {
+                        b = prox[p++];
+                        value |= (b & 0x7F) << shift;
+                        shift += 7;
+                    }
+                    while (b >= 0x80);
+                    positions.Add(value);
+                }
             }
+        }
+
+        if (n % PostingsFormat.BlockSize == 0 && hasPositions)
+        {
+            // Where the (possibly empty) tail of docs starts in the positions.
+            scratch.BlockPositionCounts.Add(positions.Count);
+        }
+
+        var posBlockPointers = scratch.PositionBlockPointers;
+        if (hasPositions)
+        {
+            WritePositions(pos, positions, posBlockPointers, scratch.Encoded);
         }
 
         var fullBlocks = df / PostingsFormat.BlockSize;
@@ -186,7 +216,8 @@ internal static class SegmentWriter
         var previousLast = -1;
         Span<int> deltas = stackalloc int[PostingsFormat.BlockSize];
         Span<int> blockFreqs = stackalloc int[PostingsFormat.BlockSize];
-        var entries = new (int LastDelta, int Bytes, int MaxFreq, byte MinNorm, long PosDelta)[fullBlocks];
+        long lastPosPointer = 0;
+        var lastPositionCount = 0;
         for (var b = 0; b < fullBlocks; b++)
         {
             var before = block.Count;
@@ -206,55 +237,90 @@ internal static class SegmentWriter
                 }
             }
 
-            AppendPacked(block, deltas);
-            AppendPacked(block, blockFreqs);
-            entries[b] = (previousDoc - previousLast, block.Count - before, maxFreq, norms is null ? (byte)0 : minNorm, postings.HasPositions ? scratch.BlockPosPointers[b] : 0);
+            AppendPacked(block, deltas, scratch.Encoded);
+            AppendPacked(block, blockFreqs, scratch.Encoded);
+            doc.WriteVInt(previousDoc - previousLast);
+            doc.WriteVInt(block.Count - before);
+            doc.WriteVInt(maxFreq);
+            doc.WriteByte(norms is null ? (byte)0 : minNorm);
+            if (hasPositions)
+            {
+                WritePositionSkip(doc, scratch.BlockPositionCounts[b], posBlockPointers, ref lastPosPointer, ref lastPositionCount);
+            }
+
             previousLast = previousDoc;
         }
 
-        long lastPos = 0;
-        foreach (var entry in entries)
+        if (hasPositions && fullBlocks > 0)
         {
-            doc.WriteVInt(entry.LastDelta);
-            doc.WriteVInt(entry.Bytes);
-            doc.WriteVInt(entry.MaxFreq);
-            doc.WriteByte(entry.MinNorm);
-            if (postings.HasPositions)
-            {
-                doc.WriteVLong(entry.PosDelta - lastPos);
-                lastPos = entry.PosDelta;
-            }
-        }
-
-        if (postings.HasPositions)
-        {
-            // Where the tail's positions start, so Advance can jump straight into the tail.
-            var tailPos = df > fullBlocks * PostingsFormat.BlockSize ? scratch.BlockPosPointers[fullBlocks] : pos.Position - posStart;
-            doc.WriteVLong(tailPos - lastPos);
+            // Where the tail's positions start, so Advance can jump straight into the tail (with no full block: at the term's start).
+            WritePositionSkip(doc, scratch.BlockPositionCounts[fullBlocks], posBlockPointers, ref lastPosPointer, ref lastPositionCount);
         }
 
         doc.WriteBytes(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(block));
         for (var i = fullBlocks * PostingsFormat.BlockSize; i < df; i++)
         {
-            doc.WriteVInt(scratch.Docs[i] - previousDoc);
-            doc.WriteVInt(scratch.Freqs[i]);
+            // A freq of 1 (most tail docs) rides in the delta's low bit instead of a byte of its own.
+            var delta = scratch.Docs[i] - previousDoc;
+            if (scratch.Freqs[i] == 1)
+            {
+                doc.WriteVInt((delta << 1) | 1);
+            }
+            else
+            {
+                doc.WriteVInt(delta << 1);
+                doc.WriteVInt(scratch.Freqs[i]);
+            }
+
             previousDoc = scratch.Docs[i];
         }
 
         return totalFreq;
     }
 
-    private static void AppendPacked(List<byte> block, ReadOnlySpan<int> values)
+    /// <summary>
+    /// A skip entry's positions part: the <c>.pos</c> pointer of the block holding the first
+    /// occurrence of the doc block (VLong, delta from the previous entry's) and the occurrences
+    /// before that doc block (VLong, delta from the previous entry's), which give the block number
+    /// and where in it the doc block starts.
+    /// </summary>
+    private static void WritePositionSkip(IndexOutput doc, int positionCount, List<long> posBlockPointers, ref long lastPointer, ref int lastCount)
     {
-        var bits = BitPacking.BitsRequired(values);
-        block.Add((byte)bits);
-        Span<byte> packed = stackalloc byte[BitPacking.PackedLength(values.Length, 32)];
-        var length = BitPacking.PackedLength(values.Length, bits);
-        BitPacking.Pack(values, bits, packed[..length]);
-        foreach (var b in packed[..length])
+        var pointer = posBlockPointers[positionCount / PostingsFormat.BlockSize];
+        doc.WriteVLong(pointer - lastPointer);
+        doc.WriteVLong(positionCount - lastCount);
+        lastPointer = pointer;
+        lastCount = positionCount;
+    }
+
+    /// <summary>
+    /// <c>.pos</c> for one term: its occurrences' position deltas (restarting at 0 in each doc) in
+    /// patched blocks of 128 (<see cref="PatchedBlock"/>) across docs, then the remaining
+    /// deltas as VInts. Records each block's offset from the term's start (the tail's last).
+    /// </summary>
+    private static void WritePositions(IndexOutput pos, List<int> positions, List<long> blockPointers, byte[] encoded)
+    {
+        var start = pos.Position;
+        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions);
+        var full = all.Length / PostingsFormat.BlockSize;
+        for (var b = 0; b < full; b++)
         {
-            block.Add(b);
+            blockPointers.Add(pos.Position - start);
+            var length = PatchedBlock.Encode(all.Slice(b * PostingsFormat.BlockSize, PostingsFormat.BlockSize), encoded);
+            pos.WriteBytes(encoded.AsSpan(0, length));
         }
+
+        blockPointers.Add(pos.Position - start);
+        foreach (var delta in all[(full * PostingsFormat.BlockSize)..])
+        {
+            pos.WriteVInt(delta);
+        }
+    }
+
+    private static void AppendPacked(List<byte> block, ReadOnlySpan<int> values, byte[] encoded)
+    {
+        var length = PatchedBlock.Encode(values, encoded);
+        block.AddRange(encoded.AsSpan(0, length));
     }
 
     private static int SharedPrefix(string a, string b)
@@ -270,20 +336,23 @@ internal static class SegmentWriter
     }
 
     /// <summary>
-    /// <c>.fdt</c>: header("StoredFields", 1); chunks of about 16 KiB of documents, each: doc
-    /// count (VInt), each doc's byte length (VInt), the compressed length (VInt) and the
-    /// Brotli-compressed bytes of the documents (see <see cref="StoredDocument"/>); then the chunk
-    /// index — chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its
-    /// start (int64), and the footer.
+    /// <c>.fdt</c>: header("StoredFields", 2); chunks of about 128 KiB or 128 documents, each: doc
+    /// count (VInt), each doc's head and tail byte lengths (VInt each), then two Brotli streams,
+    /// each its compressed length (VInt) and bytes: every doc's head, then every doc's tail (see
+    /// <see cref="StoredFieldsLayout"/> and <see cref="StoredDocument"/>); then the chunk index —
+    /// chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its start
+    /// (int64), and the footer.
     /// </summary>
     private static void WriteStoredFields(IndexDirectory directory, string name, SegmentSource source)
     {
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "fdt"));
-        CodecFile.WriteHeader(output, "StoredFields", 1);
+        CodecFile.WriteHeader(output, "StoredFields", PostingsFormat.StoredFieldsVersion);
         var chunks = new List<(int FirstDoc, long Pointer)>();
         var pending = new List<byte[]>();
         var pendingBytes = 0;
         var nextDoc = 0;
+        var heads = new List<byte>();
+        var tails = new List<byte>();
 
         void FlushChunk()
         {
@@ -294,23 +363,19 @@ internal static class SegmentWriter
 
             chunks.Add((nextDoc - pending.Count, output.Position));
             output.WriteVInt(pending.Count);
-            var raw = new byte[pendingBytes];
-            var o = 0;
+            heads.Clear();
+            tails.Clear();
             foreach (var d in pending)
             {
-                output.WriteVInt(d.Length);
-                d.CopyTo(raw, o);
-                o += d.Length;
+                var head = heads.Count;
+                var tail = tails.Count;
+                StoredFieldsLayout.Split(d, heads, tails);
+                output.WriteVInt(heads.Count - head);
+                output.WriteVInt(tails.Count - tail);
             }
 
-            var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-            if (!BrotliEncoder.TryCompress(raw, compressed, out var written, quality: 4, window: 22))
-            {
-                throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
-            }
-
-            output.WriteVInt(written);
-            output.WriteBytes(compressed.AsSpan(0, written));
+            WriteCompressed(output, heads);
+            WriteCompressed(output, tails);
             pending.Clear();
             pendingBytes = 0;
         }
@@ -320,7 +385,7 @@ internal static class SegmentWriter
             pending.Add(stored);
             pendingBytes += stored.Length;
             nextDoc++;
-            if (pendingBytes >= PostingsFormat.StoredChunkBytes || pending.Count >= 128)
+            if (pendingBytes >= PostingsFormat.StoredChunkBytes || pending.Count >= PostingsFormat.StoredChunkDocs)
             {
                 FlushChunk();
             }
@@ -337,6 +402,26 @@ internal static class SegmentWriter
 
         output.WriteInt64(indexStart);
         CodecFile.WriteFooter(output);
+    }
+
+    /// <summary>One Brotli stream of a stored-fields chunk: its compressed length (VInt), then its bytes (nothing for no bytes).</summary>
+    private static void WriteCompressed(IndexOutput output, List<byte> bytes)
+    {
+        if (bytes.Count == 0)
+        {
+            output.WriteVInt(0);
+            return;
+        }
+
+        var raw = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
+        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
+        if (!BrotliEncoder.TryCompress(raw, compressed, out var written, PostingsFormat.StoredQuality, PostingsFormat.StoredWindow(raw.Length)))
+        {
+            throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
+        }
+
+        output.WriteVInt(written);
+        output.WriteBytes(compressed.AsSpan(0, written));
     }
 
     /// <summary>

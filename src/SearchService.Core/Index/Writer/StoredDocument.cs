@@ -61,59 +61,9 @@ public static class StoredDocument
     }
 
     /// <summary>Reads the values back as (field number, value) pairs.</summary>
-    public static List<(int Field, object Value)> Deserialize(ReadOnlySpan<byte> bytes)
-    {
-        var values = new List<(int, object)>();
-        var p = 0;
-        var count = (int)ReadVLong(bytes, ref p);
-        for (var i = 0; i < count; i++)
-        {
-            var field = (int)ReadVLong(bytes, ref p);
-            var type = bytes[p++];
-            if (type == 0)
-            {
-                var length = (int)ReadVLong(bytes, ref p);
-                values.Add((field, Encoding.UTF8.GetString(bytes.Slice(p, length))));
-                p += length;
-            }
-            else
-            {
-                var v = (ulong)ReadVLong(bytes, ref p);
-                values.Add((field, (long)(v >> 1) ^ -(long)(v & 1)));
-            }
-        }
+    public static List<(int Field, object Value)> Deserialize(ReadOnlySpan<byte> bytes) =>
+        Codec.StoredFieldsLayout.Read(bytes, [], withTail: false);
 
-        return values;
-    }
-
-    private static void WriteVLong(ArrayBufferWriter<byte> buffer, long value)
-    {
-        var span = buffer.GetSpan(10);
-        var v = (ulong)value;
-        var i = 0;
-        while (v >= 0x80)
-        {
-            span[i++] = (byte)(v | 0x80);
-            v >>= 7;
-        }
-
-        span[i++] = (byte)v;
-        buffer.Advance(i);
-    }
-
-    private static long ReadVLong(ReadOnlySpan<byte> bytes, ref int p)
-    {
-        ulong result = 0;
-        for (var shift = 0; shift < 64; shift += 7)
-        {
-            var b = bytes[p++];
-            result |= (ulong)(b & 0x7F) << shift;
-            if (b < 0x80)
-            {
-                return (long)result;
-            }
-        }
-
-        throw new InvalidDataException("malformed stored document");
-    }
+    private static void WriteVLong(ArrayBufferWriter<byte> buffer, long value) =>
+        buffer.Advance(Codec.VarInt.Write((ulong)value, buffer.GetSpan(10)));
 }

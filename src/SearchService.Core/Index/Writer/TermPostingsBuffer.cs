@@ -4,9 +4,9 @@ namespace SearchService.Core.Index.Writer;
 
 /// <summary>
 /// One term's postings while they are in the RAM buffer: the docs it occurs in, how often, and,
-/// when the term's positions are indexed, every occurrence's position already encoded as
-/// <c>.pos</c> stores them (per doc: position delta VInt, restarting at each doc), with where
-/// each doc's bytes start so a flush can copy them out a doc or a whole term at a time.
+/// when the term's positions are indexed, every occurrence's position as compact VInt deltas
+/// (per doc, restarting at each doc), with where each doc's bytes start; a flush decodes them
+/// into the packed blocks of <c>.pos</c> (see <see cref="PostingsFormat"/>).
 /// </summary>
 internal sealed class TermPostingsBuffer
 {
