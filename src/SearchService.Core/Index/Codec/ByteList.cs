@@ -24,6 +24,9 @@ public sealed class ByteList
     /// <summary>The bytes as a span.</summary>
     public ReadOnlySpan<byte> Span => _items.AsSpan(0, Count);
 
+    /// <summary>Empties the list, keeping its array.</summary>
+    public void Clear() => Count = 0;
+
     /// <summary>Appends a non-negative int in 1–5 bytes, 7 bits a byte, low bits first.</summary>
     public void AddVInt(int value) => AddVLong((uint)value);
 
