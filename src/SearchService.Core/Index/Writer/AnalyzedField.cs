@@ -11,12 +11,11 @@ internal sealed class AnalyzedField
     private int[] _occurrenceTerms = new int[1024];
     private int[] _occurrencePositions = new int[1024];
     private int _occurrences;
-    private int[] _freqs = new int[256];
     private int[] _proxStarts = new int[257];
     private byte[] _prox = new byte[4096];
 
     /// <summary>The document's distinct terms in order of first occurrence, hashed.</summary>
-    public TermTable Terms { get; } = new(1024);
+    public TermTable Terms { get; } = new(stateInts: 1, capacity: 1024);
 
     /// <summary>The field's length in positions (what its norm encodes).</summary>
     public int Length { get; set; }
@@ -25,7 +24,7 @@ internal sealed class AnalyzedField
     public bool IsEmpty => Terms.Count == 0;
 
     /// <summary>Occurrences of term <paramref name="id"/>.</summary>
-    public int FreqOf(int id) => _freqs[id];
+    public int FreqOf(int id) => Terms.State(id)[0];
 
     /// <summary>The encoded positions of term <paramref name="id"/>.</summary>
     public ReadOnlySpan<byte> ProxOf(int id) => _prox.AsSpan(_proxStarts[id], _proxStarts[id + 1] - _proxStarts[id]);
@@ -40,24 +39,14 @@ internal sealed class AnalyzedField
     /// <summary>Records an occurrence of <paramref name="term"/> at <paramref name="position"/> (positions never decrease).</summary>
     public void Add(ReadOnlySpan<char> term, int position)
     {
-        var id = Terms.Add(term, TermTable.Hash(term), out var added);
-        if (added)
-        {
-            if (id == _freqs.Length)
-            {
-                Array.Resize(ref _freqs, id * 2);
-            }
-
-            _freqs[id] = 0;
-        }
-
+        var id = Terms.Add(term, TermTable.Hash(term), out _);
         if (_occurrences == _occurrenceTerms.Length)
         {
             Array.Resize(ref _occurrenceTerms, _occurrences * 2);
             Array.Resize(ref _occurrencePositions, _occurrences * 2);
         }
 
-        _freqs[id]++;
+        Terms.State(id)[0]++;
         _occurrenceTerms[_occurrences] = id;
         _occurrencePositions[_occurrences++] = position;
     }
@@ -77,7 +66,7 @@ internal sealed class AnalyzedField
         for (var id = 0; id < terms; id++)
         {
             cursors[id] = start;
-            start += _freqs[id];
+            start += FreqOf(id);
         }
 
         var sorted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(_occurrences, 1));
@@ -100,7 +89,7 @@ internal sealed class AnalyzedField
             {
                 _proxStarts[id] = p;
                 var last = 0;
-                var to = from + _freqs[id];
+                var to = from + FreqOf(id);
                 for (var i = from; i < to; i++)
                 {
                     var v = (uint)(sorted[i] - last);

@@ -4,15 +4,13 @@ namespace SearchService.Core.Index.Writer;
 /// One field's postings in the RAM buffer: its terms (<see cref="TermTable"/>) and, per term, a
 /// stream in the shared <see cref="ByteSlicePool"/> holding each of its documents as the doc delta
 /// (VInt), the frequency (VInt) and, when the field keeps positions, the occurrences' position
-/// deltas exactly as <c>.pos</c> stores them. Per term the writer keeps three ints side by side
-/// (where the stream starts, where it continues, the last doc), so adding a document touches one
-/// small record and the stream's tail.
+/// deltas exactly as <c>.pos</c> stores them. Per term the table keeps three ints beside the
+/// term's record (where the stream starts, where it continues, the last doc), so adding a
+/// document touches one small record and the stream's tail.
 /// </summary>
 internal sealed class FieldPostingsBuffer
 {
-    private const int StateInts = 3; // stream start, write address, last doc
     private readonly ByteSlicePool _pool;
-    private int[] _state = new int[StateInts * 64];
     private int[] _positions = new int[64];
 
     public FieldPostingsBuffer(ByteSlicePool pool, bool hasPositions)
@@ -23,10 +21,11 @@ internal sealed class FieldPostingsBuffer
 
     public bool HasPositions { get; }
 
-    public TermTable Terms { get; } = new(64);
+    /// <summary>The terms; per term: stream start, write address, last doc.</summary>
+    public TermTable Terms { get; } = new(stateInts: 3, capacity: 64);
 
-    /// <summary>Bytes of the term table and the per-term records (the streams are counted with the pool).</summary>
-    public long RamBytes => Terms.RamBytes + (_state.Length * 4L);
+    /// <summary>Bytes of the term table (the streams are counted with the pool).</summary>
+    public long RamBytes => Terms.RamBytes;
 
     /// <summary>
     /// Appends document <paramref name="doc"/> (after every doc so far) to the postings of
@@ -36,37 +35,29 @@ internal sealed class FieldPostingsBuffer
     public void AddDocument(ReadOnlySpan<char> term, int hash, int doc, int freq, ReadOnlySpan<byte> encodedPositions)
     {
         var id = Terms.Add(term, hash, out var added);
-        var s = id * StateInts;
+        var state = Terms.State(id);
         if (added)
         {
-            if (s == _state.Length)
-            {
-                Array.Resize(ref _state, _state.Length * 2);
-            }
-
-            var start = _pool.NewStream();
-            _state[s] = start;
-            _state[s + 1] = start;
-            _state[s + 2] = 0;
+            state[0] = state[1] = _pool.NewStream();
         }
 
-        var address = _pool.WriteVInt(_state[s + 1], doc - _state[s + 2]);
+        var address = _pool.WriteVInt(state[1], doc - state[2]);
         address = _pool.WriteVInt(address, freq);
         if (!encodedPositions.IsEmpty)
         {
             address = _pool.WriteBytes(address, encodedPositions);
         }
 
-        _state[s + 1] = address;
-        _state[s + 2] = doc;
+        state[1] = address;
+        state[2] = doc;
     }
 
     /// <summary>Reads term <paramref name="id"/>'s postings into <paramref name="into"/> (emptied first), with the buffer's doc numbers.</summary>
     public void Read(int id, TermPostingsBuffer into)
     {
         into.Clear();
-        var s = id * StateInts;
-        var reader = _pool.Read(_state[s], _state[s + 1]);
+        var state = Terms.State(id);
+        var reader = _pool.Read(state[0], state[1]);
         var doc = 0;
         while (!reader.AtEnd)
         {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
@@ -76,6 +77,9 @@ public sealed class IndexWriter : IDisposable
 
     /// <summary>Why the last background merge failed, if one did; automatic merges stop after a failure and the source segments stay as they were.</summary>
     public Exception? MergeError { get; private set; }
+
+    /// <summary>Flush and merge counts and times since the writer was opened.</summary>
+    public IndexWriterStatistics Statistics { get; } = new();
 
     /// <summary>Segments the writer holds now (flushed, committed or not).</summary>
     public int SegmentCount => _segments.Count;
@@ -208,9 +212,12 @@ public sealed class IndexWriter : IDisposable
 
         if (_buffer.DocCount > _buffer.DeletedCount)
         {
+            var started = Stopwatch.GetTimestamp();
             var name = IndexFileNames.SegmentName(_segmentCounter++);
             var info = SegmentWriter.Write(Directory, name, _buffer);
             _segments.Add(new WriterSegment(new SegmentReader(Directory, info, 0), 0));
+            Statistics.Flushes++;
+            Statistics.FlushTime += Stopwatch.GetElapsedTime(started);
         }
 
         _buffer = new SegmentBuffer(Schema);
@@ -372,9 +379,15 @@ public sealed class IndexWriter : IDisposable
         var name = IndexFileNames.SegmentName(_segmentCounter++);
         var source = new MergeSegmentSource(Schema, sources.ConvertAll(s => s.Reader), PendingMerge.LiveDocsOf(sources));
         var merge = new PendingMerge(sources, name, source);
-        merge.Task = background
-            ? Task.Run(() => SegmentWriter.Write(Directory, name, source))
-            : RunNow(() => SegmentWriter.Write(Directory, name, source));
+        SegmentInfo Write()
+        {
+            var started = Stopwatch.GetTimestamp();
+            var info = SegmentWriter.Write(Directory, name, source);
+            Statistics.AddMerge(Stopwatch.GetElapsedTime(started));
+            return info;
+        }
+
+        merge.Task = background ? Task.Run(Write) : RunNow(Write);
         return merge;
     }
 
@@ -403,9 +416,16 @@ public sealed class IndexWriter : IDisposable
 
         _merge = null;
         SegmentInfo info;
+        if (!merge.Task!.IsCompleted)
+        {
+            var waitStarted = Stopwatch.GetTimestamp();
+            ((IAsyncResult)merge.Task).AsyncWaitHandle.WaitOne();
+            Statistics.MergeWaitTime += Stopwatch.GetElapsedTime(waitStarted);
+        }
+
         try
         {
-            info = merge.Task!.GetAwaiter().GetResult();
+            info = merge.Task.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CorruptIndexException or InvalidOperationException)
         {
