@@ -44,16 +44,20 @@ internal sealed class BufferSegmentSource : SegmentSource
     {
         var buffer = _buffer.Field(field);
         var terms = buffer.Terms;
+        // Strings are what the segment writer takes; made once here and sorted with their ids.
+        var keys = new string[terms.Count];
         var sorted = new int[terms.Count];
         for (var id = 0; id < sorted.Length; id++)
         {
+            keys[id] = new string(terms.Term(id));
             sorted[id] = id;
         }
 
-        Array.Sort(sorted, (a, b) => terms.Term(a).SequenceCompareTo(terms.Term(b)));
+        Array.Sort(keys, sorted, StringComparer.Ordinal);
         var postings = new TermPostingsBuffer(buffer.HasPositions);
-        foreach (var id in sorted)
+        for (var i = 0; i < sorted.Length; i++)
         {
+            var id = sorted[i];
             buffer.Read(id, postings);
             var df = 0;
             foreach (var d in postings.Docs.Span)
@@ -67,7 +71,7 @@ internal sealed class BufferSegmentSource : SegmentSource
             // A term whose every document was deleted in the buffer is not written at all.
             if (df > 0)
             {
-                yield return (new string(terms.Term(id)), postings, df);
+                yield return (keys[i], postings, df);
             }
         }
     }

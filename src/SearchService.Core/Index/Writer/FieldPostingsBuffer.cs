@@ -11,7 +11,7 @@ namespace SearchService.Core.Index.Writer;
 internal sealed class FieldPostingsBuffer
 {
     private readonly ByteSlicePool _pool;
-    private int[] _positions = new int[64];
+    private byte[] _encoded = new byte[256];
 
     public FieldPostingsBuffer(ByteSlicePool pool, bool hasPositions)
     {
@@ -69,19 +69,25 @@ internal sealed class FieldPostingsBuffer
                 continue;
             }
 
-            if (_positions.Length < freq)
-            {
-                _positions = new int[Math.Max(freq, _positions.Length * 2)];
-            }
-
-            var position = 0;
+            // The positions go out as they came in, encoded: copy each VInt's bytes, no decoding.
+            var length = 0;
             for (var i = 0; i < freq; i++)
             {
-                position += reader.ReadVInt();
-                _positions[i] = position;
+                byte b;
+                do
+                {
+                    if (length == _encoded.Length)
+                    {
+                        Array.Resize(ref _encoded, length * 2);
+                    }
+
+                    b = reader.ReadByte();
+                    _encoded[length++] = b;
+                }
+                while (b >= 0x80);
             }
 
-            into.AddDocument(doc, _positions.AsSpan(0, freq));
+            into.AddDocument(doc, freq, _encoded.AsSpan(0, length));
         }
     }
 }

@@ -89,6 +89,16 @@ internal sealed class TermPostingsBuffer
         }
     }
 
+    /// <summary>Adds document <paramref name="doc"/> with <paramref name="freq"/> occurrences whose positions are already encoded as <c>.pos</c> stores them.</summary>
+    public void AddDocument(int doc, int freq, ReadOnlySpan<byte> encodedPositions)
+    {
+        Docs.Add(doc);
+        Freqs.Add(freq);
+        LastDoc = doc;
+        ProxStarts!.Add(Prox!.Count);
+        Prox.AddBytes(encodedPositions);
+    }
+
     /// <summary>Adds a doc with <paramref name="freq"/> occurrences and no positions (a merge of a term without them).</summary>
     public void AddDoc(int doc, int freq)
     {
