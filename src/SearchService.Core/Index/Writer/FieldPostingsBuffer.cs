@@ -52,6 +52,37 @@ internal sealed class FieldPostingsBuffer
         state[2] = doc;
     }
 
+    /// <summary>
+    /// Appends document <paramref name="doc"/> to the postings of every term of
+    /// <paramref name="field"/>. Terms go in batches: first every lookup's memory is touched, then
+    /// the batch is added, so the misses of a batch overlap instead of queueing (the segment's
+    /// tables are far bigger than the cache, and each term of a document is somewhere else in them).
+    /// </summary>
+    public void AddDocument(AnalyzedField field, int doc)
+    {
+        const int Batch = 16;
+        var terms = field.Terms;
+        var count = terms.Count;
+        for (var from = 0; from < count; from += Batch)
+        {
+            var to = Math.Min(count, from + Batch);
+            var touched = 0;
+            for (var id = from; id < to; id++)
+            {
+                Terms.Touch(terms.HashOf(id), ref touched);
+            }
+
+            Touched += touched;
+            for (var id = from; id < to; id++)
+            {
+                AddDocument(terms.Term(id), terms.HashOf(id), doc, field.FreqOf(id), field.ProxOf(id));
+            }
+        }
+    }
+
+    /// <summary>Sum of what <see cref="TermTable.Touch"/> read; kept so the reads are not optimized away.</summary>
+    private int Touched { get; set; }
+
     /// <summary>Reads term <paramref name="id"/>'s postings into <paramref name="into"/> (emptied first), with the buffer's doc numbers.</summary>
     public void Read(int id, TermPostingsBuffer into)
     {

@@ -188,12 +188,7 @@ internal sealed class SegmentBuffer
     private void AddText(int field, AnalyzedField analyzed, int doc)
     {
         Lengths[field]!.Add(analyzed.Length);
-        var postings = _fields[field];
-        var terms = analyzed.Terms;
-        for (var id = 0; id < terms.Count; id++)
-        {
-            postings.AddDocument(terms.Term(id), terms.HashOf(id), doc, analyzed.FreqOf(id), analyzed.ProxOf(id));
-        }
+        _fields[field].AddDocument(analyzed, doc);
     }
 
     /// <summary>A keyword or numeric field's values: each distinct one once, its count as the frequency.</summary>
