@@ -21,7 +21,7 @@ public sealed class LowerCaseFilter : TokenFilter
         for (var i = 0; i < buffer.Length; i++)
         {
             var c = buffer[i];
-            buffer[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : char.ToLowerInvariant(c);
+            buffer[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : VietnameseAlphabet.ToLower(c);
         }
 
         return true;

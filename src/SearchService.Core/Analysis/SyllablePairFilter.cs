@@ -69,8 +69,7 @@ public sealed class SyllablePairFilter : TokenFilter
         var term = attributes.Term;
         if (_previousLength >= 0 && attributes.PositionIncrement == 1)
         {
-            // Emit the syllable now and the pair right after it.
-            attributes.CaptureInto(_pending);
+            // Emit the syllable now and the pair right after it (SwapWithPending sets every field of the pending token).
             _hasPending = true;
             var broken = attributes.FollowsBreak;
             var length = _previousLength + 1 + term.Length;
@@ -93,10 +92,7 @@ public sealed class SyllablePairFilter : TokenFilter
         _hasPending = false;
     }
 
-    /// <summary>
-    /// The syllable itself is in <see cref="_pending"/> and the attributes; turn the pending copy
-    /// into the pair so the syllable goes out first and the pair next.
-    /// </summary>
+    /// <summary>The syllable stays in the attributes and goes out first; the pending token becomes the pair, next.</summary>
     private void SwapWithPending(ReadOnlySpan<char> pair, int endOffset, TokenType type)
     {
         _pending.SetTerm(pair);

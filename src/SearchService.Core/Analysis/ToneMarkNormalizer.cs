@@ -83,5 +83,5 @@ public static class ToneMarkNormalizer
         return false;
     }
 
-    private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : char.ToLowerInvariant(c);
+    private static char Lower(char c) => c is >= 'A' and <= 'Z' ? (char)(c + 32) : VietnameseAlphabet.ToLower(c);
 }

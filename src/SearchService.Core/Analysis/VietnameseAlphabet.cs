@@ -16,6 +16,7 @@ public static class VietnameseAlphabet
     private static readonly char[] ToneMarks = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
 
     private static readonly char[] Fold = new char[TableSize];
+    private static readonly char[] Lower = new char[TableSize];
     private static readonly char[] Shape = new char[TableSize];
     private static readonly byte[] ToneOf = new byte[TableSize];
     private static readonly Dictionary<int, char> Compose = [];
@@ -26,6 +27,7 @@ public static class VietnameseAlphabet
         {
             Fold[c] = (char)c;
             Shape[c] = (char)c;
+            Lower[c] = char.ToLowerInvariant((char)c);
         }
 
         for (var c = 0x00C0; c < TableSize; c++)
@@ -69,11 +71,18 @@ public static class VietnameseAlphabet
     /// <summary>The char without accents or tone: "ề" gives 'e', "đ" gives 'd'; case is kept.</summary>
     public static char FoldChar(char c) => c < TableSize ? Fold[c] : c;
 
+    /// <summary>
+    /// <see cref="char.ToLowerInvariant"/> of <paramref name="c"/>, read from a table for every
+    /// char up to U+1FFF (the runtime asks ICU for each non-ASCII char, which cost a seventh of
+    /// indexing time); the same answer by construction.
+    /// </summary>
+    public static char ToLower(char c) => c < TableSize ? Lower[c] : char.ToLowerInvariant(c);
+
     /// <summary>True when folding would change the char.</summary>
     public static bool IsFoldable(char c) => c < TableSize && Fold[c] != c;
 
     /// <summary>True for a vowel of the Vietnamese alphabet in any shape, tone or case.</summary>
-    public static bool IsVowel(char c) => FoldChar(char.ToLowerInvariant(c)) switch
+    public static bool IsVowel(char c) => FoldChar(ToLower(c)) switch
     {
         'a' or 'e' or 'i' or 'o' or 'u' or 'y' => true,
         _ => false,

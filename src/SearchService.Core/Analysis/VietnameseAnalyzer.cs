@@ -10,9 +10,11 @@ namespace SearchService.Core.Analysis;
 /// </summary>
 /// <remarks>
 /// The analyzer itself is immutable and thread-safe; the work is done by
-/// <see cref="AnalysisPipeline"/> instances, one per thread.
+/// <see cref="AnalysisPipeline"/> instances, one per thread. As an <see cref="Analyzer"/> it
+/// indexes every field with the chain of its <see cref="Options"/> and reads a query's loose words
+/// with the same chain plus stop-word removal.
 /// </remarks>
-public sealed class VietnameseAnalyzer
+public sealed class VietnameseAnalyzer : Analyzer
 {
     /// <summary>Creates an analyzer with <paramref name="options"/> (default: the indexing chain).</summary>
     public VietnameseAnalyzer(VietnameseAnalyzerOptions? options = null)
@@ -29,8 +31,15 @@ public sealed class VietnameseAnalyzer
     /// <summary>The steps this analyzer runs.</summary>
     public VietnameseAnalyzerOptions Options { get; }
 
-    /// <summary>A new reusable chain; keep one per thread.</summary>
-    public AnalysisPipeline CreatePipeline() => new(Options);
+    /// <summary>A new reusable chain of <see cref="Options"/>; keep one per thread.</summary>
+    public AnalysisPipeline CreatePipeline() => new VietnamesePipeline(Options);
+
+    /// <inheritdoc />
+    public override AnalysisPipeline CreateIndexPipeline(string field) => CreatePipeline();
+
+    /// <inheritdoc />
+    public override AnalysisPipeline CreateQueryPipeline(string field) =>
+        new VietnamesePipeline(Options.RemoveStopWords ? Options : Options with { RemoveStopWords = true });
 
     /// <summary>Analyzes <paramref name="text"/> into a list of tokens (convenient, allocates a string per token).</summary>
     public IReadOnlyList<AnalyzedToken> Analyze(string text)

@@ -21,7 +21,7 @@ public static class VietnameseSyllable
         for (var i = 0; i < n; i++)
         {
             var c = letters[i];
-            var lower = char.ToLowerInvariant(c);
+            var lower = VietnameseAlphabet.ToLower(c);
             s[i] = lower == 'đ' ? 'đ' : VietnameseAlphabet.FoldChar(lower);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using SearchService.Core.Documents;
@@ -15,7 +16,12 @@ namespace SearchService.Core.Catalog;
 /// document, so an unchanged source is skipped, a changed one replaces its old version (same
 /// id), and a source that cannot be read or extracted is reported and leaves the index alone.
 /// </summary>
-/// <remarks>Like the writer it feeds, one thread at a time. Nothing is durable until the caller commits.</remarks>
+/// <remarks>
+/// Like the writer it feeds, one thread at a time. Nothing is durable until the caller commits.
+/// With <see cref="AnalysisThreads"/> set, a corpus file's lines are parsed, hashed and analyzed
+/// on that many worker threads ahead of the caller, who still adds them one by one in file order:
+/// ids, updates and outcomes come out exactly as without workers.
+/// </remarks>
 public sealed class ConclusionIngestor
 {
     private readonly IndexWriter _writer;
@@ -47,6 +53,13 @@ public sealed class ConclusionIngestor
         }
     }
 
+
+    /// <summary>
+    /// Worker threads that parse and analyze a corpus file's lines ahead of the writer (0, the
+    /// default: everything on the caller's thread). On two cores, one worker beside the writer's
+    /// thread keeps both busy.
+    /// </summary>
+    public int AnalysisThreads { get; init; }
 
     /// <summary>True when a document with <paramref name="id"/> is in the index (committed or ingested since).</summary>
     public bool Contains(string id) => _hashes.ContainsKey(id);
@@ -94,38 +107,43 @@ public sealed class ConclusionIngestor
     /// <summary>Ingests every line of a corpus file (see <see cref="CorpusRecord"/>); a bad line fails alone.</summary>
     public IEnumerable<IngestOutcome> IngestCorpus(string path)
     {
-        var number = 0;
-        foreach (var line in File.ReadLines(path))
+        var lines = File.ReadLines(path).Select((line, index) => (Line: line, Number: index + 1));
+        var recycled = new ConcurrentBag<AnalyzedDocument>();
+        using var pipeline = new ReadAheadPipeline<(string Line, int Number), CorpusLine?>(
+            lines,
+            item => PrepareLine(path, item.Line, item.Number, recycled),
+            AnalysisThreads,
+            capacity: 4 * (AnalysisThreads + 1));
+        foreach (var line in pipeline.Results())
         {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (line is null)
             {
+                continue; // a blank line
+            }
+
+            if (line.Record is null)
+            {
+                yield return new IngestOutcome(line.Source, null, IngestStatus.Failed, line.Error, line.Bytes);
                 continue;
             }
 
-            var source = $"{path}:{number}";
-            var bytes = Encoding.UTF8.GetByteCount(line) + 1;
-            ConclusionDocument? record = null;
-            string? error = null;
-            try
+            if (IsUnchanged(line.Record.Id, line.Hash))
             {
-                record = CorpusRecord.Parse(line);
-            }
-            catch (FormatException e)
-            {
-                error = e.Message;
-            }
-
-            if (record is null)
-            {
-                yield return new IngestOutcome(source, null, IngestStatus.Failed, error, bytes);
+                Recycle(line.Analyzed, recycled);
+                yield return new IngestOutcome(line.Source, line.Record.Id, IngestStatus.Unchanged, null, line.Bytes);
                 continue;
             }
 
-            var hash = Hash(Encoding.UTF8.GetBytes(line));
-            yield return IsUnchanged(record.Id, hash)
-                ? new IngestOutcome(source, record.Id, IngestStatus.Unchanged, null, bytes)
-                : Store(source, record, hash, bytes);
+            if (line.Analyzed is null && line.Error is null)
+            {
+                // The worker took it for unchanged, but an earlier line of this run changed the id.
+                (line.Analyzed, line.Error) = Analyze(ConclusionIndexDocument.From(line.Record, line.Hash), null);
+            }
+
+            yield return line.Analyzed is null
+                ? new IngestOutcome(line.Source, line.Record.Id, IngestStatus.Failed, line.Error, line.Bytes)
+                : Store(line.Source, line.Record.Id, line.Analyzed, line.Hash, line.Bytes);
+            Recycle(line.Analyzed, recycled);
         }
     }
 
@@ -141,29 +159,110 @@ public sealed class ConclusionIngestor
     /// <summary>Deletes the document with <paramref name="id"/>; false when there was none.</summary>
     public bool Delete(string id)
     {
-        _hashes.Remove(id);
+        lock (_hashes)
+        {
+            _hashes.Remove(id);
+        }
+
         return _writer.DeleteDocument(id) > 0;
     }
 
     /// <summary>The hash kept with a source: SHA-256 of its bytes, hex.</summary>
     public static string Hash(ReadOnlySpan<byte> bytes) => "sha256:" + Convert.ToHexStringLower(SHA256.HashData(bytes));
 
+    private static void Recycle(AnalyzedDocument? analyzed, ConcurrentBag<AnalyzedDocument> recycled)
+    {
+        if (analyzed is not null)
+        {
+            recycled.Add(analyzed);
+        }
+    }
+
     private bool IsUnchanged(string id, string hash) => _hashes.TryGetValue(id, out var known) && known == hash;
 
-    private IngestOutcome Store(string source, ConclusionDocument record, string? hash, long bytes)
+    /// <summary>A corpus line made ready on a worker: parsed, hashed and, unless it looks unchanged, analyzed.</summary>
+    private CorpusLine? PrepareLine(string path, string text, int number, ConcurrentBag<AnalyzedDocument> recycled)
     {
-        var existed = _hashes.ContainsKey(record.Id);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var source = $"{path}:{number}";
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        var line = new CorpusLine(source, utf8.Length + 1);
         try
         {
-            _writer.UpdateDocument(record.Id, ConclusionIndexDocument.From(record, hash));
+            line.Record = CorpusRecord.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            line.Error = e.Message;
+            return line;
+        }
+
+        line.Hash = Hash(utf8);
+        bool unchanged;
+        lock (_hashes)
+        {
+            unchanged = IsUnchanged(line.Record.Id, line.Hash);
+        }
+
+        if (!unchanged)
+        {
+            (line.Analyzed, line.Error) = Analyze(ConclusionIndexDocument.From(line.Record, line.Hash), recycled.TryTake(out var reuse) ? reuse : null);
+        }
+
+        return line;
+    }
+
+    /// <summary>Analyzes a document for the writer; a document over the index's limits gives the reason instead.</summary>
+    private (AnalyzedDocument? Analyzed, string? Error) Analyze(IndexDocument document, AnalyzedDocument? reuse)
+    {
+        try
+        {
+            return (_writer.Analyze(document, reuse), null);
         }
         catch (DocumentLimitException e)
         {
-            // Refused before anything was buffered: the old version, if any, stays as it was.
-            return new IngestOutcome(source, record.Id, IngestStatus.Failed, e.Message, bytes);
+            return (null, e.Message);
+        }
+    }
+
+    private IngestOutcome Store(string source, ConclusionDocument record, string? hash, long bytes)
+    {
+        var (analyzed, error) = Analyze(ConclusionIndexDocument.From(record, hash), null);
+        return analyzed is null
+            ? new IngestOutcome(source, record.Id, IngestStatus.Failed, error, bytes)
+            : Store(source, record.Id, analyzed, hash, bytes);
+    }
+
+    private IngestOutcome Store(string source, string id, AnalyzedDocument analyzed, string? hash, long bytes)
+    {
+        // Refused before anything was buffered (analysis checks the limits): the old version, if any, stays as it was.
+        var existed = _hashes.ContainsKey(id);
+        _writer.UpdateDocument(id, analyzed);
+        lock (_hashes)
+        {
+            _hashes[id] = hash ?? "";
         }
 
-        _hashes[record.Id] = hash ?? "";
-        return new IngestOutcome(source, record.Id, existed ? IngestStatus.Updated : IngestStatus.Added, null, bytes);
+        return new IngestOutcome(source, id, existed ? IngestStatus.Updated : IngestStatus.Added, null, bytes);
+    }
+
+    /// <summary>One line of a corpus file on its way from a worker to the writer.</summary>
+    private sealed class CorpusLine(string source, int bytes)
+    {
+        public string Source { get; } = source;
+
+        public int Bytes { get; } = bytes;
+
+        public ConclusionDocument? Record { get; set; }
+
+        public string Hash { get; set; } = "";
+
+        public AnalyzedDocument? Analyzed { get; set; }
+
+        public string? Error { get; set; }
     }
 }

@@ -24,7 +24,7 @@ public static class BenchCommand
         };
         analysis.SetAction(parse => RunAnalysis(parse.GetValue(paths) ?? [], parse.GetValue(seconds), parse.GetValue(query)));
 
-        var bench = new Command("bench", "Benchmarks that print figures; with --corpus, the side-by-side peer benchmark of ../shared/bench.") { analysis, ExtractionBenchCommand.Create(), OpenBenchCommand.Create(), SearchBenchCommand.Create(), HttpBenchCommand.Create() };
+        var bench = new Command("bench", "Benchmarks that print figures; with --corpus, the side-by-side peer benchmark of ../shared/bench.") { analysis, IndexBenchCommand.Create(), ExtractionBenchCommand.Create(), OpenBenchCommand.Create(), SearchBenchCommand.Create(), HttpBenchCommand.Create() };
         PeerBenchCommand.AddTo(bench);
         return bench;
     }

@@ -26,24 +26,33 @@ public static class IndexCommand
         var commitEvery = new Option<int>("--commit-every") { Description = "Commit after this many added or updated documents (0: only at the end).", DefaultValueFactory = _ => 10_000 };
         var ramMb = new Option<int>("--ram-mb") { Description = "RAM buffer of the writer in MiB before a segment is flushed.", DefaultValueFactory = _ => 64 };
         var forceMerge = new Option<int>("--force-merge") { Description = "After indexing, merge down to at most this many segments (0: leave merging to the background policy)." };
+        var threads = AnalysisThreadsOption();
         var command = new Command("index", "Index conclusion documents: added, updated (changed files), unchanged (skipped) and failed, with progress.")
         {
-            paths, index, commitEvery, ramMb, forceMerge,
+            paths, index, commitEvery, ramMb, forceMerge, threads,
         };
         command.SetAction(parse => Run(
             parse.GetValue(paths) ?? [],
             parse.GetValue(index)!,
             parse.GetValue(commitEvery),
             parse.GetValue(ramMb),
-            parse.GetValue(forceMerge)));
+            parse.GetValue(forceMerge),
+            parse.GetValue(threads)));
         return command;
     }
 
-    private static int Run(string[] paths, string indexPath, int commitEvery, int ramMb, int forceMerge)
+    /// <summary>The <c>--threads</c> option: worker threads that parse and analyze corpus lines ahead of the writer.</summary>
+    internal static Option<int> AnalysisThreadsOption() => new("--threads")
     {
-        if (ramMb < 1 || commitEvery < 0 || forceMerge < 0)
+        Description = "Worker threads that parse and analyze .jsonl lines ahead of the one writer thread (0: all on one thread; default: cores − 1, at least 1).",
+        DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount - 1),
+    };
+
+    private static int Run(string[] paths, string indexPath, int commitEvery, int ramMb, int forceMerge, int threads)
+    {
+        if (ramMb < 1 || commitEvery < 0 || forceMerge < 0 || threads < 0)
         {
-            Console.Error.WriteLine("error: --ram-mb must be at least 1, --commit-every and --force-merge at least 0.");
+            Console.Error.WriteLine("error: --ram-mb must be at least 1, --commit-every, --force-merge and --threads at least 0.");
             return 2;
         }
 
@@ -66,7 +75,7 @@ public static class IndexCommand
         {
             return IndexOptions.WithWriter(indexPath, new IndexWriterOptions { RamBufferBytes = ramMb * 1024L * 1024 }, writer =>
             {
-                var ingestor = new ConclusionIngestor(writer);
+                var ingestor = new ConclusionIngestor(writer) { AnalysisThreads = threads };
                 var summary = new IndexSummary();
                 var stopwatch = Stopwatch.StartNew();
                 var sinceCommit = 0;

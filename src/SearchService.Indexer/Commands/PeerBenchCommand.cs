@@ -16,9 +16,9 @@ namespace SearchService.Indexer.Commands;
 
 /// <summary>
 /// <c>bench --corpus C.jsonl --queries Q.tsv --index DIR --out R.json [--warmup N] [--passes N]
-/// [--min-seconds S] [--max-seconds S] [--threads 1,2]</c>: the product as a peer of
-/// ../shared/bench (its run.sh calls exactly this): builds the index from the corpus on one
-/// thread, merges it to one segment, runs the query set (hit counts untimed, then warm-up, timed
+/// [--min-seconds S] [--max-seconds S] [--threads 1,2] [--index-threads N]</c>: the product as a
+/// peer of ../shared/bench (its run.sh calls exactly this): builds the index from the corpus with
+/// one writer thread and <c>--index-threads</c> analysis threads, merges it to one segment, runs the query set (hit counts untimed, then warm-up, timed
 /// single-thread passes and concurrent passes), and writes the peers' JSON keys beside a table.
 /// </summary>
 public static class PeerBenchCommand
@@ -36,7 +36,12 @@ public static class PeerBenchCommand
         var maxSeconds = new Option<double>("--max-seconds") { Description = "Each phase stops after this long, after at least one pass.", DefaultValueFactory = _ => 120 };
         var threads = new Option<string>("--threads") { Description = "Concurrent searchers to measure QPS with, comma-separated.", DefaultValueFactory = _ => "1,2" };
         var name = new Option<string>("--name") { Description = "The run's name in the report.", DefaultValueFactory = _ => "product" };
-        foreach (var option in new Option[] { corpus, queries, index, output, warmup, passes, minSeconds, maxSeconds, threads, name })
+        var indexThreads = new Option<int>("--index-threads")
+        {
+            Description = "Analysis threads beside the one writer thread while building (0: one thread in all; default: cores − 1, at least 1).",
+            DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount - 1),
+        };
+        foreach (var option in new Option[] { corpus, queries, index, output, warmup, passes, minSeconds, maxSeconds, threads, name, indexThreads })
         {
             bench.Options.Add(option);
         }
@@ -57,11 +62,11 @@ public static class PeerBenchCommand
                 return 2;
             }
 
-            return Run(new Settings(c, q, i, o, parse.GetValue(warmup), parse.GetValue(passes), parse.GetValue(minSeconds), parse.GetValue(maxSeconds), counts, parse.GetValue(name)!));
+            return Run(new Settings(c, q, i, o, parse.GetValue(warmup), parse.GetValue(passes), parse.GetValue(minSeconds), parse.GetValue(maxSeconds), counts, parse.GetValue(name)!, Math.Max(0, parse.GetValue(indexThreads))));
         });
     }
 
-    private sealed record Settings(string Corpus, string Queries, string Index, string Out, int Warmup, int Passes, double MinSeconds, double MaxSeconds, IReadOnlyList<int> Threads, string Name);
+    private sealed record Settings(string Corpus, string Queries, string Index, string Out, int Warmup, int Passes, double MinSeconds, double MaxSeconds, IReadOnlyList<int> Threads, string Name, int IndexThreads);
 
 
     private static int Run(Settings settings)
@@ -106,7 +111,7 @@ public static class PeerBenchCommand
         int docs;
         using (var writer = IndexWriter.Open(settings.Index, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 256L * 1024 * 1024 }))
         {
-            var ingestor = new ConclusionIngestor(writer);
+            var ingestor = new ConclusionIngestor(writer) { AnalysisThreads = settings.IndexThreads };
             foreach (var outcome in ingestor.IngestCorpus(settings.Corpus))
             {
                 if (outcome.Status == IngestStatus.Failed)
@@ -128,7 +133,7 @@ public static class PeerBenchCommand
             var commit = CommitPoint.ReadLatest(directory) ?? throw new InvalidOperationException("the bench index has no commit");
             var size = commit.Files().Append(commit.FileName).Sum(f => new FileInfo(Path.Combine(settings.Index, f)).Length) / 1e6;
             var onDisk = Directory.EnumerateFiles(settings.Index).Sum(f => new FileInfo(f).Length) / 1e6;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[product] indexed {docs} docs in {buildSeconds:0.0}s (+{mergeSeconds:0.0}s merge), {size:0} MB ({onDisk:0} MB in the folder with the commit before)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[product] indexed {docs} docs in {buildSeconds:0.0}s (+{mergeSeconds:0.0}s merge) with 1 writer + {settings.IndexThreads} analysis threads, {size:0} MB ({onDisk:0} MB in the folder with the commit before)"));
             return new JsonObject
             {
                 ["docs"] = docs,
@@ -136,6 +141,7 @@ public static class PeerBenchCommand
                 ["build_s"] = buildSeconds,
                 ["merge_s"] = mergeSeconds,
                 ["docs_per_s"] = docs / buildSeconds,
+                ["index_threads"] = 1 + settings.IndexThreads,
                 ["mb_per_s"] = bytes / 1e6 / buildSeconds,
                 ["size_mb"] = size,
                 ["file_mb"] = size,

@@ -23,6 +23,21 @@ public sealed class ByteList
     /// <summary>The bytes as a span.</summary>
     public ReadOnlySpan<byte> Span => _items.AsSpan(0, Count);
 
+    /// <summary>Empties the list, keeping its array.</summary>
+    public void Clear() => Count = 0;
+
+    /// <summary>Appends <paramref name="bytes"/> as they are.</summary>
+    public void AddBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (_items.Length - Count < bytes.Length)
+        {
+            Array.Resize(ref _items, Math.Max(_items.Length * 2, Count + bytes.Length));
+        }
+
+        bytes.CopyTo(_items.AsSpan(Count));
+        Count += bytes.Length;
+    }
+
     /// <summary>Appends a non-negative int in 1–5 bytes, 7 bits a byte, low bits first.</summary>
     public void AddVInt(int value) => AddVLong((uint)value);
 

@@ -27,6 +27,9 @@ public sealed class IntList
         set => _items[index] = value;
     }
 
+    /// <summary>Empties the list, keeping its array.</summary>
+    public void Clear() => Count = 0;
+
     /// <summary>Appends a value.</summary>
     public void Add(int value)
     {

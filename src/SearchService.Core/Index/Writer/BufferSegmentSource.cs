@@ -39,14 +39,26 @@ internal sealed class BufferSegmentSource : SegmentSource
         return bytes;
     }
 
+    /// <remarks>The postings are read into one reused buffer: each is valid until the next term.</remarks>
     public override IEnumerable<(string Term, TermPostingsBuffer Postings, int DocFreq)> Terms(int field)
     {
-        var terms = _buffer.TermsOf(field);
-        var sorted = terms.Keys.ToArray();
-        Array.Sort(sorted, StringComparer.Ordinal);
-        foreach (var term in sorted)
+        var buffer = _buffer.Field(field);
+        var terms = buffer.Terms;
+        // Strings are what the segment writer takes; made once here and sorted with their ids.
+        var keys = new string[terms.Count];
+        var sorted = new int[terms.Count];
+        for (var id = 0; id < sorted.Length; id++)
         {
-            var postings = terms[term];
+            keys[id] = new string(terms.Term(id));
+            sorted[id] = id;
+        }
+
+        Array.Sort(keys, sorted, StringComparer.Ordinal);
+        var postings = new TermPostingsBuffer(buffer.HasPositions);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            var id = sorted[i];
+            buffer.Read(id, postings);
             var df = 0;
             foreach (var d in postings.Docs.Span)
             {
@@ -59,7 +71,7 @@ internal sealed class BufferSegmentSource : SegmentSource
             // A term whose every document was deleted in the buffer is not written at all.
             if (df > 0)
             {
-                yield return (term, postings, df);
+                yield return (keys[i], postings, df);
             }
         }
     }

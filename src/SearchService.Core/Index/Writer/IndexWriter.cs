@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Index.Schema;
@@ -26,6 +27,9 @@ public sealed class IndexWriter : IDisposable
     private readonly IndexWriterOptions _options;
     private readonly List<WriterSegment> _segments = [];
     private SegmentBuffer _buffer;
+
+    /// <summary>The analysis buffers of documents given to the writer unanalyzed (the caller's thread).</summary>
+    private AnalyzedDocument? _analyzed;
     private long _segmentCounter;
     private long _generation;
     private CommitPoint _lastCommit;
@@ -45,7 +49,7 @@ public sealed class IndexWriter : IDisposable
         Schema = schema;
         _options = options;
         _lock = writeLock;
-        _buffer = new SegmentBuffer(schema, options.Analyzer);
+        _buffer = new SegmentBuffer(schema);
         var commit = CommitPoint.ReadLatest(directory) ?? CommitPoint.Empty;
         _generation = commit.Generation;
         _lastCommit = commit;
@@ -74,6 +78,9 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Why the last background merge failed, if one did; automatic merges stop after a failure and the source segments stay as they were.</summary>
     public Exception? MergeError { get; private set; }
 
+    /// <summary>Flush and merge counts and times since the writer was opened.</summary>
+    public IndexWriterStatistics Statistics { get; } = new();
+
     /// <summary>Segments the writer holds now (flushed, committed or not).</summary>
     public int SegmentCount => _segments.Count;
 
@@ -96,10 +103,35 @@ public sealed class IndexWriter : IDisposable
         }
     }
 
-    /// <summary>Adds a document (its id must not be in the index already; use <see cref="UpdateDocument"/> otherwise).</summary>
+    /// <summary>
+    /// Validates <paramref name="document"/> and analyzes its text ahead of the writer; any thread
+    /// may call this at any time, so documents can be analyzed on worker threads while one thread
+    /// adds them. Throws <see cref="ArgumentException"/> or <see cref="DocumentLimitException"/> for a
+    /// document the index cannot take. <paramref name="reuse"/>, an instance the writer has already
+    /// taken, saves its buffers.
+    /// </summary>
+    public AnalyzedDocument Analyze(IndexDocument document, AnalyzedDocument? reuse = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var analyzed = reuse is not null && reuse.Schema == Schema && reuse.Analyzer == _options.Analyzer
+            ? reuse
+            : new AnalyzedDocument(Schema, _options.Analyzer);
+        analyzed.Analyze(document);
+        return analyzed;
+    }
+
+    /// <summary>Adds a document (its id must not be in the index already; use <see cref="UpdateDocument(string, IndexDocument)"/> otherwise).</summary>
     public void AddDocument(IndexDocument document)
     {
         ThrowIfDisposed();
+        AddDocument(_analyzed = Analyze(document, _analyzed));
+    }
+
+    /// <summary>Adds a document analyzed by <see cref="Analyze"/> (its id must not be in the index already).</summary>
+    public void AddDocument(AnalyzedDocument document)
+    {
+        ThrowIfDisposed();
+        CheckAnalyzedHere(document);
         ApplyFinishedMerge(wait: false);
         _buffer.Add(document);
         _changed = true;
@@ -110,13 +142,19 @@ public sealed class IndexWriter : IDisposable
     public void UpdateDocument(string id, IndexDocument document)
     {
         ThrowIfDisposed();
-        if (document.Get(Schema.IdField) != id)
-        {
-            throw new ArgumentException($"the document's '{Schema.IdField}' must be '{id}'", nameof(document));
-        }
+        CheckId(id, document);
 
-        // Check the new document before deleting the old one, so a bad update loses nothing.
-        _buffer.Validate(document);
+        // Analysis validates the new document before the old one is deleted, so a bad update loses nothing.
+        UpdateDocument(id, _analyzed = Analyze(document, _analyzed));
+    }
+
+    /// <summary>Replaces every document with <paramref name="id"/> by <paramref name="document"/>, analyzed by <see cref="Analyze"/>, atomically at the next commit.</summary>
+    public void UpdateDocument(string id, AnalyzedDocument document)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(document);
+        CheckId(id, document.Document);
+        CheckAnalyzedHere(document);
         ApplyFinishedMerge(wait: false);
         DeleteDocument(id);
         _buffer.Add(document);
@@ -163,12 +201,15 @@ public sealed class IndexWriter : IDisposable
 
         if (_buffer.DocCount > _buffer.DeletedCount)
         {
+            var started = Stopwatch.GetTimestamp();
             var name = IndexFileNames.SegmentName(_segmentCounter++);
             var info = SegmentWriter.Write(Directory, name, _buffer);
             _segments.Add(new WriterSegment(new SegmentReader(Directory, info, 0), 0));
+            Statistics.Flushes++;
+            Statistics.FlushTime += Stopwatch.GetElapsedTime(started);
         }
 
-        _buffer = new SegmentBuffer(Schema, _options.Analyzer);
+        _buffer = new SegmentBuffer(Schema);
         ApplyFinishedMerge(wait: false);
         MaybeStartMerge();
     }
@@ -276,9 +317,25 @@ public sealed class IndexWriter : IDisposable
         _lock.Dispose();
     }
 
+    private void CheckId(string id, IndexDocument document)
+    {
+        if (document.Get(Schema.IdField) != id)
+        {
+            throw new ArgumentException($"the document's '{Schema.IdField}' must be '{id}'", nameof(document));
+        }
+    }
+
+    private void CheckAnalyzedHere(AnalyzedDocument document)
+    {
+        if (document.Schema != Schema || document.Analyzer != _options.Analyzer)
+        {
+            throw new ArgumentException("the document was analyzed by another writer (its schema or analyzer differ); analyze it with this writer's Analyze", nameof(document));
+        }
+    }
+
     private void MaybeFlush()
     {
-        if (_buffer.RamBytes >= _options.RamBufferBytes)
+        if (_buffer.IsFull || _buffer.RamBytes >= _options.RamBufferBytes)
         {
             Flush();
         }
@@ -311,9 +368,15 @@ public sealed class IndexWriter : IDisposable
         var name = IndexFileNames.SegmentName(_segmentCounter++);
         var source = new MergeSegmentSource(Schema, sources.ConvertAll(s => s.Reader), PendingMerge.LiveDocsOf(sources));
         var merge = new PendingMerge(sources, name, source);
-        merge.Task = background
-            ? Task.Run(() => SegmentWriter.Write(Directory, name, source))
-            : RunNow(() => SegmentWriter.Write(Directory, name, source));
+        SegmentInfo Write()
+        {
+            var started = Stopwatch.GetTimestamp();
+            var info = SegmentWriter.Write(Directory, name, source);
+            Statistics.AddMerge(Stopwatch.GetElapsedTime(started));
+            return info;
+        }
+
+        merge.Task = background ? Task.Run(Write) : RunNow(Write);
         return merge;
     }
 
@@ -342,9 +405,16 @@ public sealed class IndexWriter : IDisposable
 
         _merge = null;
         SegmentInfo info;
+        if (!merge.Task!.IsCompleted)
+        {
+            var waitStarted = Stopwatch.GetTimestamp();
+            ((IAsyncResult)merge.Task).AsyncWaitHandle.WaitOne();
+            Statistics.MergeWaitTime += Stopwatch.GetElapsedTime(waitStarted);
+        }
+
         try
         {
-            info = merge.Task!.GetAwaiter().GetResult();
+            info = merge.Task.GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CorruptIndexException or InvalidOperationException)
         {

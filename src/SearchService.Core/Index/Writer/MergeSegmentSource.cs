@@ -14,6 +14,7 @@ internal sealed class MergeSegmentSource : SegmentSource
 {
     private readonly IReadOnlyList<SegmentReader> _readers;
     private readonly int _docCount;
+    private int[] _positions = new int[64];
 
     public MergeSegmentSource(IndexSchema schema, IReadOnlyList<SegmentReader> readers, IReadOnlyList<LiveDocs?> liveDocs)
         : base(schema)
@@ -80,7 +81,10 @@ internal sealed class MergeSegmentSource : SegmentSource
         }
     }
 
-    /// <summary>A k-way merge of the sources' sorted term lists; a term's postings are gathered segment by segment.</summary>
+    /// <summary>
+    /// A k-way merge of the sources' sorted term lists; a term's postings are gathered segment by
+    /// segment into one reused buffer (valid until the next term).
+    /// </summary>
     public override IEnumerable<(string Term, TermPostingsBuffer Postings, int DocFreq)> Terms(int field)
     {
         var enumerators = new IEnumerator<(string Term, TermInfo Info)>[_readers.Count];
@@ -101,10 +105,11 @@ internal sealed class MergeSegmentSource : SegmentSource
                 }
             }
 
+            var postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
             while (queue.TryPeek(out _, out var top))
             {
                 var term = top.Term;
-                var postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
+                postings.Clear();
 
                 // Equal terms come out in segment order, so merged doc numbers only grow.
                 while (queue.TryPeek(out var s, out var next) && next.Term == term)
@@ -151,10 +156,18 @@ internal sealed class MergeSegmentSource : SegmentSource
                 continue;
             }
 
+            var freq = 0;
             while (postings.NextPosition())
             {
-                target.Add(merged, postings.Position);
+                if (freq == _positions.Length)
+                {
+                    Array.Resize(ref _positions, freq * 2);
+                }
+
+                _positions[freq++] = postings.Position;
             }
+
+            target.AddDocument(merged, _positions.AsSpan(0, freq));
         }
     }
 

@@ -25,7 +25,10 @@ internal abstract class SegmentSource
     /// <summary>Per new document, the norm byte of text field <paramref name="field"/>.</summary>
     public abstract byte[] Norms(int field);
 
-    /// <summary>The field's terms in ordinal order with their postings and document frequency in the new segment (never 0).</summary>
+    /// <summary>
+    /// The field's terms in ordinal order with their postings and document frequency in the new
+    /// segment (never 0). A source may reuse one postings buffer: read each before moving on.
+    /// </summary>
     public abstract IEnumerable<(string Term, TermPostingsBuffer Postings, int DocFreq)> Terms(int field);
 
     /// <summary>Each new document's stored-fields bytes (see <see cref="StoredDocument"/>), in order.</summary>

@@ -39,6 +39,16 @@ internal sealed class TermPostingsBuffer
 
     public long RamBytes => 96 + Docs.CapacityBytes + Freqs.CapacityBytes + (ProxStarts?.CapacityBytes ?? 0) + (Prox?.CapacityBytes ?? 0);
 
+    /// <summary>Forgets every doc, keeping the arrays (a flush reads every term into one reused buffer).</summary>
+    public void Clear()
+    {
+        Docs.Clear();
+        Freqs.Clear();
+        ProxStarts?.Clear();
+        Prox?.Clear();
+        LastDoc = -1;
+    }
+
     /// <summary>Adds an occurrence; docs come in increasing order, and within a doc positions do not decrease.</summary>
     public void Add(int doc, int position)
     {
@@ -77,6 +87,16 @@ internal sealed class TermPostingsBuffer
             Prox.AddVInt(position - last);
             last = position;
         }
+    }
+
+    /// <summary>Adds document <paramref name="doc"/> with <paramref name="freq"/> occurrences whose positions are already encoded as <c>.pos</c> stores them.</summary>
+    public void AddDocument(int doc, int freq, ReadOnlySpan<byte> encodedPositions)
+    {
+        Docs.Add(doc);
+        Freqs.Add(freq);
+        LastDoc = doc;
+        ProxStarts!.Add(Prox!.Count);
+        Prox.AddBytes(encodedPositions);
     }
 
     /// <summary>Adds a doc with <paramref name="freq"/> occurrences and no positions (a merge of a term without them).</summary>

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using SearchService.Core.Catalog;
+using SearchService.Core.Index.Writer;
+
+namespace SearchService.Core.Tests.Catalog;
+
+public sealed class CorpusIngestTests : IDisposable
+{
+    private static readonly string[] Syllables =
+        ["nông", "thôn", "mới", "giải", "phóng", "mặt", "bằng", "Thành", "uỷ", "ủy", "hoà", "hòa", "ban", "chấp", "hành", "đảng", "bộ", "huyện", "UBND", "18-NQ/TU", "05/7/2023", "kinh", "tế", "xã", "hội", ",", "."];
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "ss-ingest-" + Guid.NewGuid().ToString("N"));
+
+    public CorpusIngestTests() => Directory.CreateDirectory(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Analysis_threads_give_the_same_outcomes_in_the_same_order_and_the_same_index_bytes_as_one_thread(int threads)
+    {
+        var corpus = WriteCorpus(seed: threads, repeatIds: true);
+        var (single, singleFiles) = Ingest(corpus, "single", analysisThreads: 0);
+        var (parallel, parallelFiles) = Ingest(corpus, "parallel", analysisThreads: threads);
+
+        Assert.Equal(single, parallel);
+        Assert.Contains(single, o => o.Status == IngestStatus.Updated); // ids repeated later in the file
+        Assert.Contains(single, o => o.Status == IngestStatus.Failed); // the malformed line
+        Assert.Equal(singleFiles.Keys.Order(), parallelFiles.Keys.Order());
+        foreach (var (name, bytes) in singleFiles)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(parallelFiles[name]), $"{name} differs");
+        }
+    }
+
+    [Fact]
+    public void Re_ingesting_an_unchanged_corpus_with_analysis_threads_changes_nothing()
+    {
+        var corpus = WriteCorpus(seed: 7, repeatIds: false);
+        var path = Path.Combine(_root, "index");
+        using var writer = IndexWriter.Open(path, ConclusionFields.Schema);
+        var first = new ConclusionIngestor(writer) { AnalysisThreads = 2 }.IngestCorpus(corpus).ToList();
+        writer.Commit();
+        var live = writer.LiveCount;
+
+        var again = new ConclusionIngestor(writer) { AnalysisThreads = 2 }.IngestCorpus(corpus).ToList();
+
+        Assert.All(again.Where(o => o.Status != IngestStatus.Failed), o => Assert.Equal(IngestStatus.Unchanged, o.Status));
+        Assert.Equal(first.Count(o => o.Status == IngestStatus.Failed), again.Count(o => o.Status == IngestStatus.Failed));
+        Assert.False(writer.HasUncommittedChanges);
+        Assert.Equal(live, writer.LiveCount);
+    }
+
+    private (List<IngestOutcome> Outcomes, Dictionary<string, byte[]> Files) Ingest(string corpus, string name, int analysisThreads)
+    {
+        var path = Path.Combine(_root, name);
+        List<IngestOutcome> outcomes;
+
+        // One flush, no merge: the segment's bytes depend only on what was added, in what order.
+        using (var writer = IndexWriter.Open(path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 1L << 30, MergePolicy = null }))
+        {
+            outcomes = [.. new ConclusionIngestor(writer) { AnalysisThreads = analysisThreads }.IngestCorpus(corpus)
+                .Select(o => o with { Source = Path.GetFileName(o.Source) })];
+            writer.Commit();
+        }
+
+        var files = Directory.EnumerateFiles(path).Where(f => !f.EndsWith("write.lock", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes, StringComparer.Ordinal);
+        return (outcomes, files);
+    }
+
+    private string WriteCorpus(int seed, bool repeatIds)
+    {
+        var random = new Random(seed);
+        var lines = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var id = repeatIds ? random.Next(220) : i; // ids that come back: later lines update earlier ones
+            var body = string.Join(' ', Enumerable.Range(0, random.Next(1, 400)).Select(_ => Syllables[random.Next(Syllables.Length)]));
+            var title = string.Join(' ', Enumerable.Range(0, random.Next(0, 8)).Select(_ => Syllables[random.Next(Syllables.Length)]));
+            lines.Add(JsonSerializer.Serialize(new { id, title, body, date = $"20{random.Next(10, 26)}-0{random.Next(1, 10)}-1{random.Next(0, 10)}" }));
+            if (i % 97 == 5)
+            {
+                lines.Add("{ not json");
+                lines.Add("");
+            }
+        }
+
+        var path = Path.Combine(_root, $"corpus-{seed}.jsonl");
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+}
