@@ -40,7 +40,7 @@ public sealed class HighlightOffsetPropertyTests
         var tokens = VietnameseAnalyzer.Indexing.Analyze(text);
         var terms = Enumerable.Range(0, 6).Select(_ => tokens[random.Next(tokens.Count)].Term).ToHashSet(StringComparer.Ordinal);
 
-        var spans = new Highlighter().FindMatches(text, terms);
+        var spans = new Highlighter(VietnameseHighlightAnalysis.Indexing).FindMatches(text, terms);
 
         var matching = tokens.Where(t => terms.Contains(t.Term)).ToList();
         Assert.NotEmpty(spans);

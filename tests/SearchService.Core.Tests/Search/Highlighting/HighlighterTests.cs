@@ -7,7 +7,7 @@ namespace SearchService.Core.Tests.Search.Highlighting;
 
 public sealed class HighlighterTests
 {
-    private readonly Highlighter _highlighter = new();
+    private readonly Highlighter _highlighter = new(VietnameseHighlightAnalysis.Indexing);
 
     [Fact]
     public void Accented_terms_mark_every_occurrence_of_their_words_and_nothing_else()
@@ -103,7 +103,7 @@ public sealed class HighlighterTests
     {
         var filler = string.Join(' ', Enumerable.Repeat("báo cáo kết quả thực hiện", 30));
         var text = "đất đai đất đai đất đai. " + filler + " Công tác giải phóng mặt bằng và đất đai cần đẩy nhanh. " + filler;
-        var highlighter = new Highlighter(options: new HighlighterOptions { MaxFragments = 1 });
+        var highlighter = new Highlighter(VietnameseHighlightAnalysis.Indexing, new HighlighterOptions { MaxFragments = 1 });
 
         var fragment = Assert.Single(highlighter.Fragments(text, ["đất", "đai", "giải", "phóng"]));
 
