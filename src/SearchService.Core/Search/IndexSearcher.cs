@@ -19,6 +19,8 @@ namespace SearchService.Core.Search;
 public sealed class IndexSearcher
 {
     private readonly SnapshotCache _cache = new();
+    private readonly Lock _builtGate = new();
+    private readonly Dictionary<(SearchRequest Request, bool AllWords), Query> _built = [];
     private QueryParser? _anyWordParser;
 
     /// <summary>A searcher over <paramref name="snapshot"/>; <paramref name="cancellation"/> stops its searches (see <see cref="SearchContext.Cancellation"/>).</summary>
@@ -61,7 +63,7 @@ public sealed class IndexSearcher
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var context = CreateContext();
-        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
         var byDate = sort == SearchSort.Date;
         var queue = new HitQueue(count, byDate);
         long total = 0;
@@ -146,7 +148,7 @@ public sealed class IndexSearcher
     {
         ArgumentNullException.ThrowIfNull(query);
         var context = CreateContext();
-        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
         var result = new BitArray[context.Leaves.Count];
         foreach (var leaf in context.Leaves)
         {
@@ -184,7 +186,7 @@ public sealed class IndexSearcher
     {
         ArgumentNullException.ThrowIfNull(query);
         var context = CreateContext();
-        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
         var (segment, local) = Snapshot.Locate(doc);
         foreach (var leaf in context.Leaves)
         {
@@ -201,8 +203,11 @@ public sealed class IndexSearcher
     public IReadOnlyDictionary<string, IReadOnlyList<string>> MatchedTerms(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.MatchedTerms(CreateContext());
+        return _cache.MatchedTerms.GetValue(query, q => q.MatchedTerms(CreateContext()));
     }
+
+    /// <summary>The rewritten form of <paramref name="query"/>, worked out once per query object and snapshot.</summary>
+    private Query Rewrite(Query query, SearchContext context) => _cache.Rewritten.GetValue(query, q => q.Rewrite(context));
 
     /// <summary>The stored values of snapshot document <paramref name="doc"/>.</summary>
     public IReadOnlyList<(string Field, object Value)> Document(int doc)
@@ -344,6 +349,33 @@ public sealed class IndexSearcher
     private Query BuildQuery(SearchRequest request, QueryParser parser)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // One request asks for its query several times (admission, search, snippets, facets): the
+        // same object each time, so its rewrite and matched terms are worked out once too. Only
+        // what the query is made of is the key, not the page, sort or cursor.
+        var key = (request with { Sort = default, Page = 1, Size = 0, Cursor = null, Explain = false, ReadStoredFields = false, TotalHitsThreshold = 0 }, ReferenceEquals(parser, Parser));
+        lock (_builtGate)
+        {
+            if (_built.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var built = Build(request, parser);
+        lock (_builtGate)
+        {
+            if (_built.Count >= 64)
+            {
+                _built.Clear(); // a long-lived searcher (the CLI's bench) keeps only recent requests
+            }
+
+            return _built.TryAdd(key, built) ? built : _built[key];
+        }
+    }
+
+    private Query Build(SearchRequest request, QueryParser parser)
+    {
         var text = parser.Parse(request.Query ?? "", request.Lenient);
         var filters = new List<BooleanClause>();
         AddKeyword(filters, ConclusionFields.Locality, request.Locality);

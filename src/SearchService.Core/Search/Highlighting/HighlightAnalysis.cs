@@ -12,14 +12,12 @@ namespace SearchService.Core.Search.Highlighting;
 /// The contract that keeps the cheap way exact: every token whose term is <c>t</c> starts where one
 /// of <see cref="TryAddAnchors"/>'s anchors for <c>t</c> occurs in the <see cref="FoldedView"/>, at a
 /// place where the view's previous char is not a letter or digit of the same kind, and the
-/// analysis of a stretch that starts at a whitespace boundary and runs <see cref="Reach"/> chars
-/// past such a place gives that token as the whole text's analysis does.
+/// analysis of a stretch that starts at a whitespace boundary before such a place and ends at a
+/// whitespace boundary the anchor's reach of words past it gives that token as the whole text's
+/// analysis does.
 /// </remarks>
 public abstract class HighlightAnalysis
 {
-    /// <summary>How many chars past the place where a token starts the text must run for the chain to see all of it and what follows it (a phrase synonym, a pair's second syllable).</summary>
-    public abstract int Reach { get; }
-
     /// <summary>
     /// The tokens of <paramref name="text"/>, offsets relative to its start. The stream may be
     /// reused: read it to the end before the next call on the same thread.
@@ -37,8 +35,10 @@ public abstract class HighlightAnalysis
 
     /// <summary>
     /// Adds to <paramref name="anchors"/> what the view shows where a token of
-    /// <paramref name="term"/> starts; false when the term has no such anchor (the text is then
-    /// analysed whole).
+    /// <paramref name="term"/> starts, each with its reach: how many more words (runs of non-space
+    /// chars holding a letter or digit) past the one at that place the chain must see to make the
+    /// token (0 for a token within its own run, 1 for a pair, a phrase's length for a synonym
+    /// stacked on a phrase); an anchor already there keeps the longer reach. False when the term has no such anchor (the text is then analysed whole).
     /// </summary>
-    public abstract bool TryAddAnchors(string term, ISet<string> anchors);
+    public abstract bool TryAddAnchors(string term, IDictionary<string, int> anchors);
 }

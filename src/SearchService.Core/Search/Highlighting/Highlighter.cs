@@ -120,7 +120,7 @@ public sealed class Highlighter
     /// </summary>
     private List<(int Start, int LastStart, int End)>? Windows(string text, IEnumerable<string> terms)
     {
-        var anchors = new HashSet<string>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
             if (!_analysis.TryAddAnchors(term, anchors) || anchors.Count > MaxAnchors)
@@ -140,8 +140,8 @@ public sealed class Highlighter
             }
 
             var view = folded.AsSpan(0, length);
-            var places = new List<int>();
-            foreach (var anchor in anchors)
+            var places = new List<(int Place, int Reach)>();
+            foreach (var (anchor, reach) in anchors)
             {
                 for (var at = 0; at < view.Length;)
                 {
@@ -154,7 +154,7 @@ public sealed class Highlighter
                     var place = at + found;
                     if (place == 0 || !char.IsLetterOrDigit(view[place - 1]) || char.IsDigit(view[place - 1]) != char.IsDigit(view[place]))
                     {
-                        places.Add(offsets[place]);
+                        places.Add((offsets[place], reach));
                     }
 
                     at = place + 1;
@@ -163,7 +163,7 @@ public sealed class Highlighter
 
             places.Sort();
             var windows = new List<(int Start, int LastStart, int End)>();
-            foreach (var place in places)
+            foreach (var (place, reach) in places)
             {
                 var start = place;
                 while (start > 0 && place - start < 300 && !char.IsWhiteSpace(text[start - 1]))
@@ -171,11 +171,7 @@ public sealed class Highlighter
                     start--;
                 }
 
-                var end = Math.Min(text.Length, place + _analysis.Reach);
-                while (end < text.Length && end - place < 600 && !char.IsWhiteSpace(text[end]))
-                {
-                    end++;
-                }
+                var end = EndOfWords(text, place, reach);
 
                 if (windows.Count > 0 && start <= windows[^1].End)
                 {
@@ -194,6 +190,36 @@ public sealed class Highlighter
             ArrayPool<char>.Shared.Return(folded);
             ArrayPool<int>.Shared.Return(offsets);
         }
+    }
+
+    /// <summary>
+    /// Where the run of non-space chars at <paramref name="place"/> ends, and then
+    /// <paramref name="words"/> more runs holding a letter or digit (punctuation between them is
+    /// passed over); never more than a few hundred chars on.
+    /// </summary>
+    private static int EndOfWords(string text, int place, int words)
+    {
+        var limit = Math.Min(text.Length, place + 300 + (words * 40));
+        var end = place;
+        for (var word = 0; word <= words && end < limit; word++)
+        {
+            var hasLetterOrDigit = false;
+            while (!hasLetterOrDigit && end < limit)
+            {
+                while (end < limit && char.IsWhiteSpace(text[end]))
+                {
+                    end++;
+                }
+
+                while (end < limit && !char.IsWhiteSpace(text[end]))
+                {
+                    hasLetterOrDigit |= char.IsLetterOrDigit(text[end]);
+                    end++;
+                }
+            }
+        }
+
+        return end;
     }
 
     /// <summary>

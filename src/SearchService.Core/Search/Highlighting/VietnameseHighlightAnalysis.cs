@@ -15,7 +15,26 @@ public sealed class VietnameseHighlightAnalysis : HighlightAnalysis
     [ThreadStatic]
     private static Dictionary<VietnameseAnalyzerOptions, AnalysisPipeline>? t_pipelines;
 
+    /// <summary>In the view table: a char the normalizer drops.</summary>
+    private const char Dropped = '\uFFFF';
+
+    /// <summary>In the view table: a combining mark the normalizer composes with the char before.</summary>
+    private const char Composing = '\uFFFE';
+
+    /// <summary>The view of every char below U+2100 (Latin, Vietnamese, punctuation), computed once: one lookup a char.</summary>
+    private static readonly Lazy<char[]> ViewTable = new(() =>
+    {
+        var table = new char[0x2100];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = ViewOf((char)c);
+        }
+
+        return table;
+    });
+
     private readonly Dictionary<string, string[]> _phraseStarts;
+    private readonly int _phraseReach;
 
     /// <summary>Highlights for fields indexed with <paramref name="analyzer"/>.</summary>
     public VietnameseHighlightAnalysis(VietnameseAnalyzer analyzer)
@@ -26,7 +45,7 @@ public sealed class VietnameseHighlightAnalysis : HighlightAnalysis
                 .GroupBy(e => VietnameseAlphabet.FoldString(e.Abbreviation), StringComparer.Ordinal)
                 .ToDictionary(g => g.Key, g => g.Select(e => VietnameseAlphabet.FoldString(e.Phrase).Split(' ', StringSplitOptions.RemoveEmptyEntries)[0]).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal)
             : [];
-        Reach = analyzer.Options.Synonyms ? (SynonymPhraseTrie.Default.MaxDepth * 12) + 32 : 64;
+        _phraseReach = SynonymPhraseTrie.Default.MaxDepth;
     }
 
     /// <summary>For fields indexed with <see cref="VietnameseAnalyzer.Indexing"/>.</summary>
@@ -34,9 +53,6 @@ public sealed class VietnameseHighlightAnalysis : HighlightAnalysis
 
     /// <summary>The chain the field was indexed with.</summary>
     public VietnameseAnalyzer Analyzer { get; }
-
-    /// <inheritdoc />
-    public override int Reach { get; }
 
     /// <inheritdoc />
     public override TokenStream Tokens(ReadOnlySpan<char> text)
@@ -54,31 +70,23 @@ public sealed class VietnameseHighlightAnalysis : HighlightAnalysis
     /// <inheritdoc />
     public override int FoldedView(ReadOnlySpan<char> text, Span<char> folded, Span<int> offsets)
     {
+        var table = ViewTable.Value;
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            switch (c)
+            var v = c < table.Length ? table[c] : ViewOf(c);
+            if (v == Dropped)
             {
-                // Dropped by the normalizer: markdown emphasis, zero-width chars, the soft hyphen.
-                case '*' or '_' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD':
-                    continue;
-                case '\u00D0' or '\u0189' or '\u00F0' or '\u0256':
-                    c = 'd';
-                    break;
-                case >= '\u0300' and <= '\u036F':
-                    return -1; // decomposed accents: the normalizer composes them, offsets shift
-                default:
-                    if (c >= '\u0370' && c < '\u1E00' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
-                    {
-                        return -1;
-                    }
-
-                    c = VietnameseAlphabet.FoldChar(char.ToLowerInvariant(c));
-                    break;
+                continue;
             }
 
-            folded[n] = c;
+            if (v == Composing)
+            {
+                return -1; // decomposed accents: the normalizer composes them, so offsets shift
+            }
+
+            folded[n] = v;
             offsets[n] = i;
             n++;
         }
@@ -87,7 +95,7 @@ public sealed class VietnameseHighlightAnalysis : HighlightAnalysis
     }
 
     /// <inheritdoc />
-    public override bool TryAddAnchors(string term, ISet<string> anchors)
+    public override bool TryAddAnchors(string term, IDictionary<string, int> anchors)
     {
         ArgumentNullException.ThrowIfNull(term);
         ArgumentNullException.ThrowIfNull(anchors);
@@ -104,15 +112,29 @@ public sealed class VietnameseHighlightAnalysis : HighlightAnalysis
         }
 
         var anchor = VietnameseAlphabet.FoldString(first.ToString());
-        anchors.Add(anchor);
+        Add(anchors, anchor, joiner >= 0 ? 1 : 0);
         if (_phraseStarts.TryGetValue(anchor, out var starts))
         {
             foreach (var start in starts)
             {
-                anchors.Add(start);
+                Add(anchors, start, _phraseReach);
             }
         }
 
         return true;
     }
+
+    /// <summary>How the view shows <paramref name="c"/>: as the normalizer and the lowercase and folding filters see it.</summary>
+    private static char ViewOf(char c) => c switch
+    {
+        // Markdown emphasis, zero-width chars and the soft hyphen are not part of any word.
+        '*' or '_' or '\u200B' or '\u200C' or '\u200D' or '\u2060' or '\uFEFF' or '\u00AD' => Dropped,
+        '\u00D0' or '\u0189' or '\u00F0' or '\u0256' => 'd', // the look-alikes of Đ
+        >= '\u0300' and <= '\u036F' => Composing,
+        _ when c >= '\u0370' && !char.IsSurrogate(c) && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark => Composing,
+        _ => VietnameseAlphabet.FoldChar(char.ToLowerInvariant(c)),
+    };
+
+    private static void Add(IDictionary<string, int> anchors, string anchor, int reach) =>
+        anchors[anchor] = anchors.TryGetValue(anchor, out var known) ? Math.Max(known, reach) : reach;
 }
