@@ -73,7 +73,7 @@ public sealed class SearchServiceOptions
 
     /// <summary>Costly searches that may wait for their lane; beyond it they are refused with 503 and Retry-After.</summary>
     [Range(0, 100_000)]
-    public int HeavySearchQueue { get; set; } = 64;
+    public int HeavySearchQueue { get; set; } = 8;
 
     /// <summary>
     /// Facet work kept per index snapshot: match sets of queries and filters, and finished facet
