@@ -65,15 +65,16 @@ public sealed class SearchServiceOptions
     public double QueryTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Costly searches (many postings to walk) run at most this many at a time, so cheap ones keep
-    /// a core; 0 means one fewer than the processors (at least 1).
+    /// Costly searches (many postings to walk) run at most this many at a time, on the threads of
+    /// their lane; 0 means as many as the processors where the lane runs at a lower OS priority
+    /// (Linux: cheap searches still come first), else one fewer (at least 1), so cheap ones keep a core.
     /// </summary>
     [Range(0, 1_024)]
     public int HeavySearchConcurrency { get; set; }
 
     /// <summary>Costly searches that may wait for their lane; beyond it they are refused with 503 and Retry-After.</summary>
     [Range(0, 100_000)]
-    public int HeavySearchQueue { get; set; } = 8;
+    public int HeavySearchQueue { get; set; } = 64;
 
     /// <summary>
     /// Facet work kept per index snapshot: match sets of queries and filters, and finished facet

@@ -29,6 +29,9 @@ internal sealed class HeavySearchLane : IDisposable
         }
     }
 
+    /// <summary>True where the lane's threads run at a lower OS priority than the request threads (Linux).</summary>
+    public static bool LowersPriority => OperatingSystem.IsLinux();
+
     /// <summary>Searches waiting for a thread of the lane now.</summary>
     public int Waiting => _queue.Count;
 
@@ -91,7 +94,7 @@ internal sealed class HeavySearchLane : IDisposable
     /// </summary>
     private static void LowerPriority()
     {
-        if (OperatingSystem.IsLinux())
+        if (LowersPriority)
         {
             _ = SetPriority(0, GetThreadId(), Nice); // 0 = PRIO_PROCESS, which for a thread id is that thread
         }

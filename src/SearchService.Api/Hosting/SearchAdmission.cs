@@ -24,7 +24,10 @@ public sealed class SearchAdmission : IDisposable
     public SearchAdmission(IOptions<SearchServiceOptions> options)
     {
         var settings = options.Value;
-        var concurrency = settings.HeavySearchConcurrency > 0 ? settings.HeavySearchConcurrency : Math.Max(1, Environment.ProcessorCount - 1);
+        // Where the lane's threads run at a lower priority the scheduler keeps cheap searches first,
+        // so costly ones may use every core; elsewhere they leave one core to the cheap ones.
+        var concurrency = settings.HeavySearchConcurrency > 0 ? settings.HeavySearchConcurrency
+            : HeavySearchLane.LowersPriority ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
         _lane = new HeavySearchLane(concurrency, settings.HeavySearchQueue);
     }
 
