@@ -156,6 +156,28 @@ public sealed class HighlighterTests
         Assert.StartsWith(WebUtility.HtmlDecode(fragment).TrimEnd('…')[..20], Regex.Replace(body, @"\s+", " ").TrimStart(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Text_the_folded_view_cannot_follow_is_analysed_whole()
+    {
+        // "nông thôn" typed with combining accents (NFD): the normalizer composes it, shifting offsets.
+        var text = "Xây dựng " + "nông thôn".Normalize(System.Text.NormalizationForm.FormD) + " mới.";
+
+        var marked = _highlighter.FindMatches(text, ["nông_thôn"]).Select(s => text[s.Start..s.End]).ToList();
+
+        Assert.Equal(["nông thôn".Normalize(System.Text.NormalizationForm.FormD)], marked);
+    }
+
+    [Fact]
+    public void Markdown_emphasis_and_invisible_characters_inside_words_do_not_hide_a_match()
+    {
+        var text = "Kết luận về **giải phóng** mặt bằng và Ủy\u00A0ban nhân dân; UB\u200BND huyện.";
+
+        var cheap = _highlighter.FindMatches(text, ["gpmb", "ubnd", "giai"]);
+
+        Assert.Equal(_highlighter.FindMatches(text, ["gpmb", "ubnd", "giai"], wholeText: true), cheap);
+        Assert.Equal(3, cheap.Count);
+    }
+
     private static string Body(string sample) => new ConclusionExtractor().ExtractFile(TestCorpus.Sample(sample)).Body;
 
     private static string Fold(string text) => SearchService.Core.Analysis.VietnameseAlphabet.FoldString(text);
