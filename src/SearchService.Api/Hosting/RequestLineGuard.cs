@@ -159,6 +159,14 @@ internal sealed class RequestLineGuard
 
                         break;
                     default:
+                        if (_state == State.RequestLine && reader.TryPeek(out var first) && first is not ((>= (byte)'A' and <= (byte)'Z') or (byte)'\r' or (byte)'\n'))
+                        {
+                            // Not an HTTP/1.1 request line (a TLS handshake, say): decided on the first
+                            // byte, since such bytes may hold no line end to wait for.
+                            _state = State.PassThrough;
+                            continue;
+                        }
+
                         if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n', advancePastDelimiter: true))
                         {
                             if (reader.Remaining > MaxLine || completed)
