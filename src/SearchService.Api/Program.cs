@@ -63,6 +63,10 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServ
     // the default 8 KiB request line would refuse it before the API sees it (POST /api/search takes longer ones).
     kestrel.Limits.MaxRequestLineSize = 64 * 1024;
     kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+
+    // Raw non-ASCII bytes in a query string and %00 in a path would get Kestrel's empty 400: the
+    // guard percent-encodes the first and sends the second on to a ProblemDetails answer.
+    kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => new RequestLineGuard(next).OnConnectionAsync));
 });
 builder.Services.AddOptions<FormOptions>().Configure<IOptions<SearchServiceOptions>>((form, service) => form.MultipartBodyLengthLimit = service.Value.MaxUploadBytes);
 
@@ -141,6 +145,7 @@ catch (IndexSchemaMismatchException e)
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRejectedRequestLines();
 app.UseCors();
 app.UseRateLimiter();
 // With RequireKeyForReads, every /api read needs the key as writes do (health, the page and the docs stay open).

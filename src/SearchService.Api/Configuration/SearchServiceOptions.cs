@@ -65,8 +65,9 @@ public sealed class SearchServiceOptions
     public double QueryTimeoutSeconds { get; set; } = 10;
 
     /// <summary>
-    /// Costly searches (many postings to walk) run at most this many at a time, so cheap ones keep
-    /// a core; 0 means one fewer than the processors (at least 1).
+    /// Costly searches (many postings to walk) run at most this many at a time, on the threads of
+    /// their lane; 0 means as many as the processors where the lane runs at a lower OS priority
+    /// (Linux: cheap searches still come first), else one fewer (at least 1), so cheap ones keep a core.
     /// </summary>
     [Range(0, 1_024)]
     public int HeavySearchConcurrency { get; set; }

@@ -140,14 +140,14 @@ public static class SearchEndpoints
             var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
             var searcher = ConclusionSearcher.Open(snapshot, limits: limits, cancellation: token);
             var heavy = SearchAdmission.IsHeavy(SearchAdmission.Cost(searcher, request), snapshot.LiveCount);
-            using var place = await admission.EnterAsync(heavy, token);
-            if (place is null)
+            var search = admission.Run(heavy, () => answerer.Answer(searcher, request), token);
+            if (search is null)
             {
                 httpContext.Response.Headers.RetryAfter = "2";
                 return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Too many costly searches", $"{admission.Waiting} costly searches are already waiting; try again in a moment, or narrow the query with rarer words or filters.", "q");
             }
 
-            answer = await Task.Run(() => answerer.Answer(searcher, request), token);
+            answer = await search;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

@@ -8,31 +8,32 @@ namespace SearchService.Api.Hosting;
 /// <summary>
 /// Keeps fast searches fast when more arrives than the machine can serve. A search's cost is
 /// estimated before it runs (the postings it would walk: the document frequencies of the terms it
-/// matches); costly ones take a place in a narrow lane (<see cref="SearchServiceOptions.HeavySearchConcurrency"/>
-/// at a time, fewer than the cores), waiting in a bounded queue, and beyond the queue they are
-/// refused with 503 and Retry-After. Cheap ones (a rare word, a code, a filter) never wait behind
-/// them, so a burst of broad queries cannot take every core from everybody.
+/// matches); costly ones run in a narrow lane (<see cref="SearchServiceOptions.HeavySearchConcurrency"/>
+/// dedicated threads, fewer than the cores, at a lower OS priority; see <see cref="HeavySearchLane"/>),
+/// waiting in a bounded queue, and beyond the queue they are refused with 503 and Retry-After.
+/// Cheap ones (a rare word, a code, a filter) run at once on the request's thread and never wait
+/// behind them, so a burst of broad queries cannot take every core from everybody.
 /// </summary>
 public sealed class SearchAdmission : IDisposable
 {
     /// <summary>Below this many postings a search is cheap whatever the index size.</summary>
     public const long MinHeavyPostings = 20_000;
 
-    private readonly SemaphoreSlim _heavy;
-    private readonly int _queueLimit;
-    private int _waiting;
+    private readonly HeavySearchLane _lane;
 
     /// <summary>The lane sized from the settings.</summary>
     public SearchAdmission(IOptions<SearchServiceOptions> options)
     {
         var settings = options.Value;
-        var concurrency = settings.HeavySearchConcurrency > 0 ? settings.HeavySearchConcurrency : Math.Max(1, Environment.ProcessorCount - 1);
-        _heavy = new SemaphoreSlim(concurrency, concurrency);
-        _queueLimit = settings.HeavySearchQueue;
+        // Where the lane's threads run at a lower priority the scheduler keeps cheap searches first,
+        // so costly ones may use every core; elsewhere they leave one core to the cheap ones.
+        var concurrency = settings.HeavySearchConcurrency > 0 ? settings.HeavySearchConcurrency
+            : HeavySearchLane.LowersPriority ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
+        _lane = new HeavySearchLane(concurrency, settings.HeavySearchQueue);
     }
 
     /// <summary>Costly searches waiting for the lane now.</summary>
-    public int Waiting => Volatile.Read(ref _waiting);
+    public int Waiting => _lane.Waiting;
 
     /// <summary>
     /// The postings <paramref name="request"/> would walk in <paramref name="searcher"/>'s snapshot:
@@ -71,48 +72,15 @@ public sealed class SearchAdmission : IDisposable
     public static bool IsHeavy(long cost, int documents) => cost > Math.Max(MinHeavyPostings, documents / 5);
 
     /// <summary>
-    /// Waits for a place in the lane when the search is heavy (cheap ones pass at once); null when
-    /// the queue is full, and the caller answers 503. Dispose the ticket when the search ends.
+    /// Runs <paramref name="search"/>: a cheap one at once on the caller's thread, a heavy one on
+    /// the lane when its turn comes; null when the lane's queue is full (the caller answers 503).
     /// </summary>
-    public async Task<IDisposable?> EnterAsync(bool heavy, CancellationToken cancellationToken)
+    public Task<T>? Run<T>(bool heavy, Func<T> search, CancellationToken cancellationToken)
     {
-        if (!heavy)
-        {
-            return Ticket.None;
-        }
-
-        if (_heavy.Wait(0, CancellationToken.None))
-        {
-            return new Ticket(_heavy);
-        }
-
-        if (Interlocked.Increment(ref _waiting) > _queueLimit)
-        {
-            Interlocked.Decrement(ref _waiting);
-            return null;
-        }
-
-        try
-        {
-            await _heavy.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _waiting);
-        }
-
-        return new Ticket(_heavy);
+        ArgumentNullException.ThrowIfNull(search);
+        return heavy ? _lane.TryRun(search, cancellationToken)?.WaitAsync(cancellationToken) : Task.FromResult(search());
     }
 
     /// <inheritdoc/>
-    public void Dispose() => _heavy.Dispose();
-
-    private sealed class Ticket(SemaphoreSlim? lane) : IDisposable
-    {
-        public static readonly Ticket None = new(null);
-
-        private SemaphoreSlim? _lane = lane;
-
-        public void Dispose() => Interlocked.Exchange(ref _lane, null)?.Release();
-    }
+    public void Dispose() => _lane.Dispose();
 }

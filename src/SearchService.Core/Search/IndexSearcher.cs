@@ -19,6 +19,8 @@ namespace SearchService.Core.Search;
 public sealed class IndexSearcher
 {
     private readonly SnapshotCache _cache = new();
+    private readonly Lock _builtGate = new();
+    private readonly Dictionary<(string Text, bool Lenient, string Filters, bool AllWords), Query> _built = [];
     private QueryParser? _anyWordParser;
 
     /// <summary>
@@ -66,7 +68,7 @@ public sealed class IndexSearcher
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var context = CreateContext();
-        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
         var bySortValue = sortField is not null;
         var queue = new HitQueue(count, bySortValue);
         long total = 0;
@@ -151,7 +153,7 @@ public sealed class IndexSearcher
     {
         ArgumentNullException.ThrowIfNull(query);
         var context = CreateContext();
-        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
         var result = new BitArray[context.Leaves.Count];
         foreach (var leaf in context.Leaves)
         {
@@ -186,7 +188,7 @@ public sealed class IndexSearcher
     {
         ArgumentNullException.ThrowIfNull(query);
         var context = CreateContext();
-        var weight = query.Rewrite(context).CreateWeight(context, 1f);
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
         var (segment, local) = Snapshot.Locate(doc);
         foreach (var leaf in context.Leaves)
         {
@@ -203,8 +205,11 @@ public sealed class IndexSearcher
     public IReadOnlyDictionary<string, IReadOnlyList<string>> MatchedTerms(Query query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return query.MatchedTerms(CreateContext());
+        return _cache.MatchedTerms.GetValue(query, q => q.MatchedTerms(CreateContext()));
     }
+
+    /// <summary>The rewritten form of <paramref name="query"/>, worked out once per query object and snapshot.</summary>
+    private Query Rewrite(Query query, SearchContext context) => _cache.Rewritten.GetValue(query, q => q.Rewrite(context));
 
     /// <summary>The stored values of snapshot document <paramref name="doc"/>.</summary>
     public IReadOnlyList<(string Field, object Value)> Document(int doc)
@@ -340,9 +345,37 @@ public sealed class IndexSearcher
         return BuildQuery(request, _anyWordParser);
     }
 
-    private static Query BuildQuery(PageRequest request, QueryParser parser)
+    private Query BuildQuery(PageRequest request, QueryParser parser)
     {
         ArgumentNullException.ThrowIfNull(request);
+
+        // One request asks for its query several times (admission, search, snippets, facets): the
+        // same object each time, so its rewrite and matched terms are worked out once too. Only
+        // what the query is made of is the key, not the page, sort or cursor; filters are new
+        // objects on every call, so they count by their text form.
+        var key = (request.Text ?? "", request.Lenient, string.Join('\u0001', request.Filters.Select(f => f.ToString())), ReferenceEquals(parser, Parser));
+        lock (_builtGate)
+        {
+            if (_built.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+        }
+
+        var built = Build(request, parser);
+        lock (_builtGate)
+        {
+            if (_built.Count >= 64)
+            {
+                _built.Clear(); // a long-lived searcher (the CLI's bench) keeps only recent requests
+            }
+
+            return _built.TryAdd(key, built) ? built : _built[key];
+        }
+    }
+
+    private static Query Build(PageRequest request, QueryParser parser)
+    {
         var text = parser.Parse(request.Text ?? "", request.Lenient);
         if (request.Filters.Count == 0)
         {

@@ -18,35 +18,46 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
     public async Task Costly_searches_queue_in_their_lane_are_refused_past_the_queue_and_cheap_ones_pass()
     {
         using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1, HeavySearchQueue = 1 }));
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
 
-        var first = await admission.EnterAsync(heavy: true, CancellationToken.None);
+        var first = admission.Run(heavy: true, () => { started.Set(); release.Wait(); return 1; }, CancellationToken.None);
         Assert.NotNull(first);
-        var queued = admission.EnterAsync(heavy: true, CancellationToken.None);
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "the lane should start the first costly search");
+        var queued = admission.Run(heavy: true, () => 2, CancellationToken.None);
+        Assert.NotNull(queued);
         Assert.False(queued.IsCompleted, "the second costly search should wait for the lane");
-        Assert.Null(await admission.EnterAsync(heavy: true, CancellationToken.None));
+        Assert.Null(admission.Run(heavy: true, () => 3, CancellationToken.None));
 
-        using (var cheap = await admission.EnterAsync(heavy: false, CancellationToken.None))
-        {
-            Assert.NotNull(cheap);
-        }
+        var cheap = admission.Run(heavy: false, () => 4, CancellationToken.None);
+        Assert.NotNull(cheap);
+        Assert.True(cheap.IsCompletedSuccessfully, "a cheap search runs at once, whatever the lane is doing");
+        Assert.Equal(4, await cheap);
 
-        first!.Dispose();
-        using var second = await queued.WaitAsync(TimeSpan.FromSeconds(10));
-        Assert.NotNull(second);
+        release.Set();
+        Assert.Equal(1, await first.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(2, await queued.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, admission.Waiting);
     }
 
     [Fact]
-    public async Task A_waiting_search_whose_client_gives_up_leaves_the_queue()
+    public async Task A_waiting_search_whose_client_gives_up_is_not_run()
     {
         using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1, HeavySearchQueue = 4 }));
-        using var first = await admission.EnterAsync(heavy: true, CancellationToken.None);
+        using var release = new ManualResetEventSlim();
         using var gone = new CancellationTokenSource();
+        var first = admission.Run(heavy: true, () => release.Wait(TimeSpan.FromSeconds(10)), CancellationToken.None);
+        var ran = false;
 
-        var waiting = admission.EnterAsync(heavy: true, gone.Token);
+        var waiting = admission.Run(heavy: true, () => ran = true, gone.Token);
+        Assert.NotNull(waiting);
         await gone.CancelAsync();
-
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        release.Set();
+        await first!.WaitAsync(TimeSpan.FromSeconds(10));
+
+        await admission.Run(heavy: true, () => true, CancellationToken.None)!.WaitAsync(TimeSpan.FromSeconds(10)); // the lane is past the abandoned one
+        Assert.False(ran, "the abandoned search should not run");
         Assert.Equal(0, admission.Waiting);
     }
 

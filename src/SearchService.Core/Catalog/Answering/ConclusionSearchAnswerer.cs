@@ -21,7 +21,7 @@ public sealed class ConclusionSearchAnswerer
     public static readonly IReadOnlyList<string> FacetFields =
         [ConclusionFields.Locality, ConclusionFields.Province, ConclusionFields.CurrentProvince, ConclusionFields.Level, ConclusionFields.Type, ConclusionFields.Year, ConclusionFields.Code];
 
-    private readonly Highlighter _highlighter = new();
+    private readonly Highlighter _highlighter = new(VietnameseHighlightAnalysis.Indexing);
 
     /// <summary>An answerer that computes everything afresh for each request (the CLI, evaluations).</summary>
     public ConclusionSearchAnswerer()

@@ -1,29 +1,37 @@
+using System.Buffers;
 using System.Text;
-using SearchService.Core.Analysis;
 
 namespace SearchService.Core.Search.Highlighting;
 
 /// <summary>
 /// Marks what a query matched in a stored text field and cuts snippets around it. The caller
 /// gives the field's original text and the index terms the query matched there, spelled as the
-/// indexing chain emits them (exact syllables, folded forms, pairs, synonyms, codes); the text is
-/// re-analyzed with the same chain, so a folded, tone-variant or synonym match marks exactly the
-/// original words it came from ("nong" marks "nông", "ubnd" marks "Ủy ban nhân dân") using the
-/// tokens' offsets into the original text. Re-analysis rather than stored positions keeps the
-/// index small and works for any stored text; a text is a few thousand chars, so it is cheap per hit.
+/// field's analyzer emits them (exact syllables, folded forms, pairs, synonyms, codes); the text
+/// around the places where such terms can start is analysed again with that chain, so a folded,
+/// tone-variant or synonym match marks exactly the original words it came from ("nong" marks
+/// "nông", "ubnd" marks "Ủy ban nhân dân") through the tokens' offsets into the original text.
 /// </summary>
 /// <remarks>
-/// Thread-safe: each call takes its own analysis pipeline. For a field with several stored values,
-/// pass the values joined with '\n', as the index joined them, so the offsets agree.
+/// Why not analyse the whole text: a stored body is ~10 KB and the chain costs ~2–4 ms for it, ten
+/// hits a page; the places are found instead by searching the terms' anchors in a lowercase folded
+/// copy of the text (<see cref="HighlightAnalysis.FoldedView"/>, one cheap pass), and only a few
+/// hundred chars around each are analysed, which gives the same tokens (see
+/// <see cref="HighlightAnalysis"/> for why). Many terms (a prefix's expansion) or text the cheap
+/// view cannot follow fall back to analysing the whole text. Thread-safe. For a field with
+/// several stored values, pass the values joined with '\n', as the index joined them, so the
+/// offsets agree.
 /// </remarks>
 public sealed class Highlighter
 {
-    private readonly VietnameseAnalyzer _analyzer;
+    /// <summary>Above this many distinct anchors the whole text is analysed (one search per anchor would cost more).</summary>
+    private const int MaxAnchors = 48;
 
-    /// <summary>A highlighter analyzing with <paramref name="analyzer"/> (default: the indexing chain) and cutting by <paramref name="options"/>.</summary>
-    public Highlighter(VietnameseAnalyzer? analyzer = null, HighlighterOptions? options = null)
+    private readonly HighlightAnalysis _analysis;
+
+    /// <summary>A highlighter for fields indexed as <paramref name="analysis"/> says, cutting by <paramref name="options"/>.</summary>
+    public Highlighter(HighlightAnalysis analysis, HighlighterOptions? options = null)
     {
-        _analyzer = analyzer ?? VietnameseAnalyzer.Indexing;
+        _analysis = analysis ?? throw new ArgumentNullException(nameof(analysis));
         Options = options ?? HighlighterOptions.Default;
     }
 
@@ -34,7 +42,14 @@ public sealed class Highlighter
     /// The stretches of <paramref name="text"/> whose tokens' terms are in <paramref name="matchedTerms"/>,
     /// in text order, overlapping ones merged (a pair and its syllables, a synonym and its phrase).
     /// </summary>
-    public IReadOnlyList<HighlightSpan> FindMatches(string text, IEnumerable<string> matchedTerms)
+    public IReadOnlyList<HighlightSpan> FindMatches(string text, IEnumerable<string> matchedTerms) => FindMatches(text, matchedTerms, wholeText: false);
+
+    /// <summary>
+    /// As <see cref="FindMatches(string, IEnumerable{string})"/>; with <paramref name="wholeText"/>
+    /// the whole text is analysed rather than the stretches around the terms' anchors (the
+    /// reference the cheap way is tested against).
+    /// </summary>
+    public IReadOnlyList<HighlightSpan> FindMatches(string text, IEnumerable<string> matchedTerms, bool wholeText)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(matchedTerms);
@@ -51,13 +66,16 @@ public sealed class Highlighter
         }
 
         var lookup = numbers.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stream = _analyzer.CreatePipeline().Reset(text);
-        var attributes = stream.Attributes;
-        while (stream.IncrementToken())
+        var windows = wholeText ? null : Windows(text, numbers.Keys);
+        if (windows is null)
         {
-            if (lookup.TryGetValue(attributes.Term, out var number) && attributes.EndOffset > attributes.StartOffset)
+            Collect(text, 0, text.Length, text.Length, lookup, spans);
+        }
+        else
+        {
+            foreach (var (start, lastStart, end) in windows)
             {
-                spans.Add(new HighlightSpan(attributes.StartOffset, attributes.EndOffset, 1UL << (number & 63)));
+                Collect(text, start, end, lastStart, lookup, spans);
             }
         }
 
@@ -78,6 +96,130 @@ public sealed class Highlighter
         }
 
         return merged;
+    }
+
+    /// <summary>Adds the matching tokens of text[from..to) that start at or before <paramref name="lastStart"/>.</summary>
+    private void Collect(string text, int from, int to, int lastStart, Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup, List<HighlightSpan> spans)
+    {
+        var stream = _analysis.Tokens(text.AsSpan(from, to - from));
+        var attributes = stream.Attributes;
+        while (stream.IncrementToken())
+        {
+            var start = from + attributes.StartOffset;
+            if (start <= lastStart && lookup.TryGetValue(attributes.Term, out var number) && attributes.EndOffset > attributes.StartOffset)
+            {
+                spans.Add(new HighlightSpan(start, from + attributes.EndOffset, 1UL << (number & 63)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The stretches to analyse: (start at a whitespace boundary, the last place a wanted token
+    /// may start, end past it by the chain's reach at a whitespace boundary), in text order and
+    /// apart; null when the whole text must be analysed.
+    /// </summary>
+    private List<(int Start, int LastStart, int End)>? Windows(string text, IEnumerable<string> terms)
+    {
+        var anchors = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (!_analysis.TryAddAnchors(term, anchors) || anchors.Count > MaxAnchors)
+            {
+                return null;
+            }
+        }
+
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        var offsets = ArrayPool<int>.Shared.Rent(text.Length);
+        try
+        {
+            var length = _analysis.FoldedView(text, folded, offsets);
+            if (length < 0)
+            {
+                return null;
+            }
+
+            var view = folded.AsSpan(0, length);
+            var places = new List<(int Place, int Reach)>();
+            foreach (var (anchor, reach) in anchors)
+            {
+                for (var at = 0; at < view.Length;)
+                {
+                    var found = view[at..].IndexOf(anchor, StringComparison.Ordinal);
+                    if (found < 0)
+                    {
+                        break;
+                    }
+
+                    var place = at + found;
+                    if (place == 0 || !char.IsLetterOrDigit(view[place - 1]) || char.IsDigit(view[place - 1]) != char.IsDigit(view[place]))
+                    {
+                        places.Add((offsets[place], reach));
+                    }
+
+                    at = place + 1;
+                }
+            }
+
+            places.Sort();
+            var windows = new List<(int Start, int LastStart, int End)>();
+            foreach (var (place, reach) in places)
+            {
+                var start = place;
+                while (start > 0 && place - start < 300 && !char.IsWhiteSpace(text[start - 1]))
+                {
+                    start--;
+                }
+
+                var end = EndOfWords(text, place, reach);
+
+                if (windows.Count > 0 && start <= windows[^1].End)
+                {
+                    windows[^1] = (windows[^1].Start, place, Math.Max(end, windows[^1].End));
+                }
+                else
+                {
+                    windows.Add((start, place, end));
+                }
+            }
+
+            return windows;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<int>.Shared.Return(offsets);
+        }
+    }
+
+    /// <summary>
+    /// Where the run of non-space chars at <paramref name="place"/> ends, and then
+    /// <paramref name="words"/> more runs holding a letter or digit (punctuation between them is
+    /// passed over); never more than a few hundred chars on.
+    /// </summary>
+    private static int EndOfWords(string text, int place, int words)
+    {
+        var limit = Math.Min(text.Length, place + 300 + (words * 40));
+        var end = place;
+        for (var word = 0; word <= words && end < limit; word++)
+        {
+            var hasLetterOrDigit = false;
+            while (!hasLetterOrDigit && end < limit)
+            {
+                while (end < limit && char.IsWhiteSpace(text[end]))
+                {
+                    end++;
+                }
+
+                while (end < limit && !char.IsWhiteSpace(text[end]))
+                {
+                    hasLetterOrDigit |= char.IsLetterOrDigit(text[end]);
+                    end++;
+                }
+            }
+        }
+
+        return end;
     }
 
     /// <summary>

@@ -16,18 +16,40 @@ public sealed class HighlightOffsetPropertyTests
     [MemberData(nameof(Samples))]
     public void Every_mark_of_random_terms_of_a_sample_covers_a_token_with_one_of_those_terms(string sample)
     {
-        var body = new ConclusionExtractor().ExtractFile(TestCorpus.Sample(sample)).Body;
-        AssertMarksCoverTheirTerms(body, new Random(sample.Length));
+        AssertMarksCoverTheirTerms(SampleBody(sample), new Random(sample.Length));
     }
 
     [SeedFact]
     public void Every_mark_of_random_terms_of_a_seed_covers_a_token_with_one_of_those_terms()
     {
-        var extractor = new ConclusionExtractor();
-        foreach (var path in Directory.EnumerateFiles(TestCorpus.SeedDirectory!).Order(StringComparer.Ordinal))
+        foreach (var body in SeedBodies())
         {
-            AssertMarksCoverTheirTerms(extractor.ExtractFile(path).Body, new Random(7));
+            AssertMarksCoverTheirTerms(body, new Random(7));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_term_of_a_sample_marks_what_analysing_the_whole_sample_marks(string sample)
+    {
+        AssertSameMarksAsWholeText(new Highlighter(VietnameseHighlightAnalysis.Indexing), SampleBody(sample), new Random(sample.Length));
+    }
+
+    [SeedFact]
+    public void Every_term_of_a_seed_marks_what_analysing_the_whole_seed_marks()
+    {
+        foreach (var body in SeedBodies())
+        {
+            AssertSameMarksAsWholeText(new Highlighter(VietnameseHighlightAnalysis.Indexing), body, new Random(11));
+        }
+    }
+
+    private static string SampleBody(string sample) => new ConclusionExtractor().ExtractFile(TestCorpus.Sample(sample)).Body;
+
+    private static IEnumerable<string> SeedBodies()
+    {
+        var extractor = new ConclusionExtractor();
+        return Directory.EnumerateFiles(TestCorpus.SeedDirectory!).Order(StringComparer.Ordinal).Select(path => extractor.ExtractFile(path).Body);
     }
 
     /// <summary>
@@ -40,7 +62,7 @@ public sealed class HighlightOffsetPropertyTests
         var tokens = VietnameseAnalyzer.Indexing.Analyze(text);
         var terms = Enumerable.Range(0, 6).Select(_ => tokens[random.Next(tokens.Count)].Term).ToHashSet(StringComparer.Ordinal);
 
-        var spans = new Highlighter().FindMatches(text, terms);
+        var spans = new Highlighter(VietnameseHighlightAnalysis.Indexing).FindMatches(text, terms);
 
         var matching = tokens.Where(t => terms.Contains(t.Term)).ToList();
         Assert.NotEmpty(spans);
@@ -54,6 +76,25 @@ public sealed class HighlightOffsetPropertyTests
         for (var i = 1; i < spans.Count; i++)
         {
             Assert.True(spans[i - 1].End <= spans[i].Start, "marks overlap");
+        }
+    }
+
+    /// <summary>For every term of <paramref name="text"/> alone, and for random sets of them, the marks equal the whole-text analysis's.</summary>
+    private static void AssertSameMarksAsWholeText(Highlighter highlighter, string text, Random random)
+    {
+        var terms = VietnameseAnalyzer.Indexing.Analyze(text).Select(t => t.Term).Distinct(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(terms);
+        foreach (var term in terms)
+        {
+            Assert.True(
+                highlighter.FindMatches(text, [term]).SequenceEqual(highlighter.FindMatches(text, [term], wholeText: true)),
+                $"marks of '{term}' differ from the whole-text analysis");
+        }
+
+        for (var round = 0; round < 50; round++)
+        {
+            var set = Enumerable.Range(0, random.Next(1, 8)).Select(_ => terms[random.Next(terms.Count)]).ToList();
+            Assert.Equal(highlighter.FindMatches(text, set, wholeText: true), highlighter.FindMatches(text, set));
         }
     }
 }

@@ -7,7 +7,7 @@ namespace SearchService.Core.Tests.Search.Highlighting;
 
 public sealed class HighlighterTests
 {
-    private readonly Highlighter _highlighter = new();
+    private readonly Highlighter _highlighter = new(VietnameseHighlightAnalysis.Indexing);
 
     [Fact]
     public void Accented_terms_mark_every_occurrence_of_their_words_and_nothing_else()
@@ -103,7 +103,7 @@ public sealed class HighlighterTests
     {
         var filler = string.Join(' ', Enumerable.Repeat("báo cáo kết quả thực hiện", 30));
         var text = "đất đai đất đai đất đai. " + filler + " Công tác giải phóng mặt bằng và đất đai cần đẩy nhanh. " + filler;
-        var highlighter = new Highlighter(options: new HighlighterOptions { MaxFragments = 1 });
+        var highlighter = new Highlighter(VietnameseHighlightAnalysis.Indexing, new HighlighterOptions { MaxFragments = 1 });
 
         var fragment = Assert.Single(highlighter.Fragments(text, ["đất", "đai", "giải", "phóng"]));
 
@@ -154,6 +154,28 @@ public sealed class HighlighterTests
         Assert.DoesNotContain("<mark>", fragment, StringComparison.Ordinal);
         Assert.EndsWith("…", fragment, StringComparison.Ordinal);
         Assert.StartsWith(WebUtility.HtmlDecode(fragment).TrimEnd('…')[..20], Regex.Replace(body, @"\s+", " ").TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Text_the_folded_view_cannot_follow_is_analysed_whole()
+    {
+        // "nông thôn" typed with combining accents (NFD): the normalizer composes it, shifting offsets.
+        var text = "Xây dựng " + "nông thôn".Normalize(System.Text.NormalizationForm.FormD) + " mới.";
+
+        var marked = _highlighter.FindMatches(text, ["nông_thôn"]).Select(s => text[s.Start..s.End]).ToList();
+
+        Assert.Equal(["nông thôn".Normalize(System.Text.NormalizationForm.FormD)], marked);
+    }
+
+    [Fact]
+    public void Markdown_emphasis_and_invisible_characters_inside_words_do_not_hide_a_match()
+    {
+        var text = "Kết luận về **giải phóng** mặt bằng và Ủy\u00A0ban nhân dân; UB\u200BND huyện.";
+
+        var cheap = _highlighter.FindMatches(text, ["gpmb", "ubnd", "giai"]);
+
+        Assert.Equal(_highlighter.FindMatches(text, ["gpmb", "ubnd", "giai"], wholeText: true), cheap);
+        Assert.Equal(3, cheap.Count);
     }
 
     private static string Body(string sample) => new ConclusionExtractor().ExtractFile(TestCorpus.Sample(sample)).Body;

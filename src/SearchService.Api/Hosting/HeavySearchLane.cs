@@ -1,0 +1,110 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace SearchService.Api.Hosting;
+
+/// <summary>
+/// Where costly searches run: a few dedicated threads (not the thread pool, so a long search never
+/// holds a thread that cheap searches and the server's I/O need) at a lower OS priority (nice 10
+/// on Linux: when a cheap search is ready to run, the scheduler gives it the core first), fed from
+/// a bounded queue; beyond the queue a search is refused rather than left to wait without end.
+/// </summary>
+internal sealed class HeavySearchLane : IDisposable
+{
+    /// <summary>The nice value of the lane's threads (0 is normal, 19 the lowest priority).</summary>
+    private const int Nice = 10;
+
+    private readonly BlockingCollection<Action> _queue;
+    private readonly Thread[] _threads;
+
+    /// <summary>A lane of <paramref name="threads"/> threads and <paramref name="queue"/> waiting places.</summary>
+    public HeavySearchLane(int threads, int queue)
+    {
+        _queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>(), Math.Max(1, queue));
+        _threads = new Thread[Math.Max(1, threads)];
+        for (var i = 0; i < _threads.Length; i++)
+        {
+            _threads[i] = new Thread(Work) { IsBackground = true, Name = $"heavy-search-{i}" };
+            _threads[i].Start();
+        }
+    }
+
+    /// <summary>True where the lane's threads run at a lower OS priority than the request threads (Linux).</summary>
+    public static bool LowersPriority => OperatingSystem.IsLinux();
+
+    /// <summary>Searches waiting for a thread of the lane now.</summary>
+    public int Waiting => _queue.Count;
+
+    /// <summary>
+    /// Queues <paramref name="work"/>; null when the queue is full (the caller answers 503). The
+    /// task ends cancelled when <paramref name="cancellationToken"/> fires before the work starts.
+    /// </summary>
+    public Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = _queue.TryAdd(() =>
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                done.TrySetCanceled(cancellationToken);
+                return;
+            }
+
+            try
+            {
+                done.TrySetResult(work());
+            }
+            catch (OperationCanceledException e)
+            {
+                done.TrySetCanceled(e.CancellationToken);
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        });
+        return queued ? done.Task : null;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _queue.CompleteAdding();
+        foreach (var thread in _threads)
+        {
+            thread.Join(TimeSpan.FromSeconds(5));
+        }
+
+        _queue.Dispose();
+    }
+
+    private void Work()
+    {
+        LowerPriority();
+        foreach (var work in _queue.GetConsumingEnumerable())
+        {
+            work();
+        }
+    }
+
+    /// <summary>
+    /// Renices the calling thread (Linux schedules threads as tasks of their own). Lowering needs
+    /// no privilege; where it fails or the OS is another, the lane still bounds how many costly
+    /// searches run, only without the scheduler's preference for cheap ones.
+    /// </summary>
+    private static void LowerPriority()
+    {
+        if (LowersPriority)
+        {
+            _ = SetPriority(0, GetThreadId(), Nice); // 0 = PRIO_PROCESS, which for a thread id is that thread
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "gettid")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int GetThreadId();
+
+    [DllImport("libc", EntryPoint = "setpriority")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int SetPriority(int which, int who, int priority);
+}
