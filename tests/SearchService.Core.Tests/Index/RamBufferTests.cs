@@ -1,3 +1,4 @@
+using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Writer;
 
 namespace SearchService.Core.Tests.Index;
@@ -46,7 +47,24 @@ public sealed class RamBufferTests
             Assert.Equal(expected[s], actual);
         }
 
-        Assert.True(pool.AllocatedBytes > 32 * 1024, "the test should span several blocks");
+        Assert.True(pool.UsedBytes > 32 * 1024, "the test should span several blocks");
+    }
+
+    [Fact]
+    public void A_buffer_budget_under_one_pool_block_still_holds_many_documents_a_segment()
+    {
+        // The budget counts the bytes used, not whole 32 KiB blocks: with 30 kB, counting blocks
+        // flushed after every document, one segment each, until readers ran out of file handles.
+        using var scratch = new TempFolder("ss-rambudget");
+        var schema = new IndexSchema([new FieldDefinition("id", FieldKind.Keyword), new FieldDefinition("body", FieldKind.Text)]);
+        using var writer = IndexWriter.Open(scratch.Path, schema, new IndexWriterOptions { RamBufferBytes = 30_000 });
+        for (var i = 0; i < 300; i++)
+        {
+            writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("body", $"kết luận hội nghị số {i} về nông thôn mới"));
+        }
+
+        writer.Commit();
+        Assert.InRange(writer.Statistics.Flushes, 1, 30);
     }
 
     [Fact]

@@ -110,7 +110,11 @@ public sealed class SnapshotConcurrencyTests : IDisposable
             writer.UpdateDocument(id, new IndexDocument().Add("id", id).Add("body", $"{id} kết luận hội nghị nông thôn mới phiên bản {version}").Add("version", version));
             if (step % 150 == 149)
             {
+                // Let the readers see this commit before the next: on a loaded machine the writer can
+                // otherwise run through every commit before a reader thread is scheduled at all.
+                var before = Volatile.Read(ref reopens);
                 writer.Commit();
+                SpinWait.SpinUntil(() => Volatile.Read(ref reopens) > before, TimeSpan.FromSeconds(5));
             }
         }
 

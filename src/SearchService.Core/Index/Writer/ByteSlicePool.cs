@@ -29,8 +29,13 @@ internal sealed class ByteSlicePool
     private int _blockCount;
     private int _offset = BlockSize;
 
-    /// <summary>Bytes of the blocks allocated so far.</summary>
-    public long AllocatedBytes => _blockCount * (long)BlockSize;
+    /// <summary>
+    /// Bytes handed out so far: the full blocks and the used part of the last one. The flush
+    /// decision counts these, not whole blocks: a RAM budget under one block (32 KiB)
+    /// (tests use 30 kB to get many segments) would otherwise flush after every document, one
+    /// segment a document, and a reader of that index could run out of file handles.
+    /// </summary>
+    public long UsedBytes => _blockCount == 0 ? 0 : ((_blockCount - 1) * (long)BlockSize) + _offset;
 
     /// <summary>True when the pool nears the most its int addresses can reach.</summary>
     public bool IsNearlyFull => _blockCount >= MaxBlocks;

@@ -79,12 +79,12 @@ internal sealed class SegmentBuffer
     /// <summary>Documents deleted while still in the buffer (an id updated twice before a flush).</summary>
     public List<bool> Deleted { get; } = [];
 
-    /// <summary>RAM the buffer holds: the streams' blocks, the term tables, stored bytes, columns.</summary>
+    /// <summary>RAM the buffer holds: the streams' used bytes, the term tables, stored bytes, columns.</summary>
     public long RamBytes
     {
         get
         {
-            var bytes = _pool.AllocatedBytes + _otherBytes;
+            var bytes = _pool.UsedBytes + _otherBytes;
             foreach (var postings in _fields)
             {
                 bytes += postings.RamBytes;
