@@ -1,3 +1,4 @@
+using SearchService.Core.Analysis;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Gazetteer;
 using SearchService.Core.Search.Parsing;
@@ -46,6 +47,7 @@ public static class ConclusionQueries
     {
         IdField = ConclusionFields.Id,
         Fields = [ConclusionFields.Title, ConclusionFields.Body],
+        Analyzer = VietnameseAnalyzer.Indexing,
     };
 
     /// <summary>

@@ -65,10 +65,10 @@ public sealed class MoreLikeThis
         var (segment, local) = _snapshot.Locate(doc);
         var stored = segment.Document(local);
         var documents = Math.Max(_snapshot.LiveCount, 1);
-        var pipeline = VietnameseAnalyzer.Indexing.CreatePipeline();
         var candidates = new List<WeightedTerm>();
         foreach (var field in Options.Fields)
         {
+            var pipeline = Options.Analyzer.CreateIndexPipeline(field);
             var frequencies = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (name, value) in stored)
             {

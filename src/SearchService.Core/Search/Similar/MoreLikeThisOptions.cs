@@ -12,6 +12,9 @@ public sealed record MoreLikeThisOptions
     /// <summary>The stored text fields re-analyzed for terms.</summary>
     public required IReadOnlyList<string> Fields { get; init; }
 
+    /// <summary>The analyzer the fields were indexed with (its index chain), so the terms found are the index's terms.</summary>
+    public required Analysis.Analyzer Analyzer { get; init; }
+
     /// <summary>The most terms selected.</summary>
     public int MaxTerms { get; init; } = 25;
 
