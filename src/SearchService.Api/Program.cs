@@ -65,8 +65,10 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServ
     kestrel.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
 
     // Raw non-ASCII bytes in a query string and %00 in a path would get Kestrel's empty 400: the
-    // guard percent-encodes the first and sends the second on to a ProblemDetails answer.
-    kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => new RequestLineGuard(next).OnConnectionAsync));
+    // guard percent-encodes the first and sends the second, and request lines over the limit, on to
+    // a ProblemDetails answer.
+    var maxRequestLine = kestrel.Limits.MaxRequestLineSize;
+    kestrel.ConfigureEndpointDefaults(listen => listen.Use(next => new RequestLineGuard(next, maxRequestLine).OnConnectionAsync));
 });
 builder.Services.AddOptions<FormOptions>().Configure<IOptions<SearchServiceOptions>>((form, service) => form.MultipartBodyLengthLimit = service.Value.MaxUploadBytes);
 

@@ -27,6 +27,16 @@ public static class DocumentIds
             return $"'{id}' cannot be an id: it names a folder in a URL or a path";
         }
 
+        // Kestrel leaves %2F and %5C encoded in a path, so "PUT /api/documents/a%2Fb" would store the
+        // id "a%2Fb": not the "a/b" the client meant, and a different id in every client's encoding.
+        foreach (var escaped in (ReadOnlySpan<string>)["%2F", "%5C"])
+        {
+            if (id.Contains(escaped, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"an id may not contain '{(escaped == "%2F" ? '/' : '\\')}' (sent as {escaped})";
+            }
+        }
+
         foreach (var c in id)
         {
             // Format characters (zero-width spaces, bidirectional overrides such as U+202E, the BOM)

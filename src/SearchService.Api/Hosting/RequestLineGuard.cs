@@ -12,7 +12,9 @@ namespace SearchService.Api.Hosting;
 /// percent-encoded, as a browser does, so the request goes on and means what it says; a target
 /// whose path holds an encoded NUL (<c>%00</c>, which Kestrel refuses) is sent on as a request to
 /// <see cref="RejectedPath"/>, where <see cref="RejectedRequests"/> answers a ProblemDetails naming
-/// the parameter. Everything else passes through untouched: the guard follows the framing
+/// the parameter. A request line longer than Kestrel accepts (a long query in a GET) is sent on
+/// the same way, answered by a 414 ProblemDetails that points to <c>POST /api/search</c> instead of
+/// Kestrel's empty 414. Everything else passes through untouched: the guard follows the framing
 /// (headers, Content-Length bodies) only to find the next request line, and stops looking at a
 /// connection whose framing it does not follow (chunked bodies, upgrades, HTTP/2, TLS).
 /// </summary>
@@ -21,13 +23,19 @@ internal sealed class RequestLineGuard
     /// <summary>Where a refused request line is sent on, with <c>parameter</c> in its query.</summary>
     public const string RejectedPath = "/.request-line-refused";
 
-    /// <summary>The longest request line or header line the guard reads whole; a longer one is left to Kestrel's limits.</summary>
+    /// <summary>The longest header line the guard reads whole; a longer one is left to Kestrel's limits.</summary>
     private const int MaxLine = 96 * 1024;
 
     private readonly ConnectionDelegate _next;
+    private readonly int _maxRequestLine;
 
-    /// <summary>A guard in front of <paramref name="next"/>.</summary>
-    public RequestLineGuard(ConnectionDelegate next) => _next = next;
+    /// <summary>A guard in front of <paramref name="next"/>, which refuses request lines over <paramref name="maxRequestLine"/> bytes.</summary>
+    public RequestLineGuard(ConnectionDelegate next, int maxRequestLine)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxRequestLine, 16);
+        _next = next;
+        _maxRequestLine = maxRequestLine;
+    }
 
     /// <summary>Runs the connection through the guard.</summary>
     public async Task OnConnectionAsync(ConnectionContext connection)
@@ -35,7 +43,7 @@ internal sealed class RequestLineGuard
         var original = connection.Transport;
         var inner = new Pipe();
         connection.Transport = new Duplex(inner.Reader, original.Output);
-        var pump = PumpAsync(original.Input, inner.Writer);
+        var pump = PumpAsync(original.Input, inner.Writer, _maxRequestLine);
         try
         {
             await _next(connection);
@@ -87,9 +95,17 @@ internal sealed class RequestLineGuard
         return [.. result];
     }
 
-    private static async Task PumpAsync(PipeReader source, PipeWriter destination)
+    /// <summary>The request line sent on in place of one too long for Kestrel: same method, the refused path.</summary>
+    internal static byte[] TooLong(ReadOnlySpan<byte> start)
     {
-        var framing = new Framing();
+        var space = start.IndexOf((byte)' ');
+        var method = space is > 0 and <= 16 ? start[..space] : "GET"u8;
+        return [.. method, .. Encoding.ASCII.GetBytes($" {RejectedPath}?parameter=url&reason=too-long HTTP/1.1")];
+    }
+
+    private static async Task PumpAsync(PipeReader source, PipeWriter destination, int maxRequestLine)
+    {
+        var framing = new Framing(maxRequestLine);
         try
         {
             while (true)
@@ -120,7 +136,7 @@ internal sealed class RequestLineGuard
     }
 
     /// <summary>Where in the HTTP/1.1 stream the guard is.</summary>
-    private sealed class Framing
+    private sealed class Framing(int maxRequestLine)
     {
         private State _state = State.RequestLine;
         private long _bodyLeft;
@@ -132,6 +148,7 @@ internal sealed class RequestLineGuard
             RequestLine,
             Headers,
             Body,
+            SkipLine,
             PassThrough,
         }
 
@@ -158,6 +175,18 @@ internal sealed class RequestLineGuard
                         }
 
                         break;
+                    case State.SkipLine:
+                        // The rest of a request line already replaced by the refused one.
+                        if (reader.TryAdvanceTo((byte)'\n', advancePastDelimiter: true))
+                        {
+                            StartHeaders();
+                        }
+                        else
+                        {
+                            reader.Advance(reader.Remaining);
+                        }
+
+                        break;
                     default:
                         if (_state == State.RequestLine && reader.TryPeek(out var first) && first is not ((>= (byte)'A' and <= (byte)'Z') or (byte)'\r' or (byte)'\n'))
                         {
@@ -169,6 +198,15 @@ internal sealed class RequestLineGuard
 
                         if (!reader.TryReadTo(out ReadOnlySequence<byte> line, (byte)'\n', advancePastDelimiter: true))
                         {
+                            if (_state == State.RequestLine && reader.Remaining > maxRequestLine && !completed)
+                            {
+                                destination.Write(TooLong(reader.UnreadSpan));
+                                destination.Write("\r\n"u8);
+                                reader.Advance(reader.Remaining);
+                                _state = State.SkipLine;
+                                continue;
+                            }
+
                             if (reader.Remaining > MaxLine || completed)
                             {
                                 _state = State.PassThrough; // Kestrel's own limits answer a line this long
@@ -206,11 +244,9 @@ internal sealed class RequestLineGuard
                     return;
                 }
 
-                destination.Write(Rewrite(text));
+                destination.Write(text.Length > maxRequestLine ? TooLong(text) : Rewrite(text));
                 destination.Write("\r\n"u8);
-                _state = State.Headers;
-                _contentLength = 0;
-                _untracked = false;
+                StartHeaders();
                 return;
             }
 
@@ -243,6 +279,13 @@ internal sealed class RequestLineGuard
             {
                 _untracked = true;
             }
+        }
+
+        private void StartHeaders()
+        {
+            _state = State.Headers;
+            _contentLength = 0;
+            _untracked = false;
         }
 
         private static void Copy(ReadOnlySequence<byte> bytes, PipeWriter destination)

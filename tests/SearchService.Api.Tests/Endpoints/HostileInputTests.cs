@@ -72,6 +72,18 @@ public sealed class HostileInputTests : IClassFixture<ServiceFactory>
         Assert.Equal("id", (await post.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
     }
 
+    [Theory]
+    [InlineData("a%2Fb")]
+    [InlineData("a%5cb")]
+    public async Task An_escaped_slash_in_the_path_is_refused_not_stored_as_percent_text(string escaped)
+    {
+        var put = await _writer.PutAsJsonAsync("/api/documents/" + escaped, new { text = "Kết luận về nông thôn mới" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
+        Assert.Equal("id", (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("parameter").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await _reader.GetAsync("/api/documents/" + escaped)).StatusCode);
+    }
+
     [Fact]
     public async Task A_file_name_that_makes_a_dot_id_is_refused()
     {

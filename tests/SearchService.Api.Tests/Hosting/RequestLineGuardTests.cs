@@ -74,6 +74,23 @@ public sealed class RequestLineGuardTests : IAsyncLifetime
         Assert.Contains("\"parameter\":\"id\"", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(70_000)]
+    [InlineData(200_000)]
+    public async Task A_request_line_over_the_limit_is_a_414_problem_pointing_to_post_and_the_connection_goes_on(int length)
+    {
+        var q = new string('q', length);
+        var bytes = Encoding.ASCII.GetBytes($"GET /api/search?q={q} HTTP/1.1\r\nHost: x\r\n\r\n"
+            + "GET /api/search?q=thon HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+
+        var text = Encoding.UTF8.GetString(await SendRawAsync(bytes));
+
+        var statuses = System.Text.RegularExpressions.Regex.Matches(text, @"HTTP/1\.1 (\d{3})").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["414", "200"], statuses);
+        Assert.Contains("application/problem+json", text, StringComparison.Ordinal);
+        Assert.Contains("POST /api/search", text, StringComparison.Ordinal);
+    }
+
     private static List<string> Hits(string body) =>
         [.. JsonDocument.Parse(body).RootElement.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetString()!)];
 
