@@ -101,7 +101,7 @@ public static class IndexBenchCommand
             output.WriteLine(string.Create(inv, $"threads      1 writer + {threads} analysis{(threads == 0 ? " (analysis on the writer's thread)" : "")} + 1 background merge at a time; {Environment.ProcessorCount} cores"));
             output.WriteLine(string.Create(inv, $"build        {build:0.0} s, {docs / build:0} docs/s, {megabytes / build:0.00} MB/s, {buildCpu:0.0} s CPU, {segments} segments at the end"));
             output.WriteLine(string.Create(inv, $"flushes      {statistics.Flushes} in {statistics.FlushTime.TotalSeconds:0.0} s (RAM buffer {ramMb} MiB)"));
-            output.WriteLine(string.Create(inv, $"merges       {statistics.Merges} in {statistics.MergeTime.TotalSeconds:0.0} s, the writer waited {statistics.MergeWaitTime.TotalSeconds:0.0} s for them"));
+            output.WriteLine(string.Create(inv, $"merges       {statistics.Merges} in {statistics.MergeTime.TotalSeconds:0.0} s, the writer waited {statistics.MergeWaitTime.TotalSeconds:0.0} s for them; stored-fields chunks {statistics.MergeChunksCopied:N0} copied, {statistics.MergeChunksCompressed:N0} compressed"));
             if (mergeSeconds is { } m)
             {
                 output.WriteLine(string.Create(inv, $"force merge  {m:0.0} s to one segment"));

@@ -43,7 +43,7 @@ public static class MergeCommand
             var commit = writer.Commit();
             Console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"merged {before} segments into {writer.SegmentCount} in {stopwatch.Elapsed.TotalSeconds:0.0} s; committed generation {commit.Generation}: {writer.LiveCount} documents"));
+                $"merged {before} segments into {writer.SegmentCount} in {stopwatch.Elapsed.TotalSeconds:0.0} s (stored-fields chunks: {writer.Statistics.MergeChunksCopied} copied, {writer.Statistics.MergeChunksCompressed} compressed); committed generation {commit.Generation}: {writer.LiveCount} documents"));
             return 0;
         });
     }

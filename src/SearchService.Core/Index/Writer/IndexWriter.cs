@@ -372,7 +372,7 @@ public sealed class IndexWriter : IDisposable
         {
             var started = Stopwatch.GetTimestamp();
             var info = SegmentWriter.Write(Directory, name, source);
-            Statistics.AddMerge(Stopwatch.GetElapsedTime(started));
+            Statistics.AddMerge(Stopwatch.GetElapsedTime(started), source.CopiedChunks, source.CompressedChunks);
             return info;
         }
 
