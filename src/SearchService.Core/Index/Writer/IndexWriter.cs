@@ -93,6 +93,14 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Opens a writer on <paramref name="path"/>; throws <see cref="IndexLockedException"/> when another writer is open.</summary>
     public static IndexWriter Open(string path, IndexSchema schema, IndexWriterOptions? options = null)
     {
+        foreach (var (rate, name) in new[] { (options?.MergeWriteMBPerSecond, nameof(IndexWriterOptions.MergeWriteMBPerSecond)), (options?.ForceMergeWriteMBPerSecond, nameof(IndexWriterOptions.ForceMergeWriteMBPerSecond)) })
+        {
+            if (rate is <= 0 or double.NaN)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), rate, $"{name} must be more than 0 MB/s, or null for no bound");
+            }
+        }
+
         var directory = new IndexDirectory(path);
         var writeLock = IndexWriteLock.Acquire(directory);
         try
@@ -398,11 +406,13 @@ public sealed class IndexWriter : IDisposable
         var name = IndexFileNames.SegmentName(_segmentCounter++);
         var source = new MergeSegmentSource(Schema, sources.ConvertAll(s => s.Reader), PendingMerge.LiveDocsOf(sources));
         var merge = new PendingMerge(sources, name, source);
+        var rate = background ? _options.MergeWriteMBPerSecond : _options.ForceMergeWriteMBPerSecond;
+        var limiter = rate is { } mbPerSecond ? new WriteRateLimiter(mbPerSecond) : null;
         SegmentInfo Write()
         {
             var started = Stopwatch.GetTimestamp();
-            var info = SegmentWriter.Write(Directory, name, source);
-            Statistics.AddMerge(Stopwatch.GetElapsedTime(started), source.CopiedChunks, source.CompressedChunks);
+            var info = SegmentWriter.Write(Directory.WithWriteLimit(limiter), name, source);
+            Statistics.AddMerge(Stopwatch.GetElapsedTime(started), source.CopiedChunks, source.CompressedChunks, limiter?.Paused ?? TimeSpan.Zero);
             return info;
         }
 

@@ -11,6 +11,7 @@ public sealed class IndexWriterStatistics
     private int _merges;
     private long _copiedChunks;
     private long _compressedChunks;
+    private long _pausedTicks;
 
     /// <summary>Segments flushed from the RAM buffer.</summary>
     public int Flushes { get; internal set; }
@@ -33,9 +34,13 @@ public sealed class IndexWriterStatistics
     /// <summary>Stored-fields chunks merges compressed afresh (from chunks with deleted documents, or segments' small last chunks).</summary>
     public long MergeChunksCompressed => Interlocked.Read(ref _compressedChunks);
 
+    /// <summary>Time merges spent paused to keep to their write rate (<see cref="IndexWriterOptions.MergeWriteMBPerSecond"/>), part of <see cref="MergeTime"/>.</summary>
+    public TimeSpan MergeThrottleTime => TimeSpan.FromTicks(Interlocked.Read(ref _pausedTicks));
+
     /// <summary>Counts a finished merge that took <paramref name="elapsed"/>; called from the merging thread.</summary>
-    internal void AddMerge(TimeSpan elapsed, int copiedChunks, int compressedChunks)
+    internal void AddMerge(TimeSpan elapsed, int copiedChunks, int compressedChunks, TimeSpan paused)
     {
+        Interlocked.Add(ref _pausedTicks, paused.Ticks);
         Interlocked.Add(ref _mergeTicks, elapsed.Ticks);
         Interlocked.Add(ref _copiedChunks, copiedChunks);
         Interlocked.Add(ref _compressedChunks, compressedChunks);
