@@ -59,14 +59,7 @@ public sealed class FormatVersionTests : IDisposable
     public void A_term_dictionary_of_version_1_is_refused_as_too_old_even_beside_current_postings()
     {
         // No writer makes a version-1 .tim any more (it came with postings format 1); one that turns up is refused, not read without its positions flags.
-        var schema = new IndexSchema([new FieldDefinition(ConclusionFields.Id, FieldKind.Keyword), new FieldDefinition(ConclusionFields.Body, FieldKind.Text)], ConclusionFields.Id);
-        using (var writer = IndexWriter.Open(_scratch.Path, schema))
-        {
-            writer.AddDocument(new IndexDocument().Add(ConclusionFields.Id, "a").Add(ConclusionFields.Body, "Phát triển cảng hàng không"));
-            writer.Commit();
-        }
-
-        Assert.Equal(["a"], Ids("\"cảng hàng không\""));
+        WriteOneDocument();
         SetHeaderVersion("_0.tim", 1);
 
         var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Dispose());
@@ -80,14 +73,7 @@ public sealed class FormatVersionTests : IDisposable
     [Fact]
     public void A_file_of_a_newer_format_is_refused_naming_the_file_and_its_version()
     {
-        var schema = new IndexSchema([new FieldDefinition(ConclusionFields.Id, FieldKind.Keyword), new FieldDefinition(ConclusionFields.Body, FieldKind.Text)], ConclusionFields.Id);
-        using (var writer = IndexWriter.Open(_scratch.Path, schema))
-        {
-            writer.AddDocument(new IndexDocument().Add(ConclusionFields.Id, "a").Add(ConclusionFields.Body, "Phát triển cảng hàng không"));
-            writer.Commit();
-        }
-
-        Assert.Equal(["a"], Ids("\"cảng hàng không\""));
+        WriteOneDocument();
         Assert.Equal(PostingsFormat.PositionsVersion, HeaderVersion("_0.pos"));
         SetHeaderVersion("_0.pos", 7);
 
@@ -100,6 +86,19 @@ public sealed class FormatVersionTests : IDisposable
         // check names the same file and version instead of a checksum mismatch.
         var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
         Assert.Contains(report.Problems, p => p.Contains("_0.pos", StringComparison.Ordinal) && p.Contains("format version 7", StringComparison.Ordinal));
+    }
+
+    /// <summary>An index of this build's format holding one document, which a phrase finds.</summary>
+    private void WriteOneDocument()
+    {
+        var schema = new IndexSchema([new FieldDefinition(ConclusionFields.Id, FieldKind.Keyword), new FieldDefinition(ConclusionFields.Body, FieldKind.Text)], ConclusionFields.Id);
+        using (var writer = IndexWriter.Open(_scratch.Path, schema))
+        {
+            writer.AddDocument(new IndexDocument().Add(ConclusionFields.Id, "a").Add(ConclusionFields.Body, "Phát triển cảng hàng không"));
+            writer.Commit();
+        }
+
+        Assert.Equal(["a"], Ids("\"cảng hàng không\""));
     }
 
     private SortedDictionary<string, string> Files() =>
