@@ -9,7 +9,7 @@ using SearchService.Core.Index.Writer;
 namespace SearchService.Indexer.Commands;
 
 /// <summary>
-/// <c>bench index CORPUS.jsonl [--index DIR] [--threads N] [--ram-mb N] [--no-merge] [--stages]</c>:
+/// <c>bench index CORPUS.jsonl [--index DIR] [--threads N] [--ram-mb N] [--merge-mb-per-sec R] [--no-merge] [--stages]</c>:
 /// builds an index from a corpus file as <c>index</c> does and prints the figures to quote: docs/s,
 /// MB/s, build and merge-to-one-segment seconds, CPU seconds, peak resident memory, garbage
 /// collections, the writer's flushes and merges, and the threads used. With <c>--stages</c> it
@@ -25,17 +25,18 @@ public static class IndexBenchCommand
         var index = new Option<string?>("--index") { Description = "Folder to build in (emptied first; default: a temporary folder, removed after)." };
         var threads = IndexCommand.AnalysisThreadsOption();
         var ramMb = new Option<int>("--ram-mb") { Description = "RAM buffer of the writer in MiB.", DefaultValueFactory = _ => 64 };
+        var mergeRate = new Option<double>("--merge-mb-per-sec") { Description = "Write rate of background merges in MB/s (0: unbounded).", DefaultValueFactory = _ => new IndexWriterOptions().MergeWriteMBPerSecond ?? 0 };
         var noMerge = new Option<bool>("--no-merge") { Description = "Skip the merge to one segment after the build." };
         var stages = new Option<bool>("--stages") { Description = "First time each step alone on one thread: read, parse, analyze, analyze and gather." };
         var command = new Command("index", "Index build throughput: docs/s, MB/s, build and merge seconds, CPU, peak RSS, flushes and merges.")
         {
-            corpus, index, threads, ramMb, noMerge, stages,
+            corpus, index, threads, ramMb, mergeRate, noMerge, stages,
         };
-        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(index), parse.GetValue(threads), parse.GetValue(ramMb), !parse.GetValue(noMerge), parse.GetValue(stages)));
+        command.SetAction(parse => Run(parse.GetValue(corpus)!, parse.GetValue(index), parse.GetValue(threads), parse.GetValue(ramMb), parse.GetValue(mergeRate), !parse.GetValue(noMerge), parse.GetValue(stages)));
         return command;
     }
 
-    private static int Run(string corpus, string? indexPath, int threads, int ramMb, bool merge, bool stages)
+    private static int Run(string corpus, string? indexPath, int threads, int ramMb, double mergeRate, bool merge, bool stages)
     {
         if (!File.Exists(corpus))
         {
@@ -43,9 +44,9 @@ public static class IndexBenchCommand
             return 2;
         }
 
-        if (threads < 0 || ramMb < 1)
+        if (threads < 0 || ramMb < 1 || mergeRate < 0)
         {
-            Console.Error.WriteLine("error: --threads must be at least 0 and --ram-mb at least 1.");
+            Console.Error.WriteLine("error: --threads and --merge-mb-per-sec must be at least 0 and --ram-mb at least 1.");
             return 2;
         }
 
@@ -64,7 +65,7 @@ public static class IndexBenchCommand
                 TimeStages(corpus, ramMb, output);
             }
 
-            using var writer = IndexWriter.Open(path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = ramMb * 1024L * 1024 });
+            using var writer = IndexWriter.Open(path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = ramMb * 1024L * 1024, MergeWriteMBPerSecond = mergeRate > 0 ? mergeRate : null });
 
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var pauseBefore = GC.GetTotalPauseDuration();
@@ -101,7 +102,7 @@ public static class IndexBenchCommand
             output.WriteLine(string.Create(inv, $"threads      1 writer + {threads} analysis{(threads == 0 ? " (analysis on the writer's thread)" : "")} + 1 background merge at a time; {Environment.ProcessorCount} cores"));
             output.WriteLine(string.Create(inv, $"build        {build:0.0} s, {docs / build:0} docs/s, {megabytes / build:0.00} MB/s, {buildCpu:0.0} s CPU, {segments} segments at the end"));
             output.WriteLine(string.Create(inv, $"flushes      {statistics.Flushes} in {statistics.FlushTime.TotalSeconds:0.0} s (RAM buffer {ramMb} MiB)"));
-            output.WriteLine(string.Create(inv, $"merges       {statistics.Merges} in {statistics.MergeTime.TotalSeconds:0.0} s, the writer waited {statistics.MergeWaitTime.TotalSeconds:0.0} s for them"));
+            output.WriteLine(string.Create(inv, $"merges       {statistics.Merges} in {statistics.MergeTime.TotalSeconds:0.0} s, the writer waited {statistics.MergeWaitTime.TotalSeconds:0.0} s for them; stored-fields chunks {statistics.MergeChunksCopied:N0} copied, {statistics.MergeChunksCompressed:N0} compressed; background merges paused {statistics.MergeThrottleTime.TotalSeconds:0.0} s for their write rate ({(mergeRate > 0 ? $"{mergeRate:0} MB/s" : "unbounded")})"));
             if (mergeSeconds is { } m)
             {
                 output.WriteLine(string.Create(inv, $"force merge  {m:0.0} s to one segment"));

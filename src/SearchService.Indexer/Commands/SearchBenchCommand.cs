@@ -9,10 +9,11 @@ using SearchService.Core.Catalog.Answering;
 namespace SearchService.Indexer.Commands;
 
 /// <summary>
-/// <c>bench search --index DIR --queries FILE [--runs N] [--size K]</c>: single-thread search
-/// latency over a query file (tab-separated id, kind, query, as ../shared/bench/queries.tsv):
-/// the median of N runs per query after one warm-up pass, then the median and maximum per kind.
-/// Prints figures; asserts nothing.
+/// <c>bench search --index DIR --queries FILE [--runs N] [--size K] [--seconds S]</c>: single-thread
+/// search latency over a query file (tab-separated id, kind, query, as ../shared/bench/queries.tsv):
+/// the median of N runs per query after one warm-up pass, then the median and maximum per kind,
+/// and the p50/p95/p99 of every search timed; with S, passes over the file repeat for S seconds
+/// (latency while something else runs, a merge say). Prints figures; asserts nothing.
 /// </summary>
 public static class SearchBenchCommand
 {
@@ -28,12 +29,13 @@ public static class SearchBenchCommand
             Description = "What each search computes: 'hits' (the engine's top hits only, the default), or the API's answer with 'snippets', 'facets' or 'all' (both; facets computed afresh every time).",
             DefaultValueFactory = _ => "hits",
         };
-        var command = new Command("search", "Search latency per query and per kind of query on one core.") { index, queries, runs, size, answer };
-        command.SetAction(parse => Run(parse.GetValue(index)!, parse.GetValue(queries)!, Math.Max(1, parse.GetValue(runs)), parse.GetValue(size), parse.GetValue(answer)!));
+        var seconds = new Option<double>("--seconds") { Description = "Repeat passes over the queries until this many seconds have gone (0: one pass)." };
+        var command = new Command("search", "Search latency per query and per kind of query on one core.") { index, queries, runs, size, answer, seconds };
+        command.SetAction(parse => Run(parse.GetValue(index)!, parse.GetValue(queries)!, Math.Max(1, parse.GetValue(runs)), parse.GetValue(size), parse.GetValue(answer)!, parse.GetValue(seconds)));
         return command;
     }
 
-    private static int Run(DirectoryInfo index, FileInfo file, int runs, int size, string answer)
+    private static int Run(DirectoryInfo index, FileInfo file, int runs, int size, string answer, double seconds)
     {
         SearchAnswerOptions? parts = answer switch
         {
@@ -57,29 +59,43 @@ public static class SearchBenchCommand
             searcher.Search(new SearchRequest { Query = line.Text, Size = size, Lenient = true });
         }
 
-        Console.WriteLine($"{searcher.Snapshot.LiveCount} documents in {searcher.Snapshot.Segments.Count} segments; median of {runs} runs, top {size}, computing {answer}");
-        var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var line in lines)
+        Console.WriteLine($"{searcher.Snapshot.LiveCount} documents in {searcher.Snapshot.Segments.Count} segments; median of {runs} runs{(seconds > 0 ? $" a pass, passes for {seconds} s" : "")}, top {size}, computing {answer}");
+        var timesOf = lines.Select(_ => new List<double>()).ToList();
+        var results = new SearchResult?[lines.Count];
+        var clock = Stopwatch.StartNew();
+        var passes = 0;
+        do
         {
-            var times = new double[runs];
-            SearchResult? result = null;
-            for (var i = 0; i < runs; i++)
+            for (var q = 0; q < lines.Count; q++)
             {
-                var started = Stopwatch.GetTimestamp();
-                var request = new SearchRequest { Query = line.Text, Size = size, Lenient = true };
-                result = parts is null ? searcher.Search(request) : answerer.Answer(searcher, request, parts).Result;
-                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                for (var i = 0; i < runs; i++)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    var request = new SearchRequest { Query = lines[q].Text, Size = size, Lenient = true };
+                    results[q] = parts is null ? searcher.Search(request) : answerer.Answer(searcher, request, parts).Result;
+                    timesOf[q].Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
             }
 
-            Array.Sort(times);
-            var median = times[runs / 2];
+            passes++;
+        }
+        while (clock.Elapsed.TotalSeconds < seconds);
+
+        var byKind = new SortedDictionary<string, List<double>>(StringComparer.Ordinal);
+        for (var q = 0; q < lines.Count; q++)
+        {
+            var line = lines[q];
+            var times = timesOf[q];
+            times.Sort();
+            var median = times[times.Count / 2];
             if (!byKind.TryGetValue(line.Kind, out var list))
             {
                 byKind[line.Kind] = list = [];
             }
 
             list.Add(median);
-            var total = (result!.TotalIsExact ? "" : ">=") + result.Total.ToString(CultureInfo.InvariantCulture);
+            var result = results[q]!;
+            var total = (result.TotalIsExact ? "" : ">=") + result.Total.ToString(CultureInfo.InvariantCulture);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{line.Id,-5} {line.Kind,-9} {median,8:0.00} ms  {total,8} hits  {line.Text}"));
         }
 
@@ -92,6 +108,8 @@ public static class SearchBenchCommand
 
         var all = byKind.Values.SelectMany(l => l).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"all",-9} median {all[all.Count / 2],8:0.00} ms   p90 {all[(int)(all.Count * 0.9)],8:0.00} ms   max {all[^1],8:0.00} ms"));
+        var every = timesOf.SelectMany(t => t).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"every search: {every.Count} in {passes} passes, {clock.Elapsed.TotalSeconds:0.0} s: p50 {LatencyPercentile.Of(every, 50):0.00} ms   p95 {LatencyPercentile.Of(every, 95):0.00} ms   p99 {LatencyPercentile.Of(every, 99):0.00} ms   max {every[^1]:0.00} ms"));
         return 0;
     }
 }

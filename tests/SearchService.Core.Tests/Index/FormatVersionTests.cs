@@ -26,9 +26,9 @@ public sealed class FormatVersionTests : IDisposable
     }
 
     [Theory]
-    [InlineData("format1-index", 1)]
-    [InlineData("format2-index", 2)]
-    public void An_index_of_an_older_format_is_refused_naming_the_file_and_its_version_and_left_as_it_was(string fixture, int version)
+    [InlineData("format1-index", "_0.tim", 1)]
+    [InlineData("format2-index", "_0.doc", 2)]
+    public void An_index_of_an_older_format_is_refused_naming_the_file_and_its_version_and_left_as_it_was(string fixture, string refused, int version)
     {
         Directory.CreateDirectory(_scratch.Path);
         foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Index", "Fixtures", fixture)))
@@ -39,10 +39,11 @@ public sealed class FormatVersionTests : IDisposable
         var before = Files();
         Assert.Equal(version, HeaderVersion("_0.doc"));
 
+        // Format 1 is refused at its term dictionary (read first), format 2 at its postings.
         var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Dispose());
-        Assert.Equal("_0.doc", error.FileName);
+        Assert.Equal(refused, error.FileName);
         Assert.Equal(version, error.Version);
-        Assert.Equal(PostingsFormat.DocsVersion, error.MinVersion);
+        Assert.Equal(refused == "_0.tim" ? PostingsFormat.TermsVersion : PostingsFormat.DocsVersion, error.MinVersion);
         Assert.Contains($"format version {version}", error.Message, StringComparison.Ordinal);
         Assert.Contains("too old", error.Message, StringComparison.Ordinal);
         Assert.Contains("re-index", error.Message, StringComparison.Ordinal);
@@ -50,21 +51,29 @@ public sealed class FormatVersionTests : IDisposable
         // check names the same file and version instead of a checksum mismatch, and nothing is touched.
         var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
         Assert.False(report.Healthy);
-        Assert.Contains(report.Problems, p => p.Contains("_0.doc", StringComparison.Ordinal) && p.Contains($"format version {version}", StringComparison.Ordinal));
+        Assert.Contains(report.Problems, p => p.Contains(refused, StringComparison.Ordinal) && p.Contains($"format version {version}", StringComparison.Ordinal));
         Assert.Equal(before, Files());
+    }
+
+    [Fact]
+    public void A_term_dictionary_of_version_1_is_refused_as_too_old_even_beside_current_postings()
+    {
+        // No writer makes a version-1 .tim any more (it came with postings format 1); one that turns up is refused, not read without its positions flags.
+        WriteOneDocument();
+        SetHeaderVersion("_0.tim", 1);
+
+        var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Dispose());
+        Assert.Equal("_0.tim", error.FileName);
+        Assert.Equal(1, error.Version);
+        Assert.Contains("too old", error.Message, StringComparison.Ordinal);
+        var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
+        Assert.Contains(report.Problems, p => p.Contains("_0.tim", StringComparison.Ordinal) && p.Contains("format version 1", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_file_of_a_newer_format_is_refused_naming_the_file_and_its_version()
     {
-        var schema = new IndexSchema([new FieldDefinition(ConclusionFields.Id, FieldKind.Keyword), new FieldDefinition(ConclusionFields.Body, FieldKind.Text)], ConclusionFields.Id);
-        using (var writer = IndexWriter.Open(_scratch.Path, schema))
-        {
-            writer.AddDocument(new IndexDocument().Add(ConclusionFields.Id, "a").Add(ConclusionFields.Body, "Phát triển cảng hàng không"));
-            writer.Commit();
-        }
-
-        Assert.Equal(["a"], Ids("\"cảng hàng không\""));
+        WriteOneDocument();
         Assert.Equal(PostingsFormat.PositionsVersion, HeaderVersion("_0.pos"));
         SetHeaderVersion("_0.pos", 7);
 
@@ -77,6 +86,19 @@ public sealed class FormatVersionTests : IDisposable
         // check names the same file and version instead of a checksum mismatch.
         var report = IndexChecker.Check(new IndexDirectory(_scratch.Path));
         Assert.Contains(report.Problems, p => p.Contains("_0.pos", StringComparison.Ordinal) && p.Contains("format version 7", StringComparison.Ordinal));
+    }
+
+    /// <summary>An index of this build's format holding one document, which a phrase finds.</summary>
+    private void WriteOneDocument()
+    {
+        var schema = new IndexSchema([new FieldDefinition(ConclusionFields.Id, FieldKind.Keyword), new FieldDefinition(ConclusionFields.Body, FieldKind.Text)], ConclusionFields.Id);
+        using (var writer = IndexWriter.Open(_scratch.Path, schema))
+        {
+            writer.AddDocument(new IndexDocument().Add(ConclusionFields.Id, "a").Add(ConclusionFields.Body, "Phát triển cảng hàng không"));
+            writer.Commit();
+        }
+
+        Assert.Equal(["a"], Ids("\"cảng hàng không\""));
     }
 
     private SortedDictionary<string, string> Files() =>

@@ -457,6 +457,39 @@ public sealed class IndexRoundTripTests : IDisposable
     }
 
     [Fact]
+    public void After_a_force_merge_only_the_verified_merged_commit_stays_on_disk_and_after_other_commits_the_one_before_stays()
+    {
+        using var writer = IndexWriter.Open(_scratch.Path, Schema, new IndexWriterOptions { MergePolicy = null });
+        for (var i = 0; i < 3; i++)
+        {
+            writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", "kết luận số " + i));
+            writer.Commit();
+        }
+
+        writer.DeleteDocument("d1");
+        writer.Commit();
+        var beforeMerge = IndexFileNames.CommitFile(4);
+        Assert.True(File.Exists(Path.Combine(_scratch.Path, beforeMerge)));
+
+        // A full merge rewrites every byte: keeping the commit before would double the folder.
+        writer.ForceMerge(1);
+        var merged = writer.Commit();
+        Assert.Equal(
+            merged.Files().Append(IndexWriteLock.FileName).Order(StringComparer.Ordinal),
+            Directory.EnumerateFiles(_scratch.Path).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal));
+
+        // An ordinary commit keeps the merged one whole, to go back to.
+        writer.AddDocument(new IndexDocument().Add("id", "d9").Add("title", "thông báo"));
+        var next = writer.Commit();
+        Assert.All(merged.Files(), f => Assert.True(File.Exists(Path.Combine(_scratch.Path, f)), f));
+        Assert.All(next.Files(), f => Assert.True(File.Exists(Path.Combine(_scratch.Path, f)), f));
+
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
+        Assert.Equal(3, snapshot.LiveCount);
+        Assert.Empty(IndexChecker.Check(new IndexDirectory(_scratch.Path)).Problems);
+    }
+
+    [Fact]
     public void A_document_with_an_unknown_field_is_refused_and_changes_nothing()
     {
         using var writer = IndexWriter.Open(_scratch.Path, Schema);

@@ -20,6 +20,9 @@ public sealed class SegmentReader
     private readonly IndexDirectory _directory;
     private readonly (int FirstDoc, long Pointer)[] _chunks;
 
+    // Where the chunk index starts: the end of the last chunk.
+    private readonly long _chunksEnd;
+
     // The last chunk a document was read from (snippets of neighbouring hits share it); replaced whole, never changed.
     private DecodedChunk? _lastChunk;
     private readonly byte[]?[] _norms;
@@ -62,7 +65,8 @@ public sealed class SegmentReader
         CodecFile.CheckFooter(_fdt);
         var index = _fdt.Clone();
         index.Position = _fdt.Length - CodecFile.FooterLength - 8;
-        index.Position = index.ReadInt64();
+        _chunksEnd = index.ReadInt64();
+        index.Position = _chunksEnd;
         _chunks = new (int, long)[index.ReadVInt()];
         for (var i = 0; i < _chunks.Length; i++)
         {
@@ -214,20 +218,79 @@ public sealed class SegmentReader
         return values.ConvertAll(v => (Info.Fields[v.Field].Name, v.Value));
     }
 
-    /// <summary>Every document's stored-fields bytes in doc order, deleted ones included, a chunk decompressed once (merges, <c>check</c>).</summary>
+    /// <summary>Every document's stored-fields bytes in doc order, deleted ones included, a chunk decompressed once (<c>check</c>).</summary>
     internal IEnumerable<byte[]> RawDocuments()
     {
         for (var c = 0; c < _chunks.Length; c++)
         {
-            var chunk = DecodeChunk(c, withTails: true);
-            for (var k = 0; k + 1 < chunk.HeadStarts.Length; k++)
+            foreach (var document in StoredChunkDocuments(c))
             {
-                yield return StoredFieldsLayout.Join(
-                    chunk.Heads.AsSpan(chunk.HeadStarts[k], chunk.HeadStarts[k + 1] - chunk.HeadStarts[k]),
-                    chunk.Tails.AsSpan(chunk.TailStarts[k], chunk.TailStarts[k + 1] - chunk.TailStarts[k]));
+                yield return document;
             }
         }
     }
+
+    /// <summary>Stored-fields chunks in the <c>.fdt</c>.</summary>
+    internal int StoredChunkCount => _chunks.Length;
+
+    /// <summary>The first document of stored-fields chunk <paramref name="chunk"/> and how many it holds (from the chunk index).</summary>
+    internal (int FirstDoc, int DocCount) StoredChunkDocs(int chunk) =>
+        (_chunks[chunk].FirstDoc, (chunk + 1 < _chunks.Length ? _chunks[chunk + 1].FirstDoc : MaxDoc) - _chunks[chunk].FirstDoc);
+
+    /// <summary>
+    /// Whether chunk <paramref name="chunk"/> was closed full (<see cref="PostingsFormat.StoredChunkDocs"/>
+    /// documents or <see cref="PostingsFormat.StoredChunkBytes"/> uncompressed bytes), as every chunk
+    /// but a segment's last is when written from documents; read from the chunk's lengths, nothing decompressed.
+    /// </summary>
+    internal bool IsFullStoredChunk(int chunk)
+    {
+        var input = _fdt.Clone();
+        input.Position = _chunks[chunk].Pointer;
+        var count = input.ReadVInt();
+        if (count != StoredChunkDocs(chunk).DocCount)
+        {
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} holds {count} documents, not the {StoredChunkDocs(chunk).DocCount} its index implies");
+        }
+
+        if (count >= PostingsFormat.StoredChunkDocs)
+        {
+            return true;
+        }
+
+        long bytes = 0;
+        for (var i = 0; i < 2 * count; i++)
+        {
+            bytes += input.ReadVInt();
+        }
+
+        return bytes >= PostingsFormat.StoredChunkBytes;
+    }
+
+    /// <summary>The bytes of stored-fields chunk <paramref name="chunk"/> as they are in the file (a merge copies them).</summary>
+    internal byte[] StoredChunkBytes(int chunk)
+    {
+        var end = chunk + 1 < _chunks.Length ? _chunks[chunk + 1].Pointer : _chunksEnd;
+        var bytes = new byte[end - _chunks[chunk].Pointer];
+        var input = _fdt.Clone();
+        input.Position = _chunks[chunk].Pointer;
+        input.ReadBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>The stored-fields bytes of chunk <paramref name="chunk"/>'s documents in doc order, deleted ones included, decompressed once.</summary>
+    internal IEnumerable<byte[]> StoredChunkDocuments(int chunk)
+    {
+        var decoded = DecodeChunk(chunk, withTails: true);
+        for (var k = 0; k + 1 < decoded.HeadStarts.Length; k++)
+        {
+            yield return StoredFieldsLayout.Join(
+                decoded.Heads.AsSpan(decoded.HeadStarts[k], decoded.HeadStarts[k + 1] - decoded.HeadStarts[k]),
+                decoded.Tails.AsSpan(decoded.TailStarts[k], decoded.TailStarts[k + 1] - decoded.TailStarts[k]));
+        }
+    }
+
+    /// <summary>Verifies the <c>.fdt</c>'s checksum, as a merge does before copying its chunks unread.</summary>
+    internal void VerifyStoredFieldsChecksum() => CodecFile.VerifyChecksum(_fdt);
 
     /// <summary>
     /// Decompresses chunk <paramref name="chunk"/>'s heads and, with <paramref name="withTails"/>,

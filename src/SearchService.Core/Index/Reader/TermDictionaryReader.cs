@@ -14,12 +14,12 @@ public sealed class TermDictionaryReader
     private readonly string[][] _firstTerms;
     private readonly long[][] _pointers;
     private readonly int[] _termCounts;
-    private readonly bool _flagsPositions;
 
     internal TermDictionaryReader(IndexInput input, int fieldCount)
     {
         _input = input;
-        _flagsPositions = CodecFile.ReadHeader(input, "Terms", 1, PostingsFormat.TermsVersion) >= 2;
+        // Version 1 (no positions flag) came only with postings format 1, refused since format 3: refused here too.
+        CodecFile.ReadHeader(input, "Terms", PostingsFormat.TermsVersion, PostingsFormat.TermsVersion);
         CodecFile.CheckFooter(input);
         input.Position = input.Length - CodecFile.FooterLength - 8;
         var indexStart = input.ReadInt64();
@@ -65,7 +65,7 @@ public sealed class TermDictionaryReader
         long doc = 0, pos = 0;
         for (var i = 0; i < remaining; i++)
         {
-            var entry = ReadEntry(input, ref current, ref length, ref doc, ref pos, _flagsPositions);
+            var entry = ReadEntry(input, ref current, ref length, ref doc, ref pos);
             var cmp = current[..length].SequenceCompareTo(term);
             if (cmp == 0)
             {
@@ -103,7 +103,7 @@ public sealed class TermDictionaryReader
             for (var i = 0; i < inBlock; i++)
             {
                 var span = buffer.AsSpan();
-                var entry = ReadEntry(input, ref span, ref length, ref doc, ref pos, _flagsPositions);
+                var entry = ReadEntry(input, ref span, ref length, ref doc, ref pos);
                 if (span.Length > buffer.Length)
                 {
                     buffer = span.ToArray();
@@ -141,8 +141,7 @@ public sealed class TermDictionaryReader
         return block;
     }
 
-    /// <remarks>Format 1 has no positions flag (every term has positions) and always a <c>.pos</c> pointer.</remarks>
-    private static TermInfo ReadEntry(IndexInput input, ref Span<char> current, ref int length, ref long doc, ref long pos, bool flagsPositions)
+    private static TermInfo ReadEntry(IndexInput input, ref Span<char> current, ref int length, ref long doc, ref long pos)
     {
         var prefix = input.ReadVInt();
         var suffix = input.ReadVInt();
@@ -166,8 +165,8 @@ public sealed class TermDictionaryReader
         length = prefix + suffix;
         var df = input.ReadVInt();
         var extra = input.ReadVLong();
-        var hasPositions = !flagsPositions || (extra & 1) != 0;
-        var ttf = (flagsPositions ? extra >>> 1 : extra) + df;
+        var hasPositions = (extra & 1) != 0;
+        var ttf = (extra >>> 1) + df;
         doc += input.ReadVLong();
         if (hasPositions)
         {

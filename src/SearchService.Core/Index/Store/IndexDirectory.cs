@@ -14,6 +14,18 @@ public sealed class IndexDirectory
         Directory.CreateDirectory(Path);
     }
 
+    private IndexDirectory(string path, WriteRateLimiter? limiter)
+    {
+        Path = path;
+        WriteLimiter = limiter;
+    }
+
+    /// <summary>What bounds the rate of writes through this view of the folder (null: nothing).</summary>
+    public WriteRateLimiter? WriteLimiter { get; }
+
+    /// <summary>The same folder, with every file created through it written at most at <paramref name="limiter"/>'s rate (merges).</summary>
+    public IndexDirectory WithWriteLimit(WriteRateLimiter? limiter) => new(Path, limiter);
+
     /// <summary>The folder's full path.</summary>
     public string Path { get; }
 
@@ -28,7 +40,7 @@ public sealed class IndexDirectory
     public long FileLength(string name) => new FileInfo(Resolve(name)).Length;
 
     /// <summary>Creates a new file; fails if it exists (files are never overwritten).</summary>
-    public IndexOutput CreateOutput(string name) => new(Resolve(name), name);
+    public IndexOutput CreateOutput(string name) => new(Resolve(name), name, WriteLimiter);
 
     /// <summary>Opens a file for positional reads.</summary>
     public IndexInput OpenInput(string name)

@@ -15,10 +15,12 @@ public sealed class IndexOutput : IDisposable
     private int _used;
     private long _flushed;
     private uint _crc;
+    private readonly WriteRateLimiter? _limiter;
 
-    internal IndexOutput(string path, string name)
+    internal IndexOutput(string path, string name, WriteRateLimiter? limiter = null)
     {
         Name = name;
+        _limiter = limiter;
         _stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
     }
 
@@ -133,6 +135,7 @@ public sealed class IndexOutput : IDisposable
 
         _crc = Crc32C.Append(_crc, _buffer.AsSpan(0, _used));
         _stream.Write(_buffer, 0, _used);
+        _limiter?.Wrote(_used);
         _flushed += _used;
         _used = 0;
     }

@@ -36,6 +36,9 @@ public sealed class IndexWriter : IDisposable
 
     /// <summary>The commit before the last one, kept on disk so a damaged last commit can be rolled back (see <see cref="Check.IndexRecovery"/>).</summary>
     private CommitPoint? _previousCommit;
+
+    /// <summary>Set by a force-merge: the next commit rewrote (nearly) every byte, so once its new files verify the commit before it is released (see <see cref="Commit"/>).</summary>
+    private bool _releasePreviousOnceVerified;
     private bool _changed;
     private bool _disposed;
     private PendingMerge? _merge;
@@ -90,6 +93,14 @@ public sealed class IndexWriter : IDisposable
     /// <summary>Opens a writer on <paramref name="path"/>; throws <see cref="IndexLockedException"/> when another writer is open.</summary>
     public static IndexWriter Open(string path, IndexSchema schema, IndexWriterOptions? options = null)
     {
+        foreach (var (rate, name) in new[] { (options?.MergeWriteMBPerSecond, nameof(IndexWriterOptions.MergeWriteMBPerSecond)), (options?.ForceMergeWriteMBPerSecond, nameof(IndexWriterOptions.ForceMergeWriteMBPerSecond)) })
+        {
+            if (rate is <= 0 or double.NaN)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), rate, $"{name} must be more than 0 MB/s, or null for no bound");
+            }
+        }
+
         var directory = new IndexDirectory(path);
         var writeLock = IndexWriteLock.Acquire(directory);
         try
@@ -228,6 +239,7 @@ public sealed class IndexWriter : IDisposable
         var policy = _options.MergePolicy ?? new TieredMergePolicy();
         while (policy.FindForcedMerge(Sizes(), maxSegments) is { Count: > 0 } chosen)
         {
+            _releasePreviousOnceVerified = true;
             _merge = StartMerge(chosen, background: false);
             if (ApplyFinishedMerge(wait: true) is { } error)
             {
@@ -256,6 +268,14 @@ public sealed class IndexWriter : IDisposable
     /// flushes, writes changed deletes, syncs the new files, writes <c>segments_N</c>, then deletes
     /// files no commit refers to. Returns the new commit.
     /// </summary>
+    /// <remarks>
+    /// The commit before is kept on disk, to go back to if this one turns out damaged
+    /// (<see cref="Check.IndexRecovery"/>); it mostly shares this one's segments, so it costs little.
+    /// After a <see cref="ForceMerge"/> it shares nothing and would double the folder, so then the
+    /// files this commit added are read back whole against their checksums once durable, and only
+    /// if they verify is the commit before released; if one does not, a
+    /// <see cref="CorruptIndexException"/> names it and both commits stay for the rollback.
+    /// </remarks>
     public CommitPoint Commit()
     {
         ThrowIfDisposed();
@@ -286,8 +306,26 @@ public sealed class IndexWriter : IDisposable
         _previousCommit = _lastCommit.Generation > 0 ? _lastCommit : null;
         _lastCommit = commit;
         _changed = false;
+        if (_releasePreviousOnceVerified)
+        {
+            VerifyAddedFiles(commit, _previousCommit);
+            _previousCommit = null;
+            _releasePreviousOnceVerified = false;
+        }
+
         DeleteUnreferencedFiles(commit);
         return commit;
+    }
+
+    /// <summary>Reads every file of <paramref name="commit"/> that <paramref name="before"/> does not have back against its checksum (throws <see cref="CorruptIndexException"/> naming a file that fails).</summary>
+    private void VerifyAddedFiles(CommitPoint commit, CommitPoint? before)
+    {
+        var old = new HashSet<string>(before?.Files() ?? [], StringComparer.Ordinal);
+        foreach (var file in commit.Files().Where(f => !old.Contains(f)))
+        {
+            using var owner = new InputOwner(Directory.OpenInput(file));
+            CodecFile.VerifyChecksum(owner.Input);
+        }
     }
 
     /// <summary>Releases the lock. Uncommitted changes are dropped (as after a crash).</summary>
@@ -368,11 +406,13 @@ public sealed class IndexWriter : IDisposable
         var name = IndexFileNames.SegmentName(_segmentCounter++);
         var source = new MergeSegmentSource(Schema, sources.ConvertAll(s => s.Reader), PendingMerge.LiveDocsOf(sources));
         var merge = new PendingMerge(sources, name, source);
+        var rate = background ? _options.MergeWriteMBPerSecond : _options.ForceMergeWriteMBPerSecond;
+        var limiter = rate is { } mbPerSecond ? new WriteRateLimiter(mbPerSecond) : null;
         SegmentInfo Write()
         {
             var started = Stopwatch.GetTimestamp();
-            var info = SegmentWriter.Write(Directory, name, source);
-            Statistics.AddMerge(Stopwatch.GetElapsedTime(started));
+            var info = SegmentWriter.Write(Directory.WithWriteLimit(limiter), name, source);
+            Statistics.AddMerge(Stopwatch.GetElapsedTime(started), source.CopiedChunks, source.CompressedChunks, limiter?.Paused ?? TimeSpan.Zero);
             return info;
         }
 

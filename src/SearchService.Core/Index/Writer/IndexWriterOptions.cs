@@ -13,4 +13,22 @@ public sealed record IndexWriterOptions
 
     /// <summary>Chooses the segments merged in the background after a flush; null turns automatic merges off (<see cref="IndexWriter.ForceMerge"/> still works).</summary>
     public TieredMergePolicy? MergePolicy { get; init; } = new();
+
+    /// <summary>
+    /// How fast a background merge may write, in MB (10⁶ bytes) a second; null for no bound
+    /// (default 20, where Lucene's merge scheduler starts). A merge that writes slower also reads
+    /// and computes slower, leaving the cores and the disk to searches and to the adding thread:
+    /// at 100k, searches beside a merge at 20 MB/s kept a median of 3.7–5.5 ms (3.4–4.0 alone,
+    /// 8.0–8.8 beside an unbounded one; README, Merges). By the tiers' arithmetic (an
+    /// estimate, not measured) the merges of a 1M build write about 29 GB, 1,450 s at this rate in
+    /// a build of about 2,300 s, so they should still keep up; raise it if segments pile up.
+    /// </summary>
+    public double? MergeWriteMBPerSecond { get; init; } = 20;
+
+    /// <summary>
+    /// How fast <see cref="IndexWriter.ForceMerge"/> may write, in MB a second; null for no bound
+    /// (the default: the caller waits for it, and a merge command runs when asked, so it goes as
+    /// fast as it can; bound it when a force-merge runs beside searches that must keep their latency).
+    /// </summary>
+    public double? ForceMergeWriteMBPerSecond { get; init; }
 }

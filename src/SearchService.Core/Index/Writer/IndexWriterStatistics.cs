@@ -9,6 +9,9 @@ public sealed class IndexWriterStatistics
 {
     private long _mergeTicks;
     private int _merges;
+    private long _copiedChunks;
+    private long _compressedChunks;
+    private long _pausedTicks;
 
     /// <summary>Segments flushed from the RAM buffer.</summary>
     public int Flushes { get; internal set; }
@@ -25,10 +28,22 @@ public sealed class IndexWriterStatistics
     /// <summary>Time the writer's caller waited for a merge to finish (forced merges, waits, commits at the end).</summary>
     public TimeSpan MergeWaitTime { get; internal set; }
 
+    /// <summary>Stored-fields chunks merges copied as they were, neither decompressed nor compressed.</summary>
+    public long MergeChunksCopied => Interlocked.Read(ref _copiedChunks);
+
+    /// <summary>Stored-fields chunks merges compressed afresh (from chunks with deleted documents, or segments' small last chunks).</summary>
+    public long MergeChunksCompressed => Interlocked.Read(ref _compressedChunks);
+
+    /// <summary>Time merges spent paused to keep to their write rate (<see cref="IndexWriterOptions.MergeWriteMBPerSecond"/>), part of <see cref="MergeTime"/>.</summary>
+    public TimeSpan MergeThrottleTime => TimeSpan.FromTicks(Interlocked.Read(ref _pausedTicks));
+
     /// <summary>Counts a finished merge that took <paramref name="elapsed"/>; called from the merging thread.</summary>
-    internal void AddMerge(TimeSpan elapsed)
+    internal void AddMerge(TimeSpan elapsed, int copiedChunks, int compressedChunks, TimeSpan paused)
     {
+        Interlocked.Add(ref _pausedTicks, paused.Ticks);
         Interlocked.Add(ref _mergeTicks, elapsed.Ticks);
+        Interlocked.Add(ref _copiedChunks, copiedChunks);
+        Interlocked.Add(ref _compressedChunks, compressedChunks);
         Interlocked.Increment(ref _merges);
     }
 }

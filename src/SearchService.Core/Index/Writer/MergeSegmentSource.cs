@@ -15,6 +15,7 @@ internal sealed class MergeSegmentSource : SegmentSource
     private readonly IReadOnlyList<SegmentReader> _readers;
     private readonly int _docCount;
     private int[] _positions = new int[64];
+    private StoredFieldsWriter? _storedFields;
 
     public MergeSegmentSource(IndexSchema schema, IReadOnlyList<SegmentReader> readers, IReadOnlyList<LiveDocs?> liveDocs)
         : base(schema)
@@ -80,6 +81,55 @@ internal sealed class MergeSegmentSource : SegmentSource
             }
         }
     }
+
+    /// <summary>
+    /// Copies every full chunk whose documents are all live as it is (no Brotli decoding or
+    /// encoding: most of a merge's time was stored fields), after verifying its segment's
+    /// <c>.fdt</c> checksum once, since copied bytes are never decoded here; a chunk with a deleted
+    /// document, or a segment's last chunk (seldom full), is decompressed and its live documents
+    /// added one by one, so the small last chunks of consecutive sources are joined into full ones.
+    /// </summary>
+    public override void WriteStoredFields(StoredFieldsWriter writer)
+    {
+        for (var s = 0; s < _readers.Count; s++)
+        {
+            var reader = _readers[s];
+            var map = DocMaps[s];
+            var verified = false;
+            for (var c = 0; c < reader.StoredChunkCount; c++)
+            {
+                var (first, count) = reader.StoredChunkDocs(c);
+                if (Array.IndexOf(map, -1, first, count) < 0 && reader.IsFullStoredChunk(c))
+                {
+                    if (!verified)
+                    {
+                        reader.VerifyStoredFieldsChecksum();
+                        verified = true;
+                    }
+
+                    writer.CopyChunk(reader.StoredChunkBytes(c), count);
+                    continue;
+                }
+
+                var old = first;
+                foreach (var bytes in reader.StoredChunkDocuments(c))
+                {
+                    if (map[old++] >= 0)
+                    {
+                        writer.Add(bytes);
+                    }
+                }
+            }
+        }
+
+        _storedFields = writer;
+    }
+
+    /// <summary>Stored-fields chunks the merge copied unread (once the merge is written).</summary>
+    public int CopiedChunks => _storedFields?.CopiedChunks ?? 0;
+
+    /// <summary>Stored-fields chunks the merge compressed afresh (once the merge is written).</summary>
+    public int CompressedChunks => _storedFields?.CompressedChunks ?? 0;
 
     /// <summary>
     /// A k-way merge of the sources' sorted term lists; a term's postings are gathered segment by

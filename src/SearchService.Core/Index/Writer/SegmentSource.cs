@@ -34,6 +34,18 @@ internal abstract class SegmentSource
     /// <summary>Each new document's stored-fields bytes (see <see cref="StoredDocument"/>), in order.</summary>
     public abstract IEnumerable<byte[]> StoredDocuments();
 
+    /// <summary>
+    /// Gives the new segment's stored fields to <paramref name="writer"/> in doc order: every
+    /// document by default; a merge copies whole compressed chunks where it can.
+    /// </summary>
+    public virtual void WriteStoredFields(StoredFieldsWriter writer)
+    {
+        foreach (var document in StoredDocuments())
+        {
+            writer.Add(document);
+        }
+    }
+
     /// <summary>Per new document, the first value of numeric field <paramref name="field"/> (long.MinValue for none).</summary>
     public abstract long[] Numerics(int field);
 

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
@@ -357,87 +356,17 @@ internal static class SegmentWriter
     /// each its compressed length (VInt) and bytes: every doc's head, then every doc's tail (see
     /// <see cref="StoredFieldsLayout"/> and <see cref="StoredDocument"/>); then the chunk index —
     /// chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its start
-    /// (int64), and the footer.
+    /// (int64), and the footer. The source decides which chunks are compressed here and which a
+    /// merge copies from a source segment (<see cref="SegmentSource.WriteStoredFields"/>).
     /// </summary>
     private static void WriteStoredFields(IndexDirectory directory, string name, SegmentSource source)
     {
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "fdt"));
         CodecFile.WriteHeader(output, "StoredFields", PostingsFormat.StoredFieldsVersion);
-        var chunks = new List<(int FirstDoc, long Pointer)>();
-        var pending = new List<byte[]>();
-        var pendingBytes = 0;
-        var nextDoc = 0;
-        var heads = new List<byte>();
-        var tails = new List<byte>();
-
-        void FlushChunk()
-        {
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            chunks.Add((nextDoc - pending.Count, output.Position));
-            output.WriteVInt(pending.Count);
-            heads.Clear();
-            tails.Clear();
-            foreach (var d in pending)
-            {
-                var head = heads.Count;
-                var tail = tails.Count;
-                StoredFieldsLayout.Split(d, heads, tails);
-                output.WriteVInt(heads.Count - head);
-                output.WriteVInt(tails.Count - tail);
-            }
-
-            WriteCompressed(output, heads);
-            WriteCompressed(output, tails);
-            pending.Clear();
-            pendingBytes = 0;
-        }
-
-        foreach (var stored in source.StoredDocuments())
-        {
-            pending.Add(stored);
-            pendingBytes += stored.Length;
-            nextDoc++;
-            if (pendingBytes >= PostingsFormat.StoredChunkBytes || pending.Count >= PostingsFormat.StoredChunkDocs)
-            {
-                FlushChunk();
-            }
-        }
-
-        FlushChunk();
-        var indexStart = output.Position;
-        output.WriteVInt(chunks.Count);
-        foreach (var (first, pointer) in chunks)
-        {
-            output.WriteVInt(first);
-            output.WriteVLong(pointer);
-        }
-
-        output.WriteInt64(indexStart);
+        var writer = new StoredFieldsWriter(output);
+        source.WriteStoredFields(writer);
+        writer.Finish();
         CodecFile.WriteFooter(output);
-    }
-
-    /// <summary>One Brotli stream of a stored-fields chunk: its compressed length (VInt), then its bytes (nothing for no bytes).</summary>
-    private static void WriteCompressed(IndexOutput output, List<byte> bytes)
-    {
-        if (bytes.Count == 0)
-        {
-            output.WriteVInt(0);
-            return;
-        }
-
-        var raw = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(bytes);
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        if (!BrotliEncoder.TryCompress(raw, compressed, out var written, PostingsFormat.StoredQuality, PostingsFormat.StoredWindow(raw.Length)))
-        {
-            throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
-        }
-
-        output.WriteVInt(written);
-        output.WriteBytes(compressed.AsSpan(0, written));
     }
 
     /// <summary>
