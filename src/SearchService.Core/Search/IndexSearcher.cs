@@ -19,9 +19,7 @@ namespace SearchService.Core.Search;
 /// </summary>
 public sealed class IndexSearcher
 {
-    private readonly SnapshotCache _cache = new();
-    private readonly Lock _builtGate = new();
-    private readonly Dictionary<(string Text, bool Lenient, string Filters, bool AllWords, bool Sideways), Query> _built = [];
+    private readonly SnapshotCache _cache;
     private QueryParser? _anyWordParser;
 
     /// <summary>
@@ -37,6 +35,7 @@ public sealed class IndexSearcher
         Similarity = similarity ?? Bm25Similarity.Default;
         Limits = limits ?? SearchLimits.Default;
         Parser = new QueryParser(parserOptions);
+        _cache = SnapshotCache.For(snapshot, parserOptions, Similarity, Limits);
     }
 
     /// <summary>The snapshot searched.</summary>
@@ -176,6 +175,7 @@ public sealed class IndexSearcher
         var queue = new HitQueue(count, bySortValue);
         var filters = new Scorer?[filterWeights.Length];
         long total = 0;
+        var minScore = 0f;
         foreach (var leaf in context.Leaves)
         {
             if (weight.GetScorer(leaf) is not { } scorer)
@@ -192,6 +192,8 @@ public sealed class IndexSearcher
 
             collector.BeginSegment(segment);
             var steps = 0;
+            var checkedUpTo = -1;
+            var competitive = true;
             for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
             {
                 if ((++steps & 1023) == 0)
@@ -232,10 +234,31 @@ public sealed class IndexSearcher
 
                 total++;
                 collector.Hit(doc);
-                var hit = new ScoreDoc(leaf.DocBase + doc, scorer.Score(), bySortValue ? SortValue(segment, sortField!, doc) : 0);
-                if (after is not { } cursor || queue.Better(cursor, hit))
+                if (minScore > 0 && doc > checkedUpTo)
                 {
-                    queue.Offer(hit);
+                    // Every match is visited, but one in a window whose best score cannot enter
+                    // the page is not scored: the bound is checked once a window.
+                    var upTo = scorer.AdvanceShallow(doc);
+                    competitive = scorer.MaxScore(upTo) >= minScore;
+                    checkedUpTo = upTo == Scorer.NoMoreDocs ? doc : upTo;
+                }
+
+                if (!competitive)
+                {
+                    continue;
+                }
+
+                var hit = new ScoreDoc(leaf.DocBase + doc, scorer.Score(), bySortValue ? SortValue(segment, sortField!, doc) : 0);
+                if ((after is not { } cursor || queue.Better(cursor, hit)) && queue.Offer(hit) && !bySortValue && queue.IsFull)
+                {
+                    // As in Search: a margin, since bounds are summed in another order than scores.
+                    var weakest = queue.Weakest.Score;
+                    var raised = weakest - (Math.Abs(weakest) * 1e-5f) - 1e-6f;
+                    if (raised > minScore)
+                    {
+                        minScore = raised;
+                        checkedUpTo = doc; // the window's bound is checked again against the higher score
+                    }
                 }
             }
 
@@ -465,29 +488,30 @@ public sealed class IndexSearcher
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // One request asks for its query several times (admission, search, snippets, facets): the
-        // same object each time, so its rewrite and matched terms are worked out once too. Only
+        // One request asks for its query several times (admission, search, snippets, facets), and
+        // requests repeat: the same object each time, so its rewrite and matched terms are worked
+        // out once per snapshot too. Only
         // what the query is made of is the key, not the page, sort or cursor; filters are new
         // objects on every call, so they count by their text form.
         var filters = string.Join('\u0001', request.Filters.Select(f => f.ToString()).Concat(request.FacetFilters.Select(f => $"{f.Field}\u0002{f.Filter}")));
         var key = (request.Text ?? "", request.Lenient, filters, ReferenceEquals(parser, Parser), sideways);
-        lock (_builtGate)
+        lock (_cache.BuiltGate)
         {
-            if (_built.TryGetValue(key, out var known))
+            if (_cache.Built.TryGetValue(key, out var known))
             {
                 return known;
             }
         }
 
         var built = Build(request, parser, sideways);
-        lock (_builtGate)
+        lock (_cache.BuiltGate)
         {
-            if (_built.Count >= 64)
+            if (_cache.Built.Count >= 256)
             {
-                _built.Clear(); // a long-lived searcher (the CLI's bench) keeps only recent requests
+                _cache.Built.Clear(); // a long-lived snapshot keeps only recent requests
             }
 
-            return _built.TryAdd(key, built) ? built : _built[key];
+            return _cache.Built.TryAdd(key, built) ? built : _cache.Built[key];
         }
     }
 
