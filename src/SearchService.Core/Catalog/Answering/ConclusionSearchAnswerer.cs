@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using SearchService.Core.Search;
 using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Facets;
@@ -27,11 +28,40 @@ public sealed class ConclusionSearchAnswerer
     {
     }
 
-    /// <summary>An answerer that keeps facet lists per snapshot in <paramref name="cache"/> (a service answering many requests).</summary>
-    public ConclusionSearchAnswerer(FacetCache cache) => Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+    /// <summary>
+    /// An answerer that keeps facet lists per snapshot in <paramref name="cache"/>, and whole
+    /// answers in <paramref name="answers"/> when given (a service answering many requests).
+    /// </summary>
+    public ConclusionSearchAnswerer(FacetCache cache, AnswerCache? answers = null)
+    {
+        Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        Answers = answers ?? new AnswerCache(0);
+    }
 
     /// <summary>Facet lists kept per snapshot.</summary>
     public FacetCache Cache { get; }
+
+    /// <summary>Whole answers kept per snapshot.</summary>
+    public AnswerCache Answers { get; }
+
+    /// <summary>
+    /// The answer kept for <paramref name="request"/> on <paramref name="searcher"/>'s snapshot, if
+    /// it was asked before (a lookup: a caller can skip queueing a costly search for it).
+    /// </summary>
+    public bool TryCached(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options, [NotNullWhen(true)] out SearchAnswer? answer)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        if (Answers.TryGet(searcher.Snapshot, request, options ?? new SearchAnswerOptions(), out var kept))
+        {
+            answer = kept with { TookMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+            return true;
+        }
+
+        answer = null;
+        return false;
+    }
 
     /// <summary>Answers <paramref name="request"/> with <paramref name="searcher"/>'s snapshot.</summary>
     public SearchAnswer Answer(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options = null)
@@ -39,6 +69,11 @@ public sealed class ConclusionSearchAnswerer
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(request);
         options ??= new SearchAnswerOptions();
+        if (TryCached(searcher, request, options, out var known))
+        {
+            return known;
+        }
+
         var started = Stopwatch.GetTimestamp();
 
         // Facets are counted in the pass that ranks the hits, over the matches of the query that
@@ -51,7 +86,7 @@ public sealed class ConclusionSearchAnswerer
         if (options.Facets)
         {
             key = $"{searcher.BuildQuery(request)}|{request.RelaxToAnyWord}|{options.FacetSize}";
-            cached = Cache.TryGet(searcher.Snapshot, key, out var known) ? known : null;
+            cached = Cache.TryGet(searcher.Snapshot, key, out var lists) ? lists : null;
         }
 
         var search = options.Facets && cached is null ? request with { Facets = [.. FacetFields.Select(f => new FacetRequest(f, options.FacetSize))] } : request with { Facets = [] };
@@ -79,7 +114,9 @@ public sealed class ConclusionSearchAnswerer
             }
         }
 
-        return new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var answer = new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Answers.Add(searcher.Snapshot, request, options, answer);
+        return answer;
     }
 
     private (SearchResult Result, List<IReadOnlyList<string>> Snippets) TitlesAndSnippets(IndexSearcher searcher, SearchRequest request, SearchResult result)

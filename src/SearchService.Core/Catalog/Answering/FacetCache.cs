@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Search.Facets;
 
@@ -13,70 +12,22 @@ namespace SearchService.Core.Catalog.Answering;
 /// </summary>
 public sealed class FacetCache
 {
-    private readonly ConditionalWeakTable<IndexSnapshot, Lru> _bySnapshot = new();
+    private readonly SnapshotLru<IReadOnlyList<FacetResult>> _lists;
 
     /// <summary>A cache of <paramref name="capacity"/> entries a snapshot (0 keeps nothing).</summary>
-    public FacetCache(int capacity) => Capacity = Math.Max(0, capacity);
+    public FacetCache(int capacity) => _lists = new(capacity);
 
     /// <summary>Entries kept per snapshot.</summary>
-    public int Capacity { get; }
+    public int Capacity => _lists.Capacity;
 
     /// <summary>The facet lists cached under <paramref name="key"/> for <paramref name="snapshot"/>, if any.</summary>
     public bool TryGet(IndexSnapshot snapshot, string key, out IReadOnlyList<FacetResult> facets)
     {
-        facets = [];
-        return Capacity > 0 && _bySnapshot.TryGetValue(snapshot, out var lru) && lru.TryGet(key, out facets);
+        var found = _lists.TryGet(snapshot, key, out var known);
+        facets = known ?? [];
+        return found;
     }
 
     /// <summary>Keeps <paramref name="facets"/> under <paramref name="key"/> for <paramref name="snapshot"/>.</summary>
-    public void Add(IndexSnapshot snapshot, string key, IReadOnlyList<FacetResult> facets)
-    {
-        if (Capacity > 0)
-        {
-            _bySnapshot.GetValue(snapshot, _ => new Lru(Capacity)).Add(key, facets);
-        }
-    }
-
-    /// <summary>A small least-recently-used map.</summary>
-    private sealed class Lru(int capacity)
-    {
-        private readonly Dictionary<string, LinkedListNode<(string Key, IReadOnlyList<FacetResult> Value)>> _map = new(StringComparer.Ordinal);
-        private readonly LinkedList<(string Key, IReadOnlyList<FacetResult> Value)> _order = new();
-        private readonly Lock _gate = new();
-
-        public bool TryGet(string key, out IReadOnlyList<FacetResult> value)
-        {
-            lock (_gate)
-            {
-                if (_map.TryGetValue(key, out var node))
-                {
-                    _order.Remove(node);
-                    _order.AddFirst(node);
-                    value = node.Value.Value;
-                    return true;
-                }
-            }
-
-            value = [];
-            return false;
-        }
-
-        public void Add(string key, IReadOnlyList<FacetResult> value)
-        {
-            lock (_gate)
-            {
-                if (_map.ContainsKey(key))
-                {
-                    return; // two requests counted the same facets at once: keep the first
-                }
-
-                _map[key] = _order.AddFirst((key, value));
-                if (_map.Count > capacity)
-                {
-                    _map.Remove(_order.Last!.Value.Key);
-                    _order.RemoveLast();
-                }
-            }
-        }
-    }
+    public void Add(IndexSnapshot snapshot, string key, IReadOnlyList<FacetResult> facets) => _lists.Add(snapshot, key, facets);
 }
