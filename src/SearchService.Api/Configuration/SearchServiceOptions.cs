@@ -90,7 +90,7 @@ public sealed class SearchServiceOptions
     /// next write). 0 answers every request afresh.
     /// </summary>
     [Range(0, 100_000)]
-    public int AnswerCacheEntries { get; set; } = 1024;
+    public int AnswerCacheEntries { get; set; } = 256;
 
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
