@@ -12,8 +12,9 @@ namespace SearchService.Core.Search;
 /// Searches one <see cref="IndexSnapshot"/>: parses query text with the caller's field table,
 /// collects the top hits (block-max pruning once enough documents are counted) by relevance or a
 /// numeric field, counts facets drill-sideways in the same pass when asked, pages them, reads
-/// stored fields, explains scores and lists all matches per segment. It knows no schema: a caller's requests become queries and filters
-/// (<see cref="PageRequest"/>), and its hits are read back by field name. Immutable apart from
+/// stored fields, explains scores and lists all matches per segment. It knows no schema: a
+/// caller's requests become queries and filters (<see cref="PageRequest"/>), and its hits are
+/// read back by field name. Immutable apart from
 /// caches safe for concurrent use and shared with the other searchers of the snapshot, so one
 /// searcher serves any number of threads; open a new one on a reopened snapshot.
 /// </summary>

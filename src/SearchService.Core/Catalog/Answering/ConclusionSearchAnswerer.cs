@@ -11,8 +11,9 @@ namespace SearchService.Core.Catalog.Answering;
 /// Puts a result page together from the search parts: the ranked page from
 /// <see cref="IndexSearcher"/>, snippets from the <see cref="Highlighter"/> over each hit's stored
 /// body with the terms the query matched, and facet counts for locality, province (on the
-/// document's date and today's), level, type, year and cited code over all matches, drill-sideways (a facet's own filter is left out of its
-/// counts, so picking "Từ Sơn" still shows the other localities to switch to).
+/// document's date and today's), level, type, year and cited code over all matches, counted in
+/// the pass that ranks the hits, drill-sideways (a facet's own filter is left out of its counts,
+/// so picking "Từ Sơn" still shows the other localities to switch to).
 /// </summary>
 public sealed class ConclusionSearchAnswerer
 {
