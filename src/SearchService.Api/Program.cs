@@ -35,8 +35,13 @@ builder.Services.AddSingleton<SuggesterCache>();
 builder.Services.AddSingleton<SearchAdmission>();
 builder.Services.AddSingleton<ConclusionExtractor>();
 builder.Services.AddSingleton<ApiKeyFilter>();
-builder.Services.AddSingleton(services => new SearchService.Core.Catalog.Answering.ConclusionSearchAnswerer(
-    new SearchService.Core.Catalog.Answering.FacetCache(services.GetRequiredService<IOptions<SearchServiceOptions>>().Value.FacetCacheEntries)));
+builder.Services.AddSingleton(services =>
+{
+    var settings = services.GetRequiredService<IOptions<SearchServiceOptions>>().Value;
+    return new SearchService.Core.Catalog.Answering.ConclusionSearchAnswerer(
+        new SearchService.Core.Catalog.Answering.FacetCache(settings.FacetCacheEntries),
+        new SearchService.Core.Catalog.Answering.AnswerCache(settings.AnswerCacheEntries));
+});
 
 // Errors are RFC 7807 ProblemDetails everywhere, including unhandled exceptions and 404s.
 builder.Services.AddProblemDetails();

@@ -77,12 +77,20 @@ public sealed class SearchServiceOptions
     public int HeavySearchQueue { get; set; } = 64;
 
     /// <summary>
-    /// Facet work kept per index snapshot: match sets of queries and filters, and finished facet
-    /// lists, this many of each (least recently used out; dropped with the snapshot at the next
-    /// write). 0 computes every facet afresh.
+    /// Finished facet lists kept per index snapshot (least recently used out; dropped with the
+    /// snapshot at the next write): a next page or a repeated search ranks without counting
+    /// again. 0 counts facets in every search.
     /// </summary>
     [Range(0, 100_000)]
     public int FacetCacheEntries { get; set; } = 256;
+
+    /// <summary>
+    /// Whole search answers (hits, snippets, facets) kept per index snapshot for requests asked
+    /// again with the same parameters (least recently used out; dropped with the snapshot at the
+    /// next write). 0 answers every request afresh.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int AnswerCacheEntries { get; set; } = 256;
 
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];

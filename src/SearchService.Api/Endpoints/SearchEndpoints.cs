@@ -139,15 +139,21 @@ public static class SearchEndpoints
             using var snapshot = host.Acquire();
             var limits = new SearchLimits { MaxQueryLength = settings.MaxQueryLength, MaxResultWindow = settings.MaxResultWindow };
             var searcher = ConclusionSearcher.Open(snapshot, limits: limits, cancellation: token);
-            var heavy = SearchAdmission.IsHeavy(SearchAdmission.Cost(searcher, request), snapshot.LiveCount);
-            var search = admission.Run(heavy, () => answerer.Answer(searcher, request), token);
-            if (search is null)
+            if (!answerer.TryCached(searcher, request, null, out var known))
             {
-                httpContext.Response.Headers.RetryAfter = "2";
-                return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Too many costly searches", $"{admission.Waiting} costly searches are already waiting; try again in a moment, or narrow the query with rarer words or filters.", "q");
+                // Only a search not answered before on this snapshot is weighed for the costly lane.
+                var heavy = SearchAdmission.IsHeavy(SearchAdmission.Cost(searcher, request), snapshot.LiveCount);
+                var search = admission.Run(heavy, () => answerer.Answer(searcher, request), token);
+                if (search is null)
+                {
+                    httpContext.Response.Headers.RetryAfter = "2";
+                    return ApiProblem.Create(StatusCodes.Status503ServiceUnavailable, "Too many costly searches", $"{admission.Waiting} costly searches are already waiting; try again in a moment, or narrow the query with rarer words or filters.", "q");
+                }
+
+                known = await search;
             }
 
-            answer = await search;
+            answer = known;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {

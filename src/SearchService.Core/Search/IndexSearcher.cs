@@ -1,5 +1,6 @@
 using System.Collections;
 using SearchService.Core.Index.Reader;
+using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 using SearchService.Core.Search.Queries;
@@ -10,17 +11,16 @@ namespace SearchService.Core.Search;
 /// <summary>
 /// Searches one <see cref="IndexSnapshot"/>: parses query text with the caller's field table,
 /// collects the top hits (block-max pruning once enough documents are counted) by relevance or a
-/// numeric field, pages them, reads stored fields, explains scores and lists all matches per
-/// segment for facets. It knows no schema: a caller's requests become queries and filters
-/// (<see cref="PageRequest"/>), and its hits are read back by field name. Immutable apart from
-/// a statistics cache safe for concurrent use, so one searcher serves any number of threads;
-/// open a new one on a reopened snapshot.
+/// numeric field, counts facets drill-sideways in the same pass when asked, pages them, reads
+/// stored fields, explains scores and lists all matches per segment. It knows no schema: a
+/// caller's requests become queries and filters (<see cref="PageRequest"/>), and its hits are
+/// read back by field name. Immutable apart from
+/// caches safe for concurrent use and shared with the other searchers of the snapshot, so one
+/// searcher serves any number of threads; open a new one on a reopened snapshot.
 /// </summary>
 public sealed class IndexSearcher
 {
-    private readonly SnapshotCache _cache = new();
-    private readonly Lock _builtGate = new();
-    private readonly Dictionary<(string Text, bool Lenient, string Filters, bool AllWords), Query> _built = [];
+    private readonly SnapshotCache _cache;
     private QueryParser? _anyWordParser;
 
     /// <summary>
@@ -36,6 +36,7 @@ public sealed class IndexSearcher
         Similarity = similarity ?? Bm25Similarity.Default;
         Limits = limits ?? SearchLimits.Default;
         Parser = new QueryParser(parserOptions);
+        _cache = SnapshotCache.For(snapshot, parserOptions, Similarity, Limits);
     }
 
     /// <summary>The snapshot searched.</summary>
@@ -142,6 +143,130 @@ public sealed class IndexSearcher
         }
 
         return new TopHits(total, exact, queue.Drain());
+    }
+
+    /// <summary>
+    /// The best <paramref name="count"/> hits of <paramref name="query"/> AND every filter of
+    /// <paramref name="dimensions"/>, like <see cref="Search(Query, int, string?, ScoreDoc?, int)"/>,
+    /// and in the same pass the counts of <paramref name="facets"/> drill-sideways: the matches of
+    /// <paramref name="query"/> are walked once (no skipping: every match counts, so the total is
+    /// exact); a document passing every dimension is a hit and counts in every facet, one failing
+    /// exactly one dimension counts only in the facet of that dimension's field.
+    /// </summary>
+    internal (TopHits Top, IReadOnlyList<FacetResult> Facets) SearchDrillSideways(
+        Query query,
+        IReadOnlyList<(string Field, Query Filter)> dimensions,
+        IReadOnlyList<FacetRequest> facets,
+        int count,
+        string? sortField,
+        ScoreDoc? after)
+    {
+        var context = CreateContext();
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
+        var filterWeights = new Weight[dimensions.Count];
+        var fields = new string[dimensions.Count];
+        for (var d = 0; d < filterWeights.Length; d++)
+        {
+            filterWeights[d] = Rewrite(dimensions[d].Filter, context).CreateWeight(context, 0f);
+            fields[d] = dimensions[d].Field;
+        }
+
+        var collector = new DrillSidewaysCollector(facets, fields);
+        var bySortValue = sortField is not null;
+        var queue = new HitQueue(count, bySortValue);
+        var filters = new Scorer?[filterWeights.Length];
+        long total = 0;
+        var minScore = 0f;
+        foreach (var leaf in context.Leaves)
+        {
+            if (weight.GetScorer(leaf) is not { } scorer)
+            {
+                continue;
+            }
+
+            var segment = leaf.Segment;
+            var live = segment.LiveDocs;
+            for (var d = 0; d < filters.Length; d++)
+            {
+                filters[d] = filterWeights[d].GetScorer(leaf); // null: no document of the segment passes
+            }
+
+            collector.BeginSegment(segment);
+            var steps = 0;
+            var checkedUpTo = -1;
+            var competitive = true;
+            for (var doc = scorer.NextDoc(); doc != Scorer.NoMoreDocs; doc = scorer.NextDoc())
+            {
+                if ((++steps & 1023) == 0)
+                {
+                    Cancellation.ThrowIfCancellationRequested();
+                }
+
+                if (live is not null && live.IsDeleted(doc))
+                {
+                    continue;
+                }
+
+                // The filters move only forward, and only when asked about a document: two
+                // failures settle it, so the rest are left where they are until a later document.
+                var failed = -1;
+                var failures = 0;
+                for (var d = 0; d < filters.Length && failures < 2; d++)
+                {
+                    var filter = filters[d];
+                    var at = filter is null ? Scorer.NoMoreDocs : filter.DocId < doc ? filter.Advance(doc) : filter.DocId;
+                    if (at != doc)
+                    {
+                        failed = d;
+                        failures++;
+                    }
+                }
+
+                if (failures == 1)
+                {
+                    collector.Sideways(failed, doc);
+                    continue;
+                }
+
+                if (failures > 1)
+                {
+                    continue;
+                }
+
+                total++;
+                collector.Hit(doc);
+                if (minScore > 0 && doc > checkedUpTo)
+                {
+                    // Every match is visited, but one in a window whose best score cannot enter
+                    // the page is not scored: the bound is checked once a window.
+                    var upTo = scorer.AdvanceShallow(doc);
+                    competitive = scorer.MaxScore(upTo) >= minScore;
+                    checkedUpTo = upTo == Scorer.NoMoreDocs ? doc : upTo;
+                }
+
+                if (!competitive)
+                {
+                    continue;
+                }
+
+                var hit = new ScoreDoc(leaf.DocBase + doc, scorer.Score(), bySortValue ? SortValue(segment, sortField!, doc) : 0);
+                if ((after is not { } cursor || queue.Better(cursor, hit)) && queue.Offer(hit) && !bySortValue && queue.IsFull)
+                {
+                    // As in Search: a margin, since bounds are summed in another order than scores.
+                    var weakest = queue.Weakest.Score;
+                    var raised = weakest - (Math.Abs(weakest) * 1e-5f) - 1e-6f;
+                    if (raised > minScore)
+                    {
+                        minScore = raised;
+                        checkedUpTo = doc; // the window's bound is checked again against the higher score
+                    }
+                }
+            }
+
+            collector.EndSegment();
+        }
+
+        return (new TopHits(total, true, queue.Drain()), collector.Results());
     }
 
     /// <summary>
@@ -312,7 +437,19 @@ public sealed class IndexSearcher
             offset = (request.Page - 1) * size;
         }
 
-        var top = Search(query, offset + size, request.SortField, after, request.TotalHitsThreshold);
+        TopHits top;
+        IReadOnlyList<FacetResult> facets = [];
+        if (request.Facets.Count > 0)
+        {
+            // One pass for hits and facets: the query without its facet filters, each facet
+            // field's filters as one dimension.
+            (top, facets) = SearchDrillSideways(BuildQuery(request, strategy, sideways: true), Dimensions(request), request.Facets, offset + size, request.SortField, after);
+        }
+        else
+        {
+            top = Search(query, offset + size, request.SortField, after, request.TotalHitsThreshold);
+        }
+
         var hits = new List<ScoreDoc>(Math.Max(0, top.Hits.Count - offset));
         var explanations = request.Explain ? new List<Explanation>(hits.Capacity) : null;
         for (var i = offset; i < top.Hits.Count; i++)
@@ -327,68 +464,102 @@ public sealed class IndexSearcher
             next = new SearchCursor(fingerprint, top.Hits[^1]).Encode();
         }
 
-        return new ResultPage(top.TotalHits, top.TotalIsExact, hits, explanations, next, query.ToString(), strategy);
+        return new ResultPage(top.TotalHits, top.TotalIsExact, hits, explanations, next, query.ToString(), strategy) { Facets = facets };
     }
 
     /// <summary>The query a request runs with all its words required: its parsed text (match-all when empty) with its filters as filter clauses.</summary>
-    public Query BuildQuery(PageRequest request) => BuildQuery(request, Parser);
+    public Query BuildQuery(PageRequest request) => BuildQuery(request, Parser, sideways: false);
 
     /// <summary>The query a request runs under <paramref name="strategy"/> (the one its result reports), for facets and highlights of the same matches.</summary>
-    public Query BuildQuery(PageRequest request, MatchStrategy strategy)
+    public Query BuildQuery(PageRequest request, MatchStrategy strategy) => BuildQuery(request, strategy, sideways: false);
+
+    /// <summary>With <paramref name="sideways"/>, the query without the request's facet filters (what a drill-sideways pass walks).</summary>
+    private Query BuildQuery(PageRequest request, MatchStrategy strategy, bool sideways)
     {
         if (strategy == MatchStrategy.AllWords || Parser.Options.DefaultOperator != DefaultOperator.And)
         {
-            return BuildQuery(request, Parser);
+            return BuildQuery(request, Parser, sideways);
         }
 
         _anyWordParser ??= new QueryParser(Parser.Options with { DefaultOperator = DefaultOperator.Or });
-        return BuildQuery(request, _anyWordParser);
+        return BuildQuery(request, _anyWordParser, sideways);
     }
 
-    private Query BuildQuery(PageRequest request, QueryParser parser)
+    private Query BuildQuery(PageRequest request, QueryParser parser, bool sideways)
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        // One request asks for its query several times (admission, search, snippets, facets): the
-        // same object each time, so its rewrite and matched terms are worked out once too. Only
+        // One request asks for its query several times (admission, search, snippets, facets), and
+        // requests repeat: the same object each time, so its rewrite and matched terms are worked
+        // out once per snapshot too. Only
         // what the query is made of is the key, not the page, sort or cursor; filters are new
         // objects on every call, so they count by their text form.
-        var key = (request.Text ?? "", request.Lenient, string.Join('\u0001', request.Filters.Select(f => f.ToString())), ReferenceEquals(parser, Parser));
-        lock (_builtGate)
+        var filters = string.Join('\u0001', request.Filters.Select(f => f.ToString()).Concat(request.FacetFilters.Select(f => $"{f.Field}\u0002{f.Filter}")));
+        var key = (request.Text ?? "", request.Lenient, filters, ReferenceEquals(parser, Parser), sideways);
+        lock (_cache.BuiltGate)
         {
-            if (_built.TryGetValue(key, out var known))
+            if (_cache.Built.TryGetValue(key, out var known))
             {
                 return known;
             }
         }
 
-        var built = Build(request, parser);
-        lock (_builtGate)
+        var built = Build(request, parser, sideways);
+        lock (_cache.BuiltGate)
         {
-            if (_built.Count >= 64)
+            if (_cache.Built.Count >= 256)
             {
-                _built.Clear(); // a long-lived searcher (the CLI's bench) keeps only recent requests
+                _cache.Built.Clear(); // a long-lived snapshot keeps only recent requests
             }
 
-            return _built.TryAdd(key, built) ? built : _built[key];
+            return _cache.Built.TryAdd(key, built) ? built : _cache.Built[key];
         }
     }
 
-    private static Query Build(PageRequest request, QueryParser parser)
+    private static Query Build(PageRequest request, QueryParser parser, bool sideways)
     {
         var text = parser.Parse(request.Text ?? "", request.Lenient);
-        if (request.Filters.Count == 0)
+        if (request.Filters.Count == 0 && request.FacetFilters.Count == 0)
         {
             return text;
         }
 
-        var clauses = new List<BooleanClause>(request.Filters.Count + 1) { new(text, text is MatchAllQuery ? Occur.Filter : Occur.Must) };
+        // The sideways form keeps the shape of the whole query (an empty text is a filter clause,
+        // scoring 0), so both score every hit alike and a cursor from either pages the other.
+        var clauses = new List<BooleanClause>(request.Filters.Count + request.FacetFilters.Count + 1) { new(text, text is MatchAllQuery ? Occur.Filter : Occur.Must) };
         foreach (var filter in request.Filters)
         {
             clauses.Add(new BooleanClause(filter, Occur.Filter));
         }
 
+        if (!sideways)
+        {
+            foreach (var filter in request.FacetFilters)
+            {
+                clauses.Add(new BooleanClause(filter.Filter, Occur.Filter));
+            }
+        }
+
         return new BooleanQuery(clauses);
+    }
+
+    /// <summary>The request's facet filters as dimensions: one per field, its filters all required.</summary>
+    private static List<(string Field, Query Filter)> Dimensions(PageRequest request)
+    {
+        var dimensions = new List<(string Field, List<BooleanClause> Clauses)>();
+        foreach (var filter in request.FacetFilters)
+        {
+            var index = dimensions.FindIndex(d => d.Field == filter.Field);
+            if (index < 0)
+            {
+                dimensions.Add((filter.Field, []));
+                index = dimensions.Count - 1;
+            }
+
+            dimensions[index].Clauses.Add(new BooleanClause(filter.Filter, Occur.Filter));
+        }
+
+        return dimensions.ConvertAll(d => (d.Field, d.Clauses.Count == 1 ? d.Clauses[0].Query : (Query)new BooleanQuery(d.Clauses)));
     }
 
     private static long SortValue(SegmentReader segment, string field, int doc) =>

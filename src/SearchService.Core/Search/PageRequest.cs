@@ -1,3 +1,4 @@
+using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Search;
@@ -24,6 +25,19 @@ public sealed record PageRequest
 
     /// <summary>Non-scoring clauses every hit must match, in this order.</summary>
     public IReadOnlyList<Query> Filters { get; init; } = [];
+
+    /// <summary>
+    /// Non-scoring clauses on faceted fields, after <see cref="Filters"/>: every hit must match
+    /// them too, and each field's facet is counted without its own (drill-sideways).
+    /// </summary>
+    public IReadOnlyList<FacetFilter> FacetFilters { get; init; } = [];
+
+    /// <summary>
+    /// Facets to count over every match, in the pass that ranks the page (<see cref="ResultPage.Facets"/>);
+    /// empty counts none. Counting visits every match, so the search cannot skip documents and
+    /// its total is exact.
+    /// </summary>
+    public IReadOnlyList<FacetRequest> Facets { get; init; } = [];
 
     /// <summary>A numeric field to order by, highest first (documents without a value last); null = by relevance.</summary>
     public string? SortField { get; init; }

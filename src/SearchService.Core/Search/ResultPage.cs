@@ -1,3 +1,4 @@
+using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Scoring;
 
 namespace SearchService.Core.Search;
@@ -17,4 +18,8 @@ public sealed record ResultPage(
     IReadOnlyList<Explanation>? Explanations,
     string? NextCursor,
     string ParsedQuery,
-    MatchStrategy MatchStrategy);
+    MatchStrategy MatchStrategy)
+{
+    /// <summary>The counts of the request's <see cref="PageRequest.Facets"/> over the matches of the query that ran, drill-sideways; empty when none were asked.</summary>
+    public IReadOnlyList<FacetResult> Facets { get; init; } = [];
+}

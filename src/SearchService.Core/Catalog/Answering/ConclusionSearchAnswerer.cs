@@ -1,10 +1,9 @@
-using System.Collections;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using SearchService.Core.Search;
 using SearchService.Core.Catalog.Search;
 using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Highlighting;
-using Queries = SearchService.Core.Search.Queries;
 
 namespace SearchService.Core.Catalog.Answering;
 
@@ -12,8 +11,9 @@ namespace SearchService.Core.Catalog.Answering;
 /// Puts a result page together from the search parts: the ranked page from
 /// <see cref="IndexSearcher"/>, snippets from the <see cref="Highlighter"/> over each hit's stored
 /// body with the terms the query matched, and facet counts for locality, province (on the
-/// document's date and today's), level, type, year and cited code over all matches, drill-sideways (a facet's own filter is left out of its
-/// counts, so picking "Từ Sơn" still shows the other localities to switch to).
+/// document's date and today's), level, type, year and cited code over all matches, counted in
+/// the pass that ranks the hits, drill-sideways (a facet's own filter is left out of its counts,
+/// so picking "Từ Sơn" still shows the other localities to switch to).
 /// </summary>
 public sealed class ConclusionSearchAnswerer
 {
@@ -29,11 +29,40 @@ public sealed class ConclusionSearchAnswerer
     {
     }
 
-    /// <summary>An answerer that keeps facet work per snapshot in <paramref name="cache"/> (a service answering many requests).</summary>
-    public ConclusionSearchAnswerer(FacetCache cache) => Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+    /// <summary>
+    /// An answerer that keeps facet lists per snapshot in <paramref name="cache"/>, and whole
+    /// answers in <paramref name="answers"/> when given (a service answering many requests).
+    /// </summary>
+    public ConclusionSearchAnswerer(FacetCache cache, AnswerCache? answers = null)
+    {
+        Cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        Answers = answers ?? new AnswerCache(0);
+    }
 
-    /// <summary>Facet match sets and lists kept per snapshot.</summary>
+    /// <summary>Facet lists kept per snapshot.</summary>
     public FacetCache Cache { get; }
+
+    /// <summary>Whole answers kept per snapshot.</summary>
+    public AnswerCache Answers { get; }
+
+    /// <summary>
+    /// The answer kept for <paramref name="request"/> on <paramref name="searcher"/>'s snapshot, if
+    /// it was asked before (a lookup: a caller can skip queueing a costly search for it).
+    /// </summary>
+    public bool TryCached(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options, [NotNullWhen(true)] out SearchAnswer? answer)
+    {
+        ArgumentNullException.ThrowIfNull(searcher);
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        if (Answers.TryGet(searcher.Snapshot, request, options ?? new SearchAnswerOptions(), out var kept))
+        {
+            answer = kept with { TookMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds };
+            return true;
+        }
+
+        answer = null;
+        return false;
+    }
 
     /// <summary>Answers <paramref name="request"/> with <paramref name="searcher"/>'s snapshot.</summary>
     public SearchAnswer Answer(IndexSearcher searcher, SearchRequest request, SearchAnswerOptions? options = null)
@@ -41,24 +70,54 @@ public sealed class ConclusionSearchAnswerer
         ArgumentNullException.ThrowIfNull(searcher);
         ArgumentNullException.ThrowIfNull(request);
         options ??= new SearchAnswerOptions();
+        if (TryCached(searcher, request, options, out var known))
+        {
+            return known;
+        }
+
         var started = Stopwatch.GetTimestamp();
+
+        // Facets are counted in the pass that ranks the hits, over the matches of the query that
+        // produced them (the any-word form when the words were relaxed), unless this snapshot
+        // already counted them for the same query and filters (a repeated search, a next page).
+        // The query's text form keys them: the words, filters and history as parsed, and whether
+        // words may relax, decide which query answers.
+        string? key = null;
+        IReadOnlyList<FacetResult>? cached = null;
+        if (options.Facets)
+        {
+            key = $"{searcher.BuildQuery(request)}|{request.RelaxToAnyWord}|{options.FacetSize}";
+            cached = Cache.TryGet(searcher.Snapshot, key, out var lists) ? lists : null;
+        }
+
+        var search = options.Facets && cached is null ? request with { Facets = [.. FacetFields.Select(f => new FacetRequest(f, options.FacetSize))] } : request with { Facets = [] };
         SearchResult result;
         List<IReadOnlyList<string>> snippets;
         if (options.Snippets)
         {
             // Each hit's stored document is read once, for its title and its snippets.
-            result = searcher.Search(request with { ReadStoredFields = false });
+            result = searcher.Search(search with { ReadStoredFields = false });
             (result, snippets) = TitlesAndSnippets(searcher, request, result);
         }
         else
         {
-            result = searcher.Search(request);
+            result = searcher.Search(search);
             snippets = result.Hits.Select(_ => (IReadOnlyList<string>)[]).ToList();
         }
 
-        // Facets count the matches of the query that ran: the any-word form when the words were relaxed.
-        var facets = options.Facets ? Facets(searcher, request, result.MatchStrategy, options.FacetSize) : [];
-        return new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        IReadOnlyList<FacetResult> facets = [];
+        if (options.Facets)
+        {
+            facets = cached ?? result.Facets;
+            if (cached is null)
+            {
+                Cache.Add(searcher.Snapshot, key!, facets);
+            }
+        }
+
+        var answer = new SearchAnswer(result, snippets, facets, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Answers.Add(searcher.Snapshot, request, options, answer);
+        return answer;
     }
 
     private (SearchResult Result, List<IReadOnlyList<string>> Snippets) TitlesAndSnippets(IndexSearcher searcher, SearchRequest request, SearchResult result)
@@ -85,60 +144,5 @@ public sealed class ConclusionSearchAnswerer
         }
 
         return (result with { Hits = hits }, snippets);
-    }
-
-    private IReadOnlyList<FacetResult> Facets(IndexSearcher searcher, SearchRequest request, MatchStrategy strategy, int size)
-    {
-        // The query's matches without any filter, then one match set per filtered facet field;
-        // each is cached per snapshot under the query it runs, and so is the finished list.
-        var unfiltered = searcher.BuildQuery(new SearchRequest { Query = request.Query, Lenient = request.Lenient }, strategy);
-        var whole = $"{searcher.BuildQuery(request, strategy)}|{(request.History ? "history" : "")}|{size}";
-        return Cache.Facets(searcher.Snapshot, whole, () => CountFacets(searcher, request, unfiltered, size));
-    }
-
-    private IReadOnlyList<FacetResult> CountFacets(IndexSearcher searcher, SearchRequest request, Queries.Query unfiltered, int size)
-    {
-        var queryMatches = Cache.Matches(searcher.Snapshot, unfiltered.ToString(), () => searcher.MatchingDocuments(unfiltered));
-        var filters = new Dictionary<string, IReadOnlyList<BitArray>>(StringComparer.Ordinal);
-        void Filter(string field, SearchRequest only)
-        {
-            var query = searcher.BuildQuery(only);
-            filters[field] = Cache.Matches(searcher.Snapshot, query.ToString(), () => searcher.MatchingDocuments(query));
-        }
-        if (!string.IsNullOrWhiteSpace(request.Locality))
-        {
-            Filter(ConclusionFields.Locality, new SearchRequest { Locality = request.Locality });
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Province))
-        {
-            // With history the filter is on today's province, so that facet is the one it leaves
-            // alone (picking "Gia Lai" still shows the other provinces of today to switch to).
-            Filter(
-                request.History ? ConclusionFields.CurrentProvince : ConclusionFields.Province,
-                new SearchRequest { Province = request.Province, History = request.History });
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Level))
-        {
-            Filter(ConclusionFields.Level, new SearchRequest { Level = request.Level });
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Type))
-        {
-            Filter(ConclusionFields.Type, new SearchRequest { Type = request.Type });
-        }
-
-        if (!string.IsNullOrWhiteSpace(request.Code))
-        {
-            Filter(ConclusionFields.Code, new SearchRequest { Code = request.Code });
-        }
-
-        if (request.From is not null || request.To is not null || request.Year is not null)
-        {
-            Filter(ConclusionFields.Year, new SearchRequest { From = request.From, To = request.To, Year = request.Year });
-        }
-
-        return DrillSideways.Count(searcher.Snapshot, queryMatches, filters, FacetFields.Select(f => new FacetRequest(f, size))).Facets;
     }
 }

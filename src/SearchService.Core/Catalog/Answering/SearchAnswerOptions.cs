@@ -3,7 +3,7 @@ namespace SearchService.Core.Catalog.Answering;
 /// <summary>What to compute around the hits.</summary>
 public sealed record SearchAnswerOptions
 {
-    /// <summary>Compute facet counts (costs a pass over every match).</summary>
+    /// <summary>Compute facet counts (in the ranking pass, which then visits every match instead of skipping).</summary>
     public bool Facets { get; init; } = true;
 
     /// <summary>Values per facet.</summary>

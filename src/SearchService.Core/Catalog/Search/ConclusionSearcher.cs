@@ -2,6 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using SearchService.Core.Index.Reader;
 using SearchService.Core.Search;
+using SearchService.Core.Search.Facets;
 using SearchService.Core.Search.Limits;
 using SearchService.Core.Search.Parsing;
 using SearchService.Core.Search.Queries;
@@ -44,7 +45,7 @@ public static class ConclusionSearcher
             }
 
             var took = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            return new SearchResult(page.Total, page.TotalIsExact, hits, took, page.NextCursor, page.ParsedQuery) { MatchStrategy = page.MatchStrategy };
+            return new SearchResult(page.Total, page.TotalIsExact, hits, took, page.NextCursor, page.ParsedQuery) { MatchStrategy = page.MatchStrategy, Facets = page.Facets };
         }
 
         /// <summary>How a request's words will match before it runs (see <see cref="IndexSearcher.Strategy(PageRequest)"/>).</summary>
@@ -84,7 +85,8 @@ public static class ConclusionSearcher
             Text = request.Query ?? "",
             Lenient = request.Lenient,
             RelaxToAnyWord = request.RelaxToAnyWord,
-            Filters = Filters(request),
+            FacetFilters = Filters(request),
+            Facets = request.Facets,
             SortField = request.Sort == SearchSort.Date ? ConclusionFields.Date : null,
             Page = request.Page,
             Size = request.Size,
@@ -94,9 +96,13 @@ public static class ConclusionSearcher
         };
     }
 
-    private static List<Query> Filters(SearchRequest request)
+    // Every filter is on a faceted field and names the facet it leaves out when counted
+    // drill-sideways: a date range narrows the years, and with history a province filter is on
+    // today's province, so that is the facet it leaves alone (picking "Gia Lai" still shows the
+    // other provinces of today to switch to).
+    private static List<FacetFilter> Filters(SearchRequest request)
     {
-        var filters = new List<Query>();
+        var filters = new List<FacetFilter>();
         AddKeyword(filters, ConclusionFields.Locality, request.Locality);
         AddProvince(filters, request.Province, request.History);
         AddKeyword(filters, ConclusionFields.Type, request.Type);
@@ -104,28 +110,28 @@ public static class ConclusionSearcher
         AddKeyword(filters, ConclusionFields.Code, request.Code);
         if (request.From is not null || request.To is not null)
         {
-            filters.Add(new NumericRangeQuery(ConclusionFields.Date, request.From?.DayNumber, request.To?.DayNumber));
+            filters.Add(new FacetFilter(ConclusionFields.Year, new NumericRangeQuery(ConclusionFields.Date, request.From?.DayNumber, request.To?.DayNumber)));
         }
 
         if (request.Year is { } year)
         {
-            filters.Add(new NumericRangeQuery(ConclusionFields.Year, year, year));
+            filters.Add(new FacetFilter(ConclusionFields.Year, new NumericRangeQuery(ConclusionFields.Year, year, year)));
         }
 
         return filters;
     }
 
-    private static void AddKeyword(List<Query> filters, string field, string? value)
+    private static void AddKeyword(List<FacetFilter> filters, string field, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            filters.Add(new KeywordQuery(field, value));
+            filters.Add(new FacetFilter(field, new KeywordQuery(field, value)));
         }
     }
 
     // With history, today's province also matches the former areas it holds, through the
     // current_province column every record carries beside the province of its date.
-    private static void AddProvince(List<Query> filters, string? province, bool history)
+    private static void AddProvince(List<FacetFilter> filters, string? province, bool history)
     {
         if (string.IsNullOrWhiteSpace(province))
         {
@@ -138,11 +144,11 @@ public static class ConclusionSearcher
             return;
         }
 
-        filters.Add(new BooleanQuery(
+        filters.Add(new FacetFilter(ConclusionFields.CurrentProvince, new BooleanQuery(
         [
             new BooleanClause(new KeywordQuery(ConclusionFields.Province, province), Occur.Should),
             new BooleanClause(new KeywordQuery(ConclusionFields.CurrentProvince, province), Occur.Should),
-        ]));
+        ])));
     }
 
     /// <summary>A hit from the doc-value columns only (no title): no stored-fields chunk is decompressed.</summary>

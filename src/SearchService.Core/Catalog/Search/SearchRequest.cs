@@ -1,3 +1,5 @@
+using SearchService.Core.Search.Facets;
+
 namespace SearchService.Core.Catalog.Search;
 
 /// <summary>
@@ -71,6 +73,12 @@ public sealed record SearchRequest
 
     /// <summary>Read text that does not parse as plain words instead of failing.</summary>
     public bool Lenient { get; init; }
+
+    /// <summary>
+    /// Facets to count over every match in the pass that ranks the hits (<see cref="SearchResult.Facets"/>),
+    /// each filtered field drill-sideways; empty counts none (and lets the search skip documents).
+    /// </summary>
+    public IReadOnlyList<FacetRequest> Facets { get; init; } = [];
 
     /// <summary>Count matches exactly up to this many; past it, relevance search may skip documents that cannot enter the page and the total is a lower bound.</summary>
     public int TotalHitsThreshold { get; init; } = 1000;

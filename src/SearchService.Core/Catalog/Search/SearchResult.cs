@@ -1,4 +1,5 @@
 using SearchService.Core.Search;
+using SearchService.Core.Search.Facets;
 
 namespace SearchService.Core.Catalog.Search;
 
@@ -19,6 +20,9 @@ public sealed record SearchResult(
 {
     /// <summary>How the request's words matched: all of them, any of a long text, or any after none had all.</summary>
     public MatchStrategy MatchStrategy { get; init; }
+
+    /// <summary>The counts of the request's <see cref="SearchRequest.Facets"/>, over the matches of the query that ran (drill-sideways); empty when none were asked.</summary>
+    public IReadOnlyList<FacetResult> Facets { get; init; } = [];
 
     /// <summary>True when no document had every word, so these are the documents with any of them.</summary>
     public bool RelaxedToAnyWord => MatchStrategy == MatchStrategy.AnyWordFallback;

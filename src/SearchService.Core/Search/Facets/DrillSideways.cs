@@ -10,7 +10,9 @@ namespace SearchService.Core.Search.Facets;
 /// all filters applied.
 /// </summary>
 /// <remarks>
-/// How a caller does it:
+/// A search counts its facets this way in its ranking pass when its <see cref="PageRequest.Facets"/>
+/// are set (<see cref="DrillSidewaysCollector"/>, the same counts without a second walk of the
+/// matches); this form is for a caller that already holds match sets. How a caller does it:
 /// <list type="number">
 /// <item>Run the query WITHOUT any facet filter and collect its matches per segment (the same
 /// shape as <see cref="FacetCounter"/>'s input): <c>queryMatches</c>.</item>

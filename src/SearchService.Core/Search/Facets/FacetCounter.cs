@@ -40,25 +40,43 @@ public static class FacetCounter
         var withValue = 0;
         for (var s = 0; s < snapshot.Segments.Count; s++)
         {
-            var segment = snapshot.Segments[s];
-            var field = segment.FieldNumber(request.Field);
-            if (field < 0)
-            {
-                continue; // a segment written before the field existed has no values of it
-            }
-
-            withValue += segment.Info.Fields[field].Kind switch
-            {
-                FieldKind.Keyword => CountKeywords(segment, matches[s], request.Field, totals),
-                FieldKind.Numeric => CountNumbers(segment, matches[s], request.Field, totals),
-                _ => throw new ArgumentException($"field '{request.Field}' is {segment.Info.Fields[field].Kind.ToString().ToLowerInvariant()}; facets count keyword and numeric fields", nameof(request)),
-            };
+            withValue += CountSegment(snapshot.Segments[s], SetBits(matches[s]), request.Field, totals);
         }
 
-        return new FacetResult(request.Field, Top(totals, request.TopN), totals.Count, withValue);
+        return Result(request, totals, withValue);
     }
 
-    private static int CountKeywords(SegmentReader segment, BitArray matches, string field, Dictionary<string, int> totals)
+    /// <summary>
+    /// Adds the values of <paramref name="field"/> in <paramref name="docs"/> (documents of
+    /// <paramref name="segment"/>) to <paramref name="totals"/>; returns how many of them have a value.
+    /// </summary>
+    internal static int CountSegment(SegmentReader segment, ReadOnlySpan<int> docs, string field, Dictionary<string, int> totals)
+    {
+        var number = segment.FieldNumber(field);
+        if (number < 0)
+        {
+            return 0; // a segment written before the field existed has no values of it
+        }
+
+        var kind = segment.Info.Fields[number].Kind;
+        if (kind is not (FieldKind.Keyword or FieldKind.Numeric))
+        {
+            throw new ArgumentException($"field '{field}' is {kind.ToString().ToLowerInvariant()}; facets count keyword and numeric fields", nameof(field));
+        }
+
+        if (docs.IsEmpty)
+        {
+            return 0;
+        }
+
+        return kind == FieldKind.Keyword ? CountKeywords(segment, docs, field, totals) : CountNumbers(segment, docs, field, totals);
+    }
+
+    /// <summary>The finished result of <paramref name="request"/> from its totals over every segment.</summary>
+    internal static FacetResult Result(FacetRequest request, Dictionary<string, int> totals, int withValue) =>
+        new(request.Field, Top(totals, request.TopN), totals.Count, withValue);
+
+    private static int CountKeywords(SegmentReader segment, ReadOnlySpan<int> docs, string field, Dictionary<string, int> totals)
     {
         var column = segment.KeywordColumn(field);
         if (column is null)
@@ -68,7 +86,7 @@ public static class FacetCounter
 
         var counts = new int[column.ValueCount];
         var withValue = 0;
-        foreach (var doc in SetBits(matches))
+        foreach (var doc in docs)
         {
             var ordinals = column.OrdinalsOf(doc);
             if (ordinals.Length > 0)
@@ -94,12 +112,12 @@ public static class FacetCounter
         return withValue;
     }
 
-    private static int CountNumbers(SegmentReader segment, BitArray matches, string field, Dictionary<string, int> totals)
+    private static int CountNumbers(SegmentReader segment, ReadOnlySpan<int> docs, string field, Dictionary<string, int> totals)
     {
         var column = segment.NumericColumn(field);
         var counts = new Dictionary<long, int>();
         var withValue = 0;
-        foreach (var doc in SetBits(matches))
+        foreach (var doc in docs)
         {
             if (doc < column.Length && column[doc] != long.MinValue)
             {
@@ -117,22 +135,33 @@ public static class FacetCounter
     }
 
     /// <summary>
-    /// The documents of a match set, a 32-bit word at a time: a sparse set (a rare word's few
-    /// matches) costs its matches, not the segment's size, and a dense one a word per 32 documents.
+    /// The documents of a match set, in order, a 32-bit word at a time: a sparse set (a rare
+    /// word's few matches) costs its matches, not the segment's size, and a dense one a word per
+    /// 32 documents.
     /// </summary>
-    private static IEnumerable<int> SetBits(BitArray matches)
+    private static int[] SetBits(BitArray matches)
     {
         var words = new int[(matches.Length + 31) >> 5];
         matches.CopyTo(words, 0);
+        var count = 0;
+        foreach (var word in words)
+        {
+            count += BitOperations.PopCount((uint)word);
+        }
+
+        var docs = new int[count];
+        var next = 0;
         for (var w = 0; w < words.Length; w++)
         {
             var word = (uint)words[w];
             while (word != 0)
             {
-                yield return (w << 5) + BitOperations.TrailingZeroCount(word);
+                docs[next++] = (w << 5) + BitOperations.TrailingZeroCount(word);
                 word &= word - 1;
             }
         }
+
+        return docs;
     }
 
     private static List<FacetValue> Top(Dictionary<string, int> totals, int topN)
