@@ -19,6 +19,7 @@ internal sealed class BruteForceScorer
     private readonly List<Dictionary<string, int>> _lengths = [];
     private readonly List<bool> _live = [];
     private readonly List<long?> _dates = [];
+    private readonly HashSet<string> _withoutPositions = new(StringComparer.Ordinal);
     private readonly Bm25Similarity _similarity = Bm25Similarity.Default;
 
     public BruteForceScorer(IndexSnapshot snapshot, IReadOnlyList<string> textFields)
@@ -49,6 +50,10 @@ internal sealed class BruteForceScorer
                     }
 
                     positions.Add(token.Position);
+                    if (!token.IndexPositions)
+                    {
+                        _withoutPositions.Add(token.Term);
+                    }
                 }
 
                 fields[field] = terms;
@@ -99,17 +104,43 @@ internal sealed class BruteForceScorer
 
             case PhraseQuery phrase:
             {
-                var words = phrase.Words.Select(alternatives => alternatives
-                    .SelectMany(t => _docs[doc][phrase.Field].TryGetValue(t, out var p) ? p : [])
-                    .Distinct().Order().ToList()).ToList();
-                var freq = PhraseFrequency(words, phrase.Slop);
+                // As PhraseQuery says: a phrase of several words stands only on terms with positions;
+                // one word read without positions, or an exact phrase a span covers whole (that span
+                // alone), counts occurrences; every span's terms must be there and bound the frequency.
+                var terms = _docs[doc][phrase.Field];
+                int Count(IEnumerable<string> alternatives) => alternatives.Sum(t => terms.TryGetValue(t, out var p) ? p.Count : 0);
+                var whole = phrase.Slop == 0 && phrase.Words.Count > 1 ? phrase.Spans.FirstOrDefault(s => s.First == 0 && s.Last == phrase.Words.Count - 1) : null;
+                float freq;
+                if (whole is not null)
+                {
+                    freq = Count(whole.Terms);
+                }
+                else if (phrase.Words.Count == 1 && phrase.Words[0].Any(_withoutPositions.Contains))
+                {
+                    freq = Count(phrase.Words[0]);
+                }
+                else
+                {
+                    var words = phrase.Words.Select(alternatives => alternatives
+                        .Where(t => phrase.Words.Count == 1 || !_withoutPositions.Contains(t))
+                        .SelectMany(t => terms.TryGetValue(t, out var p) ? p : [])
+                        .Distinct().Order().ToList()).ToList();
+                    freq = PhraseFrequency(words, phrase.Slop);
+                }
+
+                foreach (var span in whole is null ? phrase.Spans : [])
+                {
+                    freq = Math.Min(freq, Count(span.Terms));
+                }
+
                 if (freq == 0)
                 {
                     return null;
                 }
 
                 double idf = 0;
-                foreach (var alternatives in phrase.Words)
+                IEnumerable<IReadOnlyList<string>> units = whole is not null ? [whole.Terms] : phrase.Spans.Select(s => s.Terms).Concat(phrase.Words.Where((_, i) => !phrase.IsCovered(i)));
+                foreach (var alternatives in units)
                 {
                     idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
                 }

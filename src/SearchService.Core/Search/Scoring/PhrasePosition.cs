@@ -15,13 +15,18 @@ internal sealed class PhrasePosition
     public PhrasePosition(PostingsEnum[] alternatives)
     {
         _alternatives = alternatives;
+        HasPositions = true;
         foreach (var postings in alternatives)
         {
             Cost += postings.DocFreq;
+            HasPositions &= postings.HasPositions;
         }
     }
 
     public long Cost { get; }
+
+    /// <summary>Whether every alternative's positions are indexed (<see cref="ReadPositions"/> may be called).</summary>
+    public bool HasPositions { get; }
 
     public int DocId { get; private set; } = -1;
 

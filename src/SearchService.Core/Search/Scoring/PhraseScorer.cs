@@ -4,12 +4,16 @@ namespace SearchService.Core.Search.Scoring;
 
 /// <summary>
 /// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Documents
-/// are found by leapfrogging the words' postings like a conjunction; positions are read only for
-/// documents that hold every word.
+/// are found by leapfrogging the words' and the spans' postings like a conjunction, shortest
+/// first (the spans — pairs, accented forms — are far shorter than the words' folded forms);
+/// positions are read only for documents that hold them all, and never for a phrase of one word
+/// whose terms have none.
+/// The frequency is at most each span's (see <see cref="Queries.PhraseSpan"/>).
 /// </summary>
 public sealed class PhraseScorer : Scorer
 {
     private readonly PhrasePosition[] _words;
+    private readonly PhrasePosition[] _spans;
     private readonly PhrasePosition[] _byCost;
     private readonly SegmentReader _segment;
     private readonly int _field;
@@ -21,10 +25,11 @@ public sealed class PhraseScorer : Scorer
     private float _freq;
     private float _minScore;
 
-    internal PhraseScorer(PhrasePosition[] words, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
         _words = words;
-        _byCost = [.. words];
+        _spans = spans;
+        _byCost = [.. words, .. spans];
         Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
         _slop = slop;
         _segment = segment;
@@ -108,12 +113,26 @@ public sealed class PhraseScorer : Scorer
     /// <inheritdoc />
     public override bool ConfirmCandidate()
     {
-        foreach (var word in _words)
+        if (_words.Length == 1 && !_words[0].HasPositions)
         {
-            word.ReadPositions();
+            // One word read without positions (a pair or its broken form): its alternatives never share a position, their frequencies add up.
+            _freq = _words[0].CurrentFreq();
+        }
+        else
+        {
+            foreach (var word in _words)
+            {
+                word.ReadPositions();
+            }
+
+            _freq = PhraseFrequency.Compute(_words, _slop);
         }
 
-        _freq = PhraseFrequency.Compute(_words, _slop);
+        foreach (var span in _spans)
+        {
+            _freq = Math.Min(_freq, span.CurrentFreq());
+        }
+
         return _freq > 0;
     }
 
@@ -126,6 +145,11 @@ public sealed class PhraseScorer : Scorer
         for (var i = 0; i < words; i++)
         {
             freq = Math.Min(freq, _words[i].CurrentFreq());
+        }
+
+        foreach (var span in _spans)
+        {
+            freq = Math.Min(freq, span.CurrentFreq());
         }
 
         return Bm25Similarity.Score(_weight, freq, _lengthTable[_segment.Norm(_field, _doc)]);
@@ -156,8 +180,8 @@ public sealed class PhraseScorer : Scorer
     /// Bounds from the blocks the words' postings are in. Occurrences start at distinct positions
     /// of the first word and weigh at most 1, so its frequency bounds the phrase frequency; in an
     /// exact phrase every word's position follows from the start, so any word's frequency does and
-    /// the smallest is taken. A matching document holds every word, so its norm is at least the
-    /// largest of the words' block minimums.
+    /// the smallest is taken; so does every span's. A matching document holds every word, so its
+    /// norm is at least the largest of the words' block minimums.
     /// </summary>
     private bool BlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
     {
@@ -175,6 +199,18 @@ public sealed class PhraseScorer : Scorer
             upTo = Math.Min(upTo, wordUpTo);
             maxFreq = Math.Min(maxFreq, wordFreq);
             minNorm = Math.Max(minNorm, wordNorm);
+        }
+
+        foreach (var span in _spans)
+        {
+            if (!span.TryBlockBound(target, out var spanUpTo, out var spanFreq, out var spanNorm))
+            {
+                return false;
+            }
+
+            upTo = Math.Min(upTo, spanUpTo);
+            maxFreq = Math.Min(maxFreq, spanFreq);
+            minNorm = Math.Max(minNorm, spanNorm);
         }
 
         return true;

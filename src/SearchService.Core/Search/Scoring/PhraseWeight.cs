@@ -20,15 +20,17 @@ public sealed class PhraseWeight : Weight
         _boost = boost;
         _statistics = context.Statistics(query.Field);
         double idf = 0;
-        foreach (var word in query.Words)
+        foreach (var span in query.Spans)
         {
-            long df = 0;
-            foreach (var term in word)
-            {
-                df = Math.Max(df, context.DocFreq(query.Field, term));
-            }
+            idf += Idf(context, span.Terms);
+        }
 
-            idf += Bm25Similarity.Idf(df, _statistics.DocCount);
+        for (var i = 0; i < query.Words.Count; i++)
+        {
+            if (!query.IsCovered(i))
+            {
+                idf += Idf(context, query.Words[i]);
+            }
         }
 
         _idf = (float)idf;
@@ -49,28 +51,57 @@ public sealed class PhraseWeight : Weight
             return null;
         }
 
+        // A phrase of one word is its terms' frequency; longer ones read positions, so only the
+        // alternatives that kept them can stand at a word (an index marks a term alike everywhere).
+        var positioned = _query.Words.Count > 1;
         var words = new PhrasePosition[_query.Words.Count];
-        var postings = new List<PostingsEnum>(4);
         for (var i = 0; i < words.Length; i++)
         {
-            postings.Clear();
-            foreach (var term in _query.Words[i])
-            {
-                if (segment.Terms.TryGet(field, term, out var info))
-                {
-                    postings.Add(segment.Postings(info));
-                }
-            }
-
-            if (postings.Count == 0)
+            if (Open(segment, field, _query.Words[i], positioned) is not { } word)
             {
                 return null;
             }
 
-            words[i] = new PhrasePosition([.. postings]);
+            words[i] = word;
         }
 
-        return new PhraseScorer(words, _query.Slop, segment, field, _statistics.LengthTable, Weight);
+        var spans = new PhrasePosition[_query.Spans.Count];
+        for (var i = 0; i < spans.Length; i++)
+        {
+            if (Open(segment, field, _query.Spans[i].Terms, positioned: false) is not { } span)
+            {
+                return null;
+            }
+
+            spans[i] = span;
+        }
+
+        return new PhraseScorer(words, spans, _query.Slop, segment, field, _statistics.LengthTable, Weight);
+    }
+
+    private static PhrasePosition? Open(SegmentReader segment, int field, IReadOnlyList<string> terms, bool positioned)
+    {
+        var postings = new List<PostingsEnum>(terms.Count);
+        foreach (var term in terms)
+        {
+            if (segment.Terms.TryGet(field, term, out var info) && (!positioned || info.HasPositions))
+            {
+                postings.Add(segment.Postings(info));
+            }
+        }
+
+        return postings.Count == 0 ? null : new PhrasePosition([.. postings]);
+    }
+
+    private double Idf(SearchContext context, IReadOnlyList<string> alternatives)
+    {
+        long df = 0;
+        foreach (var term in alternatives)
+        {
+            df = Math.Max(df, context.DocFreq(_query.Field, term));
+        }
+
+        return Bm25Similarity.Idf(df, _statistics.DocCount);
     }
 
     /// <inheritdoc />
@@ -86,7 +117,7 @@ public sealed class PhraseWeight : Weight
         var freq = scorer.Frequency;
         return new Explanation(scorer.Score(), $"weight({_query}), BM25 on the phrase frequency", [
             Explanation.Leaf(_boost, "boost"),
-            Explanation.Leaf(_idf, "idf, summed over the words"),
+            Explanation.Leaf(_idf, "idf, summed over the spans and the words outside them"),
             new Explanation(freq / (freq + _statistics.LengthTable[norm]), "tf = phraseFreq / (phraseFreq + k1 · (1 - b + b · dl / avgdl))", [
                 Explanation.Leaf(freq, "phraseFreq, occurrences weighted 1 / (1 + extra distance)"),
                 Explanation.Leaf(Index.Codec.NormEncoding.Decode(norm), "dl, field length"),
