@@ -138,14 +138,28 @@ internal sealed class BruteForceScorer
                     return null;
                 }
 
-                double idf = 0;
-                IEnumerable<IReadOnlyList<string>> units = whole is not null ? [whole.Terms] : phrase.Spans.Select(s => s.Terms).Concat(phrase.Words.Where((_, i) => !phrase.IsCovered(i)));
-                foreach (var alternatives in units)
+                var score = Bm25Similarity.Score(boost * PhraseIdf(phrase, whole, phrase.Spans), freq, LengthPart(phrase.Field, doc));
+                if (phrase.Strict is not { } strict)
                 {
-                    idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
+                    return score;
                 }
 
-                return Bm25Similarity.Score(boost * (float)idf, freq, LengthPart(phrase.Field, doc));
+                // The strict reading: the phrase's frequency bounded by its spans (all present), or read
+                // whole from the span covering every word; scored on top as "strict OR phrase" sums.
+                var strictWhole = whole is null ? null : strict.Spans.FirstOrDefault(s => s.First == 0 && s.Last == phrase.Words.Count - 1);
+                var strictFreq = strictWhole is not null ? Count(strictWhole.Terms) : freq;
+                foreach (var span in strictWhole is null ? strict.Spans : [])
+                {
+                    strictFreq = Math.Min(strictFreq, Count(span.Terms));
+                }
+
+                if (strictFreq <= 0)
+                {
+                    return score;
+                }
+
+                var strictScore = Bm25Similarity.Score(boost * strict.Boost * PhraseIdf(phrase, strictWhole, strict.Spans), strictFreq, LengthPart(phrase.Field, doc));
+                return (float)((double)strictScore + score);
             }
 
             case BooleanQuery boolean:
@@ -256,6 +270,19 @@ internal sealed class BruteForceScorer
 
     private readonly Dictionary<(string, string), long> _docFreqs = [];
     private readonly Dictionary<string, float[]> _lengthTables = [];
+
+    /// <summary>A phrase's idf: over the span read whole, or over <paramref name="spans"/> and the words they leave uncovered.</summary>
+    private float PhraseIdf(PhraseQuery phrase, PhraseSpan? whole, IReadOnlyList<PhraseSpan> spans)
+    {
+        double idf = 0;
+        IEnumerable<IReadOnlyList<string>> units = whole is not null ? [whole.Terms] : spans.Select(s => s.Terms).Concat(phrase.Words.Where((_, i) => !PhraseQuery.IsCovered(spans, i)));
+        foreach (var alternatives in units)
+        {
+            idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
+        }
+
+        return (float)idf;
+    }
 
     private long DocFreq(string field, string term)
     {

@@ -304,10 +304,20 @@ internal sealed class TextQueryBuilder
         var clauses = new List<BooleanClause>();
         foreach (var (field, boost) in fields)
         {
+            // An accented phrase is its folded reading (weighed FoldedWeight) with the accented one
+            // scored on top where it holds: the same as "exact OR loose", positions read once.
+            var folded = _options.FoldedWeight;
+            if (anyFolded && _options.Analysis.Fold && folded > 0)
+            {
+                var strict = new PhraseStrictReading(exact, 1f / folded);
+                clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, loose, strict) { Boost = boost * folded }, Occur.Should));
+                continue;
+            }
+
             clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, exact) { Boost = boost }, Occur.Should));
             if (anyFolded && _options.Analysis.Fold)
             {
-                clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, loose) { Boost = boost * _options.FoldedWeight }, Occur.Should));
+                clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, loose) { Boost = boost * folded }, Occur.Should));
             }
         }
 

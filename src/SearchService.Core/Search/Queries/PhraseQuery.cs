@@ -18,9 +18,10 @@ public sealed class PhraseQuery : Query
 {
     /// <summary>
     /// A phrase of <paramref name="words"/> (each a non-empty list of alternative terms) in
-    /// <paramref name="field"/>, with optional <paramref name="spans"/> over them.
+    /// <paramref name="field"/>, with optional <paramref name="spans"/> over them and a
+    /// <paramref name="strict"/> reading scored on top.
     /// </summary>
-    public PhraseQuery(string field, IReadOnlyList<IReadOnlyList<string>> words, int slop = 0, IReadOnlyList<PhraseSpan>? spans = null)
+    public PhraseQuery(string field, IReadOnlyList<IReadOnlyList<string>> words, int slop = 0, IReadOnlyList<PhraseSpan>? spans = null, PhraseStrictReading? strict = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(field);
         ArgumentNullException.ThrowIfNull(words);
@@ -41,14 +42,15 @@ public sealed class PhraseQuery : Query
         }
 
         spans ??= [];
-        foreach (var span in spans)
+        count += CountSpans(spans, words.Count, nameof(spans));
+        if (strict is not null)
         {
-            if (span.First < 0 || span.Last < span.First || span.Last >= words.Count || span.Terms.Count == 0)
+            if (strict.Spans.Count == 0)
             {
-                throw new ArgumentException($"a span covers words {span.First}..{span.Last} of {words.Count} and needs at least one term", nameof(spans));
+                throw new ArgumentException("a strict reading needs at least one span", nameof(strict));
             }
 
-            count += span.Terms.Count;
+            count += CountSpans(strict.Spans, words.Count, nameof(strict));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(slop);
@@ -56,6 +58,7 @@ public sealed class PhraseQuery : Query
         Words = words;
         Slop = slop;
         Spans = spans;
+        Strict = strict;
         ClauseCount = count;
     }
 
@@ -77,10 +80,16 @@ public sealed class PhraseQuery : Query
     /// <summary>Terms read without positions that stand for some of the words together (empty for none).</summary>
     public IReadOnlyList<PhraseSpan> Spans { get; }
 
+    /// <summary>A stricter reading scored on top of the phrase where it holds (null for none).</summary>
+    public PhraseStrictReading? Strict { get; }
+
     /// <summary>Whether word <paramref name="word"/> is inside some span.</summary>
-    public bool IsCovered(int word)
+    public bool IsCovered(int word) => IsCovered(Spans, word);
+
+    /// <summary>Whether word <paramref name="word"/> is inside one of <paramref name="spans"/>.</summary>
+    public static bool IsCovered(IReadOnlyList<PhraseSpan> spans, int word)
     {
-        foreach (var span in Spans)
+        foreach (var span in spans)
         {
             if (span.First <= word && word <= span.Last)
             {
@@ -107,14 +116,19 @@ public sealed class PhraseQuery : Query
     public override Query Rewrite(SearchContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (Slop == 0 && Words.Count > 1)
+        if (Whole(Spans) is { } whole)
         {
-            foreach (var span in Spans)
+            // Read whole, the phrase and its strict reading are two phrases of one word each, summed as before.
+            var phrase = new PhraseQuery(Field, [whole.Terms]) { Boost = Boost }.Rewrite(context);
+            if (Strict is null)
             {
-                if (span.First == 0 && span.Last == Words.Count - 1)
-                {
-                    return new PhraseQuery(Field, [span.Terms]) { Boost = Boost }.Rewrite(context);
-                }
+                return phrase;
+            }
+
+            if (Whole(Strict.Spans) is { } strictWhole)
+            {
+                var strict = new PhraseQuery(Field, [strictWhole.Terms]) { Boost = Boost * Strict.Boost }.Rewrite(context);
+                return new BooleanQuery([new BooleanClause(strict, Occur.Should), new BooleanClause(phrase, Occur.Should)]);
             }
         }
 
@@ -132,12 +146,65 @@ public sealed class PhraseQuery : Query
             spans[i] = ReferenceEquals(terms, Spans[i].Terms) ? Spans[i] : Spans[i] with { Terms = terms };
         }
 
-        if (words.Length == 1 && words[0].Count == 1 && spans.Length == 0)
+        var strictReading = Strict;
+        if (Strict is not null)
+        {
+            var strictSpans = new PhraseSpan[Strict.Spans.Count];
+            var strictChanged = false;
+            for (var i = 0; i < strictSpans.Length; i++)
+            {
+                var terms = Held(context, Strict.Spans[i].Terms, ref strictChanged);
+                strictSpans[i] = ReferenceEquals(terms, Strict.Spans[i].Terms) ? Strict.Spans[i] : Strict.Spans[i] with { Terms = terms };
+            }
+
+            if (strictChanged)
+            {
+                strictReading = Strict with { Spans = strictSpans };
+                changed = true;
+            }
+        }
+
+        if (words.Length == 1 && words[0].Count == 1 && spans.Length == 0 && strictReading is null)
         {
             return new TermQuery(Field, words[0][0]) { Boost = Boost };
         }
 
-        return changed ? new PhraseQuery(Field, words, Slop, spans) { Boost = Boost } : this;
+        return changed ? new PhraseQuery(Field, words, Slop, spans, strictReading) { Boost = Boost } : this;
+    }
+
+    /// <summary>The span covering every word of an exact phrase of several words, if any: that span is the phrase.</summary>
+    private PhraseSpan? Whole(IReadOnlyList<PhraseSpan> spans)
+    {
+        if (Slop != 0 || Words.Count < 2)
+        {
+            return null;
+        }
+
+        foreach (var span in spans)
+        {
+            if (span.First == 0 && span.Last == Words.Count - 1)
+            {
+                return span;
+            }
+        }
+
+        return null;
+    }
+
+    private static int CountSpans(IReadOnlyList<PhraseSpan> spans, int words, string parameter)
+    {
+        var count = 0;
+        foreach (var span in spans)
+        {
+            if (span.First < 0 || span.Last < span.First || span.Last >= words || span.Terms.Count == 0)
+            {
+                throw new ArgumentException($"a span covers words {span.First}..{span.Last} of {words} and needs at least one term", parameter);
+            }
+
+            count += span.Terms.Count;
+        }
+
+        return count;
     }
 
     /// <summary>The alternatives the snapshot holds, or all of them when it holds none or all.</summary>
@@ -162,10 +229,10 @@ public sealed class PhraseQuery : Query
     public override Weight CreateWeight(SearchContext context, float boost) => new PhraseWeight(context, this, boost * Boost);
 
     /// <inheritdoc />
-    /// <remarks>The spans' terms and those of the words no span covers: what marks the phrase in a text (its pairs, not each syllable anywhere).</remarks>
+    /// <remarks>The spans' terms (the strict reading's too) and those of the words no span covers: what marks the phrase in a text (its pairs, not each syllable anywhere).</remarks>
     public override void ExtractTerms(ISet<(string Field, string Term)> terms)
     {
-        foreach (var span in Spans)
+        foreach (var span in Strict is null ? Spans : Spans.Concat(Strict.Spans))
         {
             foreach (var term in span.Terms)
             {
@@ -199,7 +266,9 @@ public sealed class PhraseQuery : Query
         var slop = Slop > 0 ? "~" + Slop.ToString(CultureInfo.InvariantCulture) : "";
         var spans = Spans.Count == 0 ? "" : " spans(" + string.Join(' ', Spans.Select(
             s => $"{s.First.ToString(CultureInfo.InvariantCulture)}-{s.Last.ToString(CultureInfo.InvariantCulture)}:{string.Join('|', s.Terms)}")) + ")";
-        return $"{Field}:\"{string.Join(' ', words)}\"{slop}{spans}{BoostSuffix()}";
+        var strict = Strict is null ? "" : " strict(" + string.Join(' ', Strict.Spans.Select(
+            s => $"{s.First.ToString(CultureInfo.InvariantCulture)}-{s.Last.ToString(CultureInfo.InvariantCulture)}:{string.Join('|', s.Terms)}")) + ")^" + Strict.Boost.ToString("0.###", CultureInfo.InvariantCulture);
+        return $"{Field}:\"{string.Join(' ', words)}\"{slop}{spans}{strict}{BoostSuffix()}";
     }
 
     private static IReadOnlyList<IReadOnlyList<string>> ToWords(IReadOnlyList<string> terms)

@@ -8,12 +8,14 @@ namespace SearchService.Core.Search.Scoring;
 /// first (the spans — pairs, accented forms — are far shorter than the words' folded forms);
 /// positions are read only for documents that hold them all, and never for a phrase of one word
 /// whose terms have none.
-/// The frequency is at most each span's (see <see cref="Queries.PhraseSpan"/>).
+/// The frequency is at most each span's (see <see cref="Queries.PhraseSpan"/>). A strict reading
+/// (<see cref="Queries.PhraseStrictReading"/>) is scored on top from the same positions.
 /// </summary>
 public sealed class PhraseScorer : Scorer
 {
     private readonly PhrasePosition[] _words;
     private readonly PhrasePosition[] _spans;
+    private readonly PhraseStrictPart _strict;
     private readonly PhrasePosition[] _byCost;
     private readonly SegmentReader _segment;
     private readonly int _field;
@@ -23,12 +25,14 @@ public sealed class PhraseScorer : Scorer
     private readonly float _maxScore;
     private int _doc = -1;
     private float _freq;
+    private float _strictFreq;
     private float _minScore;
 
-    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, PhraseStrictPart strict, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
         _words = words;
         _spans = spans;
+        _strict = strict;
         _byCost = [.. words, .. spans];
         Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
         _slop = slop;
@@ -44,10 +48,17 @@ public sealed class PhraseScorer : Scorer
 
         // Frequency grows without bound in theory; the BM25 limit is the weight itself.
         _maxScore = Math.Max(weight, Bm25Similarity.Score(weight, 1e9f, smallest));
+        if (strict.Weight > 0)
+        {
+            _maxScore += Math.Max(strict.Weight, Bm25Similarity.Score(strict.Weight, 1e9f, smallest));
+        }
     }
 
     /// <summary>The phrase frequency of the current document.</summary>
     public float Frequency => _freq;
+
+    /// <summary>The strict reading's frequency in the current document (0 when it does not hold).</summary>
+    public float StrictFrequency => _strictFreq;
 
     /// <inheritdoc />
     public override int DocId => _doc;
@@ -107,6 +118,7 @@ public sealed class PhraseScorer : Scorer
         }
 
         _freq = 0;
+        _strictFreq = 0;
         return _doc = doc;
     }
 
@@ -133,6 +145,7 @@ public sealed class PhraseScorer : Scorer
             _freq = Math.Min(_freq, span.CurrentFreq());
         }
 
+        _strictFreq = _freq > 0 ? _strict.Frequency(_doc, _freq) : 0;
         return _freq > 0;
     }
 
@@ -152,14 +165,25 @@ public sealed class PhraseScorer : Scorer
             freq = Math.Min(freq, span.CurrentFreq());
         }
 
-        return Bm25Similarity.Score(_weight, freq, _lengthTable[_segment.Norm(_field, _doc)]);
+        return Bound(freq, _segment.Norm(_field, _doc));
     }
 
     /// <inheritdoc />
     public override void SetMinCompetitiveScore(float minScore) => _minScore = minScore;
 
     /// <inheritdoc />
-    public override float Score() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
+    public override float Score()
+    {
+        // Summed as a disjunction of the strict phrase and the phrase would sum them.
+        var phrase = PhraseScore();
+        return _strictFreq > 0 ? (float)((double)StrictScore() + phrase) : phrase;
+    }
+
+    /// <summary>The phrase's own score for the current document.</summary>
+    public float PhraseScore() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
+
+    /// <summary>The strict reading's score for the current document (0 when it does not hold).</summary>
+    public float StrictScore() => _strictFreq > 0 ? Bm25Similarity.Score(_strict.Weight, _strictFreq, _lengthTable[_segment.Norm(_field, _doc)]) : 0f;
 
     /// <inheritdoc />
     public override int AdvanceShallow(int target) =>
@@ -173,7 +197,14 @@ public sealed class PhraseScorer : Scorer
             return _maxScore;
         }
 
-        return Math.Min(_maxScore, Bm25Similarity.Score(_weight, maxFreq, _lengthTable[minNorm]));
+        return Math.Min(_maxScore, Bound(maxFreq, minNorm));
+    }
+
+    /// <summary>The score a document with at most <paramref name="freq"/> phrase occurrences and a norm of at least <paramref name="norm"/> can reach (the strict reading's frequency is at most the phrase's).</summary>
+    private float Bound(long freq, byte norm)
+    {
+        var bound = Bm25Similarity.Score(_weight, freq, _lengthTable[norm]);
+        return _strict.Weight > 0 ? bound + Bm25Similarity.Score(_strict.Weight, freq, _lengthTable[norm]) : bound;
     }
 
     /// <summary>
