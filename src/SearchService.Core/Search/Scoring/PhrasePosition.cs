@@ -28,6 +28,9 @@ internal sealed class PhrasePosition
     /// <summary>Whether every alternative's positions are indexed (<see cref="ReadPositions"/> may be called).</summary>
     public bool HasPositions { get; }
 
+    /// <summary>Whether the word has one term (its frequency is then its count of distinct positions).</summary>
+    public bool IsSingleTerm => _alternatives.Length == 1;
+
     public int DocId { get; private set; } = -1;
 
     /// <summary>Positions read by <see cref="ReadPositions"/>, ascending, without duplicates.</summary>

@@ -125,9 +125,11 @@ public sealed class PhraseScorer : Scorer
     /// <inheritdoc />
     public override bool ConfirmCandidate()
     {
-        if (_words.Length == 1 && !_words[0].HasPositions)
+        if (_words.Length == 1 && (_words[0].IsSingleTerm || !_words[0].HasPositions))
         {
-            // One word read without positions (a pair or its broken form): its alternatives never share a position, their frequencies add up.
+            // One word is its frequency: one term's, or the sum over terms read without positions
+            // (a pair and its broken form never share a position). A quoted accented word with its
+            // strict reading is such a phrase: no positions are read for it.
             _freq = _words[0].CurrentFreq();
         }
         else
