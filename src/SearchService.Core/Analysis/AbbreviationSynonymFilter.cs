@@ -104,6 +104,7 @@ public sealed class AbbreviationSynonymFilter : TokenFilter
             _synonym.StartOffset = _first.StartOffset;
             _synonym.EndOffset = matchEnd;
             _synonym.FollowsBreak = false;
+            _synonym.IndexPositions = true;
             _hasSynonym = true;
         }
     }

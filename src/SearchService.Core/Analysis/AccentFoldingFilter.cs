@@ -52,6 +52,12 @@ public sealed class AccentFoldingFilter : TokenFilter
         _pending.StartOffset = attributes.StartOffset;
         _pending.EndOffset = attributes.EndOffset;
         _pending.FollowsBreak = false;
+
+        // One position stream a word: the folded copy carries it (and every form folding to it),
+        // the accented form keeps documents and frequencies; an exact phrase finds candidates by
+        // the accented forms and verifies adjacency on the folded ones.
+        _pending.IndexPositions = attributes.IndexPositions;
+        attributes.IndexPositions = false;
         _hasPending = true;
         return true;
     }

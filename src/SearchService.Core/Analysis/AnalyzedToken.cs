@@ -9,4 +9,5 @@ namespace SearchService.Core.Analysis;
 /// <param name="Position">Word position, from 0; stacked tokens share their word's position.</param>
 /// <param name="StartOffset">Start in the original text.</param>
 /// <param name="EndOffset">End (exclusive) in the original text.</param>
-public sealed record AnalyzedToken(string Term, TokenType Type, int Position, int StartOffset, int EndOffset);
+/// <param name="IndexPositions">Whether the index keeps the token's positions (<see cref="TokenAttributes.IndexPositions"/>).</param>
+public sealed record AnalyzedToken(string Term, TokenType Type, int Position, int StartOffset, int EndOffset, bool IndexPositions = true);

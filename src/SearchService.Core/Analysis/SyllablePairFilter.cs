@@ -101,6 +101,10 @@ public sealed class SyllablePairFilter : TokenFilter
         _pending.StartOffset = _previousStart;
         _pending.EndOffset = endOffset;
         _pending.FollowsBreak = false;
+
+        // A pair is where its two syllables stand together: a two-syllable phrase is answered by
+        // the pair's frequency, a longer one verifies adjacency on the syllables' folded forms.
+        _pending.IndexPositions = false;
     }
 
     private void Remember(ReadOnlySpan<char> term, int start)

@@ -36,6 +36,15 @@ public sealed class TokenAttributes
     /// </summary>
     public bool FollowsBreak { get; set; }
 
+    /// <summary>
+    /// Whether the index keeps this token's positions (phrases verify adjacency on them). A tokenizer
+    /// sets it for every token it makes; a filter clears it for tokens a phrase never stands on (a
+    /// syllable pair, an accented form whose folded copy carries the position), which the index then
+    /// keeps with documents and frequencies only. It must depend on the term alone (the same term
+    /// is marked alike wherever it occurs): the writer takes a term's first mark in a segment.
+    /// </summary>
+    public bool IndexPositions { get; set; } = true;
+
     /// <summary>Replaces the term with <paramref name="term"/>.</summary>
     public void SetTerm(ReadOnlySpan<char> term)
     {
@@ -64,6 +73,7 @@ public sealed class TokenAttributes
         state.StartOffset = StartOffset;
         state.EndOffset = EndOffset;
         state.FollowsBreak = FollowsBreak;
+        state.IndexPositions = IndexPositions;
     }
 
     /// <summary>Makes <paramref name="state"/> the current token.</summary>
@@ -75,5 +85,6 @@ public sealed class TokenAttributes
         StartOffset = state.StartOffset;
         EndOffset = state.EndOffset;
         FollowsBreak = state.FollowsBreak;
+        IndexPositions = state.IndexPositions;
     }
 }

@@ -27,6 +27,9 @@ public sealed class TokenState
     /// <summary>The saved break flag.</summary>
     public bool FollowsBreak { get; set; }
 
+    /// <summary>The saved positions mark (<see cref="TokenAttributes.IndexPositions"/>).</summary>
+    public bool IndexPositions { get; set; } = true;
+
     /// <summary>Replaces the saved term.</summary>
     public void SetTerm(ReadOnlySpan<char> term)
     {

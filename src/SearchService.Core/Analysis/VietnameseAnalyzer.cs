@@ -56,7 +56,8 @@ public sealed class VietnameseAnalyzer : Analyzer
                 attributes.Type,
                 Math.Max(position, 0),
                 attributes.StartOffset,
-                attributes.EndOffset));
+                attributes.EndOffset,
+                attributes.IndexPositions));
         }
 
         return tokens;

@@ -89,6 +89,7 @@ public sealed class VietnameseTokenizer : TokenStream
         attributes.StartOffset = _text.OriginalStart(start);
         attributes.EndOffset = _text.OriginalEnd(end - 1);
         attributes.FollowsBreak = followsBreak;
+        attributes.IndexPositions = true;
         return true;
     }
 

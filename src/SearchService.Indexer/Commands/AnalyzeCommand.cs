@@ -17,7 +17,7 @@ public static class AnalyzeCommand
     {
         var text = new Argument<string?>("text") { Description = "The text to analyze (or use --file, or '-' for standard input).", Arity = ArgumentArity.ZeroOrOne };
         var file = new Option<FileInfo?>("--file") { Description = "Analyze the contents of this UTF-8 file." };
-        var json = new Option<bool>("--json") { Description = "Print a JSON array of tokens (term, type, position, startOffset, endOffset)." };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array of tokens (term, type, position, startOffset, endOffset, indexPositions)." };
         var query = new Option<bool>("--query") { Description = "Use the query chain (drops stop words) instead of the indexing chain." };
         var noFold = new Option<bool>("--no-fold") { Description = "Do not stack accent-folded copies." };
         var noPairs = new Option<bool>("--no-pairs") { Description = "Do not stack adjacent-syllable pairs." };

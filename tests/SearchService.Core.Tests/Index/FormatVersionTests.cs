@@ -14,7 +14,9 @@ namespace SearchService.Core.Tests.Index;
 /// An index written by an earlier release is refused naming its format version; never misread,
 /// never changed. Fixtures/format1-index was written by the first release (format 1 everywhere:
 /// its <c>.pos</c> holds offsets), Fixtures/format2-index by the release before format 3 (a VInt
-/// a position); both from three of the samples, one of them then deleted.
+/// a position), Fixtures/format3-index by the release before format 4 (positions for every text
+/// term, pairs and accented forms included, which format 4's phrases do not read); each from three
+/// of the samples, one of them then deleted.
 /// </summary>
 public sealed class FormatVersionTests : IDisposable
 {
@@ -28,6 +30,7 @@ public sealed class FormatVersionTests : IDisposable
     [Theory]
     [InlineData("format1-index", "_0.tim", 1)]
     [InlineData("format2-index", "_0.doc", 2)]
+    [InlineData("format3-index", "_0.doc", 3)]
     public void An_index_of_an_older_format_is_refused_naming_the_file_and_its_version_and_left_as_it_was(string fixture, string refused, int version)
     {
         Directory.CreateDirectory(_scratch.Path);
@@ -39,7 +42,7 @@ public sealed class FormatVersionTests : IDisposable
         var before = Files();
         Assert.Equal(version, HeaderVersion("_0.doc"));
 
-        // Format 1 is refused at its term dictionary (read first), format 2 at its postings.
+        // Format 1 is refused at its term dictionary (read first), formats 2 and 3 at their postings.
         var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Dispose());
         Assert.Equal(refused, error.FileName);
         Assert.Equal(version, error.Version);

@@ -19,6 +19,7 @@ internal sealed class BruteForceScorer
     private readonly List<Dictionary<string, int>> _lengths = [];
     private readonly List<bool> _live = [];
     private readonly List<long?> _dates = [];
+    private readonly HashSet<string> _withoutPositions = new(StringComparer.Ordinal);
     private readonly Bm25Similarity _similarity = Bm25Similarity.Default;
 
     public BruteForceScorer(IndexSnapshot snapshot, IReadOnlyList<string> textFields)
@@ -49,6 +50,10 @@ internal sealed class BruteForceScorer
                     }
 
                     positions.Add(token.Position);
+                    if (!token.IndexPositions)
+                    {
+                        _withoutPositions.Add(token.Term);
+                    }
                 }
 
                 fields[field] = terms;
@@ -99,22 +104,62 @@ internal sealed class BruteForceScorer
 
             case PhraseQuery phrase:
             {
-                var words = phrase.Words.Select(alternatives => alternatives
-                    .SelectMany(t => _docs[doc][phrase.Field].TryGetValue(t, out var p) ? p : [])
-                    .Distinct().Order().ToList()).ToList();
-                var freq = PhraseFrequency(words, phrase.Slop);
+                // As PhraseQuery says: a phrase of several words stands only on terms with positions;
+                // one word read without positions, or an exact phrase a span covers whole (that span
+                // alone), counts occurrences; every span's terms must be there and bound the frequency.
+                var terms = _docs[doc][phrase.Field];
+                int Count(IEnumerable<string> alternatives) => alternatives.Sum(t => terms.TryGetValue(t, out var p) ? p.Count : 0);
+                var whole = phrase.Slop == 0 && phrase.Words.Count > 1 ? phrase.Spans.FirstOrDefault(s => s.First == 0 && s.Last == phrase.Words.Count - 1) : null;
+                float freq;
+                if (whole is not null)
+                {
+                    freq = Count(whole.Terms);
+                }
+                else if (phrase.Words.Count == 1 && phrase.Words[0].Any(_withoutPositions.Contains))
+                {
+                    freq = Count(phrase.Words[0]);
+                }
+                else
+                {
+                    var words = phrase.Words.Select(alternatives => alternatives
+                        .Where(t => phrase.Words.Count == 1 || !_withoutPositions.Contains(t))
+                        .SelectMany(t => terms.TryGetValue(t, out var p) ? p : [])
+                        .Distinct().Order().ToList()).ToList();
+                    freq = PhraseFrequency(words, phrase.Slop);
+                }
+
+                foreach (var span in whole is null ? phrase.Spans : [])
+                {
+                    freq = Math.Min(freq, Count(span.Terms));
+                }
+
                 if (freq == 0)
                 {
                     return null;
                 }
 
-                double idf = 0;
-                foreach (var alternatives in phrase.Words)
+                var score = Bm25Similarity.Score(boost * PhraseIdf(phrase, whole, phrase.Spans), freq, LengthPart(phrase.Field, doc));
+                if (phrase.Strict is not { } strict)
                 {
-                    idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
+                    return score;
                 }
 
-                return Bm25Similarity.Score(boost * (float)idf, freq, LengthPart(phrase.Field, doc));
+                // The strict reading: the phrase's frequency bounded by its spans (all present), or read
+                // whole from the span covering every word; scored on top as "strict OR phrase" sums.
+                var strictWhole = whole is null ? null : strict.Spans.FirstOrDefault(s => s.First == 0 && s.Last == phrase.Words.Count - 1);
+                var strictFreq = strictWhole is not null ? Count(strictWhole.Terms) : freq;
+                foreach (var span in strictWhole is null ? strict.Spans : [])
+                {
+                    strictFreq = Math.Min(strictFreq, Count(span.Terms));
+                }
+
+                if (strictFreq <= 0)
+                {
+                    return score;
+                }
+
+                var strictScore = Bm25Similarity.Score(boost * strict.Boost * PhraseIdf(phrase, strictWhole, strict.Spans), strictFreq, LengthPart(phrase.Field, doc));
+                return (float)((double)strictScore + score);
             }
 
             case BooleanQuery boolean:
@@ -225,6 +270,19 @@ internal sealed class BruteForceScorer
 
     private readonly Dictionary<(string, string), long> _docFreqs = [];
     private readonly Dictionary<string, float[]> _lengthTables = [];
+
+    /// <summary>A phrase's idf: over the span read whole, or over <paramref name="spans"/> and the words they leave uncovered.</summary>
+    private float PhraseIdf(PhraseQuery phrase, PhraseSpan? whole, IReadOnlyList<PhraseSpan> spans)
+    {
+        double idf = 0;
+        IEnumerable<IReadOnlyList<string>> units = whole is not null ? [whole.Terms] : spans.Select(s => s.Terms).Concat(phrase.Words.Where((_, i) => !PhraseQuery.IsCovered(spans, i)));
+        foreach (var alternatives in units)
+        {
+            idf += Bm25Similarity.Idf(alternatives.Max(t => DocFreq(phrase.Field, t)), DocCount(phrase.Field));
+        }
+
+        return (float)idf;
+    }
 
     private long DocFreq(string field, string term)
     {

@@ -128,11 +128,16 @@ public sealed class QueryParserTests
     [Fact]
     public void An_exact_phrase_reads_pairs_or_broken_pairs_and_a_sloppy_one_reads_words()
     {
-        // Either pair stands at every two syllables side by side, so "giải phóng, mặt" is the phrase too.
-        const string expected = "(body:\"(giải_phóng|giải\u00A6phóng) (phóng_mặt|phóng\u00A6mặt)\" body:\"(giai_phong|giai\u00A6phong) (phong_mat|phong\u00A6mat)\"^0.5)";
+        // Either pair stands at every two syllables side by side, so "giải phóng, mặt" is the phrase
+        // too: the folded pairs find the candidates without positions, the folded syllables'
+        // positions verify the adjacency, and the accented pairs bound the strict (accented) reading
+        // scored on top.
+        const string expected = "body:\"giai phong mat\" spans(0-1:giai_phong|giai\u00A6phong 1-2:phong_mat|phong\u00A6mat) strict(0-1:giải_phóng|giải\u00A6phóng 1-2:phóng_mặt|phóng\u00A6mặt)^2^0.5";
         Assert.Equal(expected, new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng mặt\"").ToString());
         Assert.Equal(expected, new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng, mặt\"").ToString());
-        Assert.Equal("(body:\"giải phóng\"~2 body:\"giai phong\"~2^0.5)", new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng\"~2").ToString());
+
+        // A sloppy phrase has no pairs: each accented word is a span of its own.
+        Assert.Equal("body:\"giai phong\"~2 strict(0-0:giải 1-1:phóng)^2^0.5", new QueryParser(ConclusionQueries.ParserOptions with { DefaultFields = [new("body", 1f)] }).Parse("\"giải phóng\"~2").ToString());
     }
 
     [Fact]

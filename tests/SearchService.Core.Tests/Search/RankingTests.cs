@@ -91,6 +91,31 @@ public sealed class RankingTests
     }
 
     [Fact]
+    public void An_accented_phrase_finds_every_spelling_and_ranks_its_own_first_where_positions_are_kept_on_folded_words_only()
+    {
+        // The index keeps positions on the folded words alone; the accented pairs tell the spellings apart.
+        using var index = new TinyIndex([
+            new("other-marks", "Đẩy nhanh giải phòng mật bảng ở khu vực phía nam."),
+            new("exact", "Đẩy nhanh giải phóng mặt bằng ở khu vực phía nam."),
+            new("unmarked", "Day nhanh giai phong mat bang o khu vuc phia nam."),
+            new("scattered", "Giải phóng quân đã về; mặt bằng còn rộng."),
+        ]);
+
+        var hits = index.Ids("\"giải phóng mặt bằng\"");
+        Assert.Equal("exact", hits[0]);
+        Assert.Equal(["exact", "other-marks", "unmarked"], hits.Order());
+        Assert.Equal(["exact", "other-marks", "unmarked"], index.Ids("\"giai phong mat bang\"").Order());
+
+        // A word beside a number has no pair: its folded form's positions carry the phrase.
+        using var numbers = new TinyIndex([
+            new("year", "Kế hoạch năm 2023 đã hoàn thành."),
+            new("apart", "Năm nay hoàn thành 2023 chỉ tiêu."),
+        ]);
+        Assert.Equal(["year"], numbers.Ids("\"năm 2023\""));
+        Assert.Equal(["year"], numbers.Ids("\"nam 2023\""));
+    }
+
+    [Fact]
     public void A_phrase_runs_across_punctuation_as_positions_do_whether_the_query_has_it_or_not()
     {
         using var index = new TinyIndex([

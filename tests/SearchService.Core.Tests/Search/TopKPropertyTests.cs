@@ -276,7 +276,15 @@ public sealed class TopKPropertyTests : IDisposable
             var words = Enumerable.Range(0, random.Next(1, 4))
                 .Select(_ => (IReadOnlyList<string>)Enumerable.Range(0, random.Next(1, 3)).Select(_ => Term(random, terms[field])).Distinct().ToList())
                 .ToList();
-            return new PhraseQuery(field, words, random.Next(3) == 0 ? random.Next(1, 4) : 0) { Boost = boost };
+            // Sometimes a span over some of the words, with terms that may or may not stand for them.
+            List<PhraseSpan> spans = [];
+            if (random.Next(3) == 0)
+            {
+                var first = random.Next(words.Count);
+                spans.Add(new PhraseSpan(first, random.Next(first, words.Count), [.. Enumerable.Range(0, random.Next(1, 3)).Select(_ => Term(random, terms[field])).Distinct()]));
+            }
+
+            return new PhraseQuery(field, words, random.Next(3) == 0 ? random.Next(1, 4) : 0, spans) { Boost = boost };
         }
 
         var clauses = Enumerable.Range(0, random.Next(1, 6)).Select(_ =>

@@ -100,9 +100,10 @@ public static class IndexChecker
 
                 previous = term;
                 var postings = reader.Postings(info);
-                if (!info.HasPositions && PostingsFormat.IndexesPositions(field.Kind))
+                // A text term keeps positions or not as the analyzer marked it; keyword and numeric values never do.
+                if (info.HasPositions && !PostingsFormat.IndexesPositions(field.Kind))
                 {
-                    Problem($"field {field.Name}, term '{term}': indexed without positions, which only keyword and numeric values may be");
+                    Problem($"field {field.Name}, term '{term}': indexed with positions, which only text terms may be");
                 }
 
                 var docs = 0;

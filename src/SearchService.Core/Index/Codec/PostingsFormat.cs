@@ -1,7 +1,7 @@
 namespace SearchService.Core.Index.Codec;
 
 /// <summary>
-/// Layout of a term's postings (format 3). In <c>.doc</c>, for a term with docFreq df: first one
+/// Layout of a term's postings (format 4). In <c>.doc</c>, for a term with docFreq df: first one
 /// skip entry per full block of 128 docs — last doc of the block (VInt, delta from the previous
 /// block's last doc), the block's byte length (VInt), its largest term frequency (VInt), its
 /// smallest norm byte (byte), and for a term with positions where the block's positions start:
@@ -14,18 +14,24 @@ namespace SearchService.Core.Index.Codec;
 /// without decoding them. In <c>.pos</c>, per term, the position deltas of all its occurrences
 /// (from the previous occurrence in the same doc, the first from 0) in <see cref="PatchedBlock"/>s
 /// of 128 running across docs, then the last totalTermFreq mod 128 as VInts. Formats 1 and 2
-/// stored a VInt an occurrence and VInt freqs and are refused (re-index).
+/// stored a VInt an occurrence and VInt freqs, format 3 positions for every text term; all are
+/// refused (re-index).
 /// </summary>
 public static class PostingsFormat
 {
     /// <summary>The <c>.tim</c> format this build writes: 2 flags each term's positions (format 1: every term had them).</summary>
     public const int TermsVersion = 2;
 
-    /// <summary>The <c>.doc</c> format this build writes and reads: 3 packs blocks with patches, points skip entries into packed positions and folds freq 1 into the tail's deltas.</summary>
-    public const int DocsVersion = 3;
+    /// <summary>
+    /// The <c>.doc</c> format this build writes and reads: 4 holds positions only for the terms the
+    /// analyzer marked (one position stream a word; pairs and accented forms keep docs and freqs),
+    /// which phrases rely on, so format 3 (positions for every text term) is refused; 3 packs
+    /// blocks with patches, points skip entries into packed positions and folds freq 1 into the tail's deltas.
+    /// </summary>
+    public const int DocsVersion = 4;
 
-    /// <summary>The <c>.pos</c> format this build writes and reads: 3 packs positions in blocks of 128.</summary>
-    public const int PositionsVersion = 3;
+    /// <summary>The <c>.pos</c> format this build writes and reads: 4 as 3 (blocks of 128), for the marked terms only.</summary>
+    public const int PositionsVersion = 4;
 
     /// <summary>The <c>.fdt</c> format this build writes and reads: 2 puts a chunk's small values before its large ones (<see cref="StoredFieldsLayout"/>).</summary>
     public const int StoredFieldsVersion = 2;
@@ -37,11 +43,11 @@ public static class PostingsFormat
     public const int TermsPerBlock = 32;
 
     /// <summary>
-    /// Whether a term's positions are indexed: in text fields only (phrases); a keyword or
-    /// numeric value is one term a value and no query reads its position. Syllable pairs keep
-    /// theirs: an exact phrase reads pairs, whose postings are far shorter than the syllables'
-    /// (without pair positions the 10k bench index was 35% smaller but phrase queries read the
-    /// syllables' positions, about 17% more CPU over the bench query set).
+    /// Whether a field's terms may have positions: in text fields only (phrases), and there only the
+    /// terms the analyzer marks (<see cref="Analysis.TokenAttributes.IndexPositions"/>): the Vietnamese
+    /// chain keeps one position stream a word (its folded form), while syllable pairs and accented
+    /// forms keep documents and frequencies only (on the 10k bench corpus the pairs alone held 67 of
+    /// the 107 MiB of positions). A keyword or numeric value is one term a value and no query reads its position.
     /// </summary>
     public static bool IndexesPositions(Schema.FieldKind kind) => kind == Schema.FieldKind.Text;
 

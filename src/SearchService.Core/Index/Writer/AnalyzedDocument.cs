@@ -136,7 +136,7 @@ public sealed class AnalyzedDocument
 
                 if (!IsTooLong(attributes.Term))
                 {
-                    field.Add(attributes.Term, Math.Max(position, 0));
+                    field.Add(attributes.Term, Math.Max(position, 0), attributes.IndexPositions);
                 }
             }
 

@@ -3,7 +3,8 @@ namespace SearchService.Core.Index.Writer;
 /// <summary>
 /// One text field of a document, analyzed and gathered by term: each distinct term once, with
 /// its frequency and its positions already encoded as <c>.pos</c> stores them (VInt deltas from
-/// 0). The segment's buffer then touches each term once per document instead of once per token.
+/// 0), and whether the analyzer asked for its positions (<see cref="Analysis.TokenAttributes.IndexPositions"/>,
+/// taken from its first occurrence). The segment's buffer then touches each term once per document instead of once per token.
 /// Reused from document to document, so it allocates nothing once its arrays have grown.
 /// </summary>
 internal sealed class AnalyzedField
@@ -15,7 +16,7 @@ internal sealed class AnalyzedField
     private byte[] _prox = new byte[4096];
 
     /// <summary>The document's distinct terms in order of first occurrence, hashed.</summary>
-    public TermTable Terms { get; } = new(stateInts: 1, capacity: 1024);
+    public TermTable Terms { get; } = new(stateInts: 2, capacity: 1024);
 
     /// <summary>The field's length in positions (what its norm encodes).</summary>
     public int Length { get; set; }
@@ -26,7 +27,10 @@ internal sealed class AnalyzedField
     /// <summary>Occurrences of term <paramref name="id"/>.</summary>
     public int FreqOf(int id) => Terms.State(id)[0];
 
-    /// <summary>The encoded positions of term <paramref name="id"/>.</summary>
+    /// <summary>Whether the analyzer asked for the positions of term <paramref name="id"/>.</summary>
+    public bool IndexesPositions(int id) => Terms.State(id)[1] != 0;
+
+    /// <summary>The encoded positions of term <paramref name="id"/> (encoded for every term, so a segment that took a term's positions from an earlier document finds them).</summary>
     public ReadOnlySpan<byte> ProxOf(int id) => _prox.AsSpan(_proxStarts[id], _proxStarts[id + 1] - _proxStarts[id]);
 
     public void Clear()
@@ -36,10 +40,15 @@ internal sealed class AnalyzedField
         _occurrences = 0;
     }
 
-    /// <summary>Records an occurrence of <paramref name="term"/> at <paramref name="position"/> (positions never decrease).</summary>
-    public void Add(ReadOnlySpan<char> term, int position)
+    /// <summary>Records an occurrence of <paramref name="term"/> at <paramref name="position"/> (positions never decrease); <paramref name="indexPositions"/> counts at the term's first occurrence.</summary>
+    public void Add(ReadOnlySpan<char> term, int position, bool indexPositions)
     {
-        var id = Terms.Add(term, TermTable.Hash(term), out _);
+        var id = Terms.Add(term, TermTable.Hash(term), out var added);
+        if (added)
+        {
+            Terms.State(id)[1] = indexPositions ? 1 : 0;
+        }
+
         if (_occurrences == _occurrenceTerms.Length)
         {
             Array.Resize(ref _occurrenceTerms, _occurrences * 2);

@@ -54,7 +54,7 @@ internal sealed class BufferSegmentSource : SegmentSource
         }
 
         Array.Sort(keys, sorted, StringComparer.Ordinal);
-        var postings = new TermPostingsBuffer(buffer.HasPositions);
+        var postings = new TermPostingsBuffer();
         for (var i = 0; i < sorted.Length; i++)
         {
             var id = sorted[i];

@@ -3,9 +3,10 @@ namespace SearchService.Core.Index.Writer;
 /// <summary>
 /// One field's postings in the RAM buffer: its terms (<see cref="TermTable"/>) and, per term, a
 /// stream in the shared <see cref="ByteSlicePool"/> holding each of its documents as the doc delta
-/// (VInt), the frequency (VInt) and, when the field keeps positions, the occurrences' position
-/// deltas exactly as <c>.pos</c> stores them. Per term the table keeps three ints beside the
-/// term's record (where the stream starts, where it continues, the last doc), so adding a
+/// (VInt), the frequency (VInt) and, when the field keeps positions and the analyzer asked for the
+/// term's, the occurrences' position deltas exactly as <c>.pos</c> stores them. Per term the
+/// table keeps four ints beside the term's record (where the stream starts, where it continues,
+/// the last doc, whether it keeps positions: decided by its first document), so adding a
 /// document touches one small record and the stream's tail.
 /// </summary>
 internal sealed class FieldPostingsBuffer
@@ -19,10 +20,11 @@ internal sealed class FieldPostingsBuffer
         HasPositions = hasPositions;
     }
 
+    /// <summary>Whether the field keeps positions at all (text fields); each term then keeps them or not as its first document asked.</summary>
     public bool HasPositions { get; }
 
-    /// <summary>The terms; per term: stream start, write address, last doc.</summary>
-    public TermTable Terms { get; } = new(stateInts: 3, capacity: 64);
+    /// <summary>The terms; per term: stream start, write address, last doc, 1 when it keeps positions.</summary>
+    public TermTable Terms { get; } = new(stateInts: 4, capacity: 64);
 
     /// <summary>Bytes of the term table (the streams are counted with the pool).</summary>
     public long RamBytes => Terms.RamBytes;
@@ -30,20 +32,22 @@ internal sealed class FieldPostingsBuffer
     /// <summary>
     /// Appends document <paramref name="doc"/> (after every doc so far) to the postings of
     /// <paramref name="term"/>: <paramref name="freq"/> occurrences whose positions are
-    /// <paramref name="encodedPositions"/> (empty for a field without positions).
+    /// <paramref name="encodedPositions"/>, kept when the term keeps positions (as
+    /// <paramref name="indexPositions"/> said for its first document in the buffer).
     /// </summary>
-    public void AddDocument(ReadOnlySpan<char> term, int hash, int doc, int freq, ReadOnlySpan<byte> encodedPositions)
+    public void AddDocument(ReadOnlySpan<char> term, int hash, int doc, int freq, bool indexPositions, ReadOnlySpan<byte> encodedPositions)
     {
         var id = Terms.Add(term, hash, out var added);
         var state = Terms.State(id);
         if (added)
         {
             state[0] = state[1] = _pool.NewStream();
+            state[3] = HasPositions && indexPositions ? 1 : 0;
         }
 
         var address = _pool.WriteVInt(state[1], doc - state[2]);
         address = _pool.WriteVInt(address, freq);
-        if (!encodedPositions.IsEmpty)
+        if (state[3] != 0)
         {
             address = _pool.WriteBytes(address, encodedPositions);
         }
@@ -75,7 +79,7 @@ internal sealed class FieldPostingsBuffer
             Touched += touched;
             for (var id = from; id < to; id++)
             {
-                AddDocument(terms.Term(id), terms.HashOf(id), doc, field.FreqOf(id), field.ProxOf(id));
+                AddDocument(terms.Term(id), terms.HashOf(id), doc, field.FreqOf(id), field.IndexesPositions(id), field.ProxOf(id));
             }
         }
     }
@@ -86,15 +90,16 @@ internal sealed class FieldPostingsBuffer
     /// <summary>Reads term <paramref name="id"/>'s postings into <paramref name="into"/> (emptied first), with the buffer's doc numbers.</summary>
     public void Read(int id, TermPostingsBuffer into)
     {
-        into.Clear();
         var state = Terms.State(id);
+        var hasPositions = state[3] != 0;
+        into.Clear(hasPositions);
         var reader = _pool.Read(state[0], state[1]);
         var doc = 0;
         while (!reader.AtEnd)
         {
             doc += reader.ReadVInt();
             var freq = reader.ReadVInt();
-            if (!HasPositions)
+            if (!hasPositions)
             {
                 into.AddDoc(doc, freq);
                 continue;

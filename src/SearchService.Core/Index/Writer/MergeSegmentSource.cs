@@ -155,21 +155,34 @@ internal sealed class MergeSegmentSource : SegmentSource
                 }
             }
 
-            var postings = new TermPostingsBuffer(PostingsFormat.IndexesPositions(Schema.Fields[field].Kind));
+            var fieldPositions = PostingsFormat.IndexesPositions(Schema.Fields[field].Kind);
+            var postings = new TermPostingsBuffer();
+            var sources = new List<(int Segment, TermInfo Info)>();
             while (queue.TryPeek(out _, out var top))
             {
                 var term = top.Term;
-                postings.Clear();
 
                 // Equal terms come out in segment order, so merged doc numbers only grow.
+                sources.Clear();
+                var hasPositions = fieldPositions;
                 while (queue.TryPeek(out var s, out var next) && next.Term == term)
                 {
                     queue.Dequeue();
-                    Append(postings, s, enumerators[s].Current.Info);
+                    var info = enumerators[s].Current.Info;
+                    sources.Add((s, info));
+                    hasPositions &= info.HasPositions;
                     if (enumerators[s].MoveNext())
                     {
                         queue.Enqueue(s, (enumerators[s].Current.Term, s));
                     }
+                }
+
+                // A term keeps positions when every segment holding it kept them (the analyzer marks
+                // a term alike everywhere, so they agree; if not, positions no segment has cannot be made).
+                postings.Clear(hasPositions);
+                foreach (var (s, info) in sources)
+                {
+                    Append(postings, s, info);
                 }
 
                 if (postings.Docs.Count > 0)
@@ -201,7 +214,7 @@ internal sealed class MergeSegmentSource : SegmentSource
 
             if (!target.HasPositions)
             {
-                // Also when the source (an older format) had positions for it: they are dropped.
+                // Also when this source had positions for it and another did not: they are dropped.
                 target.AddDoc(merged, postings.Freq);
                 continue;
             }

@@ -212,7 +212,7 @@ internal sealed class SegmentBuffer
                 }
             }
 
-            postings.AddDocument(value, TermTable.Hash(value), doc, freq, []);
+            postings.AddDocument(value, TermTable.Hash(value), doc, freq, indexPositions: false, []);
         }
     }
 }

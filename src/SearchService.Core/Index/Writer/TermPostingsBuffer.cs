@@ -12,41 +12,32 @@ internal sealed class TermPostingsBuffer
 {
     private int _lastPosition;
 
-    public TermPostingsBuffer(bool hasPositions)
-    {
-        HasPositions = hasPositions;
-        if (hasPositions)
-        {
-            ProxStarts = new IntList(2);
-            Prox = new ByteList(8);
-        }
-    }
-
-    /// <summary>Whether positions are kept (see <see cref="PostingsFormat.IndexesPositions"/>).</summary>
-    public bool HasPositions { get; }
+    /// <summary>Whether the term being gathered keeps positions (set by <see cref="Clear"/>: the writer reads every term into one reused buffer).</summary>
+    public bool HasPositions { get; private set; }
 
     public IntList Docs { get; } = new(2);
 
     public IntList Freqs { get; } = new(2);
 
-    /// <summary>Where each doc's occurrences start in <see cref="Prox"/> (null without positions).</summary>
-    public IntList? ProxStarts { get; }
+    /// <summary>Where each doc's occurrences start in <see cref="Prox"/> (empty without positions).</summary>
+    public IntList ProxStarts { get; } = new(2);
 
-    /// <summary>Every occurrence, encoded (null without positions).</summary>
-    public ByteList? Prox { get; }
+    /// <summary>Every occurrence, encoded (empty without positions).</summary>
+    public ByteList Prox { get; } = new(8);
 
     public int LastDoc { get; private set; } = -1;
 
-    public long RamBytes => 96 + Docs.CapacityBytes + Freqs.CapacityBytes + (ProxStarts?.CapacityBytes ?? 0) + (Prox?.CapacityBytes ?? 0);
+    public long RamBytes => 96 + Docs.CapacityBytes + Freqs.CapacityBytes + ProxStarts.CapacityBytes + Prox.CapacityBytes;
 
-    /// <summary>Forgets every doc, keeping the arrays (a flush reads every term into one reused buffer).</summary>
-    public void Clear()
+    /// <summary>Forgets every doc, keeping the arrays, to gather a term that keeps positions or not (<paramref name="hasPositions"/>).</summary>
+    public void Clear(bool hasPositions)
     {
         Docs.Clear();
         Freqs.Clear();
-        ProxStarts?.Clear();
-        Prox?.Clear();
+        ProxStarts.Clear();
+        Prox.Clear();
         LastDoc = -1;
+        HasPositions = hasPositions;
     }
 
     /// <summary>Adds an occurrence; docs come in increasing order, and within a doc positions do not decrease.</summary>
@@ -56,13 +47,17 @@ internal sealed class TermPostingsBuffer
         {
             Docs.Add(doc);
             Freqs.Add(0);
-            ProxStarts?.Add(Prox!.Count);
+            if (HasPositions)
+            {
+                ProxStarts.Add(Prox.Count);
+            }
+
             LastDoc = doc;
             _lastPosition = 0;
         }
 
         Freqs[Freqs.Count - 1]++;
-        if (Prox is not null)
+        if (HasPositions)
         {
             Prox.AddVInt(position - _lastPosition);
             _lastPosition = position;
@@ -75,12 +70,12 @@ internal sealed class TermPostingsBuffer
         Docs.Add(doc);
         Freqs.Add(positions.Length);
         LastDoc = doc;
-        if (Prox is null)
+        if (!HasPositions)
         {
             return;
         }
 
-        ProxStarts!.Add(Prox.Count);
+        ProxStarts.Add(Prox.Count);
         var last = 0;
         foreach (var position in positions)
         {
@@ -95,7 +90,7 @@ internal sealed class TermPostingsBuffer
         Docs.Add(doc);
         Freqs.Add(freq);
         LastDoc = doc;
-        ProxStarts!.Add(Prox!.Count);
+        ProxStarts.Add(Prox.Count);
         Prox.AddBytes(encodedPositions);
     }
 
@@ -110,9 +105,9 @@ internal sealed class TermPostingsBuffer
     /// <summary>The encoded occurrences of the <paramref name="index"/>-th doc.</summary>
     public ReadOnlySpan<byte> ProxOf(int index)
     {
-        var starts = ProxStarts!;
+        var starts = ProxStarts;
         var start = starts[index];
-        var end = index + 1 < starts.Count ? starts[index + 1] : Prox!.Count;
-        return Prox!.Span[start..end];
+        var end = index + 1 < starts.Count ? starts[index + 1] : Prox.Count;
+        return Prox.Span[start..end];
     }
 }

@@ -263,50 +263,61 @@ internal sealed class TextQueryBuilder
         }
 
         // A phrase is matched on positions, as Lucene matches it: "khieu nai to cao" finds
-        // "khiếu nại, tố cáo", because punctuation takes no position. Two syllables side by side
-        // always leave a pair at the second one's position: "giải_phóng", or across punctuation
-        // the broken pair "nại¦tố". So an exact phrase of syllables is read through those pair
-        // terms (far shorter postings, far fewer positions than the syllables') with the same
-        // matches; where there is no pair (a number, a code beside a word) the word itself stands
-        // in, and the positions stay consecutive either way. A sloppy phrase needs the words.
+        // "khiếu nại, tố cáo", because punctuation takes no position. The index keeps one position
+        // stream a word, its folded form; accented forms and syllable pairs keep documents and
+        // frequencies only. Two syllables side by side always leave a pair at the second one's
+        // position: "giải_phóng", or across punctuation the broken pair "nại¦tố". So an exact
+        // phrase's pairs (spans) give its candidates (far shorter postings than the syllables') and
+        // bound its frequency, and the folded words' positions verify the adjacency: a phrase of
+        // two syllables is its pair alone, no positions read. A word with no pair beside it (a
+        // number, a code, or in a sloppy phrase every word) has its accented form as a span of its
+        // own. The loose phrase is the same words with the folded pairs as spans.
         var words = slots.Where(s => !s.IsOrphanPair).ToList();
         var byPairs = slop == 0 && _options.Analysis.Pairs;
-        var exact = new List<IReadOnlyList<string>>(words.Count);
-        var loose = new List<IReadOnlyList<string>>(words.Count);
+        var positioned = new List<IReadOnlyList<string>>(words.Count);
+        var exact = new List<PhraseSpan>(words.Count);
+        var loose = new List<PhraseSpan>(words.Count);
+        var paired = new bool[words.Count];
         var anyFolded = false;
         for (var i = 0; i < words.Count; i++)
         {
             var slot = words[i];
-            if (byPairs && i == 0 && words.Count > 1 && Pairable(slot, words[1]))
-            {
-                continue; // the first pair covers the first word
-            }
-
-            // The index stacks a folded copy on every accented word and pair, so the folded term's
-            // positions include the exact term's: the loose phrase needs the folded terms only.
-            var folded = slot.Folded ?? slot.Term;
+            positioned.Add([slot.Folded ?? slot.Term]);
+            anyFolded |= slot.Folded is not null;
             if (byPairs && i > 0 && Pairable(words[i - 1], slot))
             {
                 var before = words[i - 1];
-                exact.Add(Adjacent(before.Term, slot.Term));
-                loose.Add(Adjacent(before.Folded ?? before.Term, folded));
-                anyFolded |= before.Folded is not null || slot.Folded is not null;
+                exact.Add(new PhraseSpan(i - 1, i, Adjacent(before.Term, slot.Term)));
+                loose.Add(new PhraseSpan(i - 1, i, Adjacent(before.Folded ?? before.Term, slot.Folded ?? slot.Term)));
+                paired[i - 1] = paired[i] = true;
             }
-            else
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!paired[i] && words[i].Folded is not null)
             {
-                exact.Add([slot.Term]);
-                loose.Add([folded]);
-                anyFolded |= slot.Folded is not null;
+                exact.Add(new PhraseSpan(i, i, [words[i].Term]));
             }
         }
 
         var clauses = new List<BooleanClause>();
         foreach (var (field, boost) in fields)
         {
-            clauses.Add(new BooleanClause(new PhraseQuery(field, exact, slop) { Boost = boost }, Occur.Should));
+            // An accented phrase is its folded reading (weighed FoldedWeight) with the accented one
+            // scored on top where it holds: the same as "exact OR loose", positions read once.
+            var folded = _options.FoldedWeight;
+            if (anyFolded && _options.Analysis.Fold && folded > 0)
+            {
+                var strict = new PhraseStrictReading(exact, 1f / folded);
+                clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, loose, strict) { Boost = boost * folded }, Occur.Should));
+                continue;
+            }
+
+            clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, exact) { Boost = boost }, Occur.Should));
             if (anyFolded && _options.Analysis.Fold)
             {
-                clauses.Add(new BooleanClause(new PhraseQuery(field, loose, slop) { Boost = boost * _options.FoldedWeight }, Occur.Should));
+                clauses.Add(new BooleanClause(new PhraseQuery(field, positioned, slop, loose) { Boost = boost * folded }, Occur.Should));
             }
         }
 

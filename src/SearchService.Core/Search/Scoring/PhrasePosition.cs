@@ -15,13 +15,21 @@ internal sealed class PhrasePosition
     public PhrasePosition(PostingsEnum[] alternatives)
     {
         _alternatives = alternatives;
+        HasPositions = true;
         foreach (var postings in alternatives)
         {
             Cost += postings.DocFreq;
+            HasPositions &= postings.HasPositions;
         }
     }
 
     public long Cost { get; }
+
+    /// <summary>Whether every alternative's positions are indexed (<see cref="ReadPositions"/> may be called).</summary>
+    public bool HasPositions { get; }
+
+    /// <summary>Whether the word has one term (its frequency is then its count of distinct positions).</summary>
+    public bool IsSingleTerm => _alternatives.Length == 1;
 
     public int DocId { get; private set; } = -1;
 

@@ -4,12 +4,18 @@ namespace SearchService.Core.Search.Scoring;
 
 /// <summary>
 /// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Documents
-/// are found by leapfrogging the words' postings like a conjunction; positions are read only for
-/// documents that hold every word.
+/// are found by leapfrogging the words' and the spans' postings like a conjunction, shortest
+/// first (the spans — pairs, accented forms — are far shorter than the words' folded forms);
+/// positions are read only for documents that hold them all, and never for a phrase of one word
+/// whose terms have none.
+/// The frequency is at most each span's (see <see cref="Queries.PhraseSpan"/>). A strict reading
+/// (<see cref="Queries.PhraseStrictReading"/>) is scored on top from the same positions.
 /// </summary>
 public sealed class PhraseScorer : Scorer
 {
     private readonly PhrasePosition[] _words;
+    private readonly PhrasePosition[] _spans;
+    private readonly PhraseStrictPart _strict;
     private readonly PhrasePosition[] _byCost;
     private readonly SegmentReader _segment;
     private readonly int _field;
@@ -19,12 +25,15 @@ public sealed class PhraseScorer : Scorer
     private readonly float _maxScore;
     private int _doc = -1;
     private float _freq;
+    private float _strictFreq;
     private float _minScore;
 
-    internal PhraseScorer(PhrasePosition[] words, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, PhraseStrictPart strict, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
         _words = words;
-        _byCost = [.. words];
+        _spans = spans;
+        _strict = strict;
+        _byCost = [.. words, .. spans];
         Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
         _slop = slop;
         _segment = segment;
@@ -39,10 +48,17 @@ public sealed class PhraseScorer : Scorer
 
         // Frequency grows without bound in theory; the BM25 limit is the weight itself.
         _maxScore = Math.Max(weight, Bm25Similarity.Score(weight, 1e9f, smallest));
+        if (strict.Weight > 0)
+        {
+            _maxScore += Math.Max(strict.Weight, Bm25Similarity.Score(strict.Weight, 1e9f, smallest));
+        }
     }
 
     /// <summary>The phrase frequency of the current document.</summary>
     public float Frequency => _freq;
+
+    /// <summary>The strict reading's frequency in the current document (0 when it does not hold).</summary>
+    public float StrictFrequency => _strictFreq;
 
     /// <inheritdoc />
     public override int DocId => _doc;
@@ -102,18 +118,36 @@ public sealed class PhraseScorer : Scorer
         }
 
         _freq = 0;
+        _strictFreq = 0;
         return _doc = doc;
     }
 
     /// <inheritdoc />
     public override bool ConfirmCandidate()
     {
-        foreach (var word in _words)
+        if (_words.Length == 1 && (_words[0].IsSingleTerm || !_words[0].HasPositions))
         {
-            word.ReadPositions();
+            // One word is its frequency: one term's, or the sum over terms read without positions
+            // (a pair and its broken form never share a position). A quoted accented word with its
+            // strict reading is such a phrase: no positions are read for it.
+            _freq = _words[0].CurrentFreq();
+        }
+        else
+        {
+            foreach (var word in _words)
+            {
+                word.ReadPositions();
+            }
+
+            _freq = PhraseFrequency.Compute(_words, _slop);
         }
 
-        _freq = PhraseFrequency.Compute(_words, _slop);
+        foreach (var span in _spans)
+        {
+            _freq = Math.Min(_freq, span.CurrentFreq());
+        }
+
+        _strictFreq = _freq > 0 ? _strict.Frequency(_doc, _freq) : 0;
         return _freq > 0;
     }
 
@@ -128,14 +162,30 @@ public sealed class PhraseScorer : Scorer
             freq = Math.Min(freq, _words[i].CurrentFreq());
         }
 
-        return Bm25Similarity.Score(_weight, freq, _lengthTable[_segment.Norm(_field, _doc)]);
+        foreach (var span in _spans)
+        {
+            freq = Math.Min(freq, span.CurrentFreq());
+        }
+
+        return Bound(freq, _segment.Norm(_field, _doc));
     }
 
     /// <inheritdoc />
     public override void SetMinCompetitiveScore(float minScore) => _minScore = minScore;
 
     /// <inheritdoc />
-    public override float Score() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
+    public override float Score()
+    {
+        // Summed as a disjunction of the strict phrase and the phrase would sum them.
+        var phrase = PhraseScore();
+        return _strictFreq > 0 ? (float)((double)StrictScore() + phrase) : phrase;
+    }
+
+    /// <summary>The phrase's own score for the current document.</summary>
+    public float PhraseScore() => Bm25Similarity.Score(_weight, _freq, _lengthTable[_segment.Norm(_field, _doc)]);
+
+    /// <summary>The strict reading's score for the current document (0 when it does not hold).</summary>
+    public float StrictScore() => _strictFreq > 0 ? Bm25Similarity.Score(_strict.Weight, _strictFreq, _lengthTable[_segment.Norm(_field, _doc)]) : 0f;
 
     /// <inheritdoc />
     public override int AdvanceShallow(int target) =>
@@ -149,15 +199,22 @@ public sealed class PhraseScorer : Scorer
             return _maxScore;
         }
 
-        return Math.Min(_maxScore, Bm25Similarity.Score(_weight, maxFreq, _lengthTable[minNorm]));
+        return Math.Min(_maxScore, Bound(maxFreq, minNorm));
+    }
+
+    /// <summary>The score a document with at most <paramref name="freq"/> phrase occurrences and a norm of at least <paramref name="norm"/> can reach (the strict reading's frequency is at most the phrase's).</summary>
+    private float Bound(long freq, byte norm)
+    {
+        var bound = Bm25Similarity.Score(_weight, freq, _lengthTable[norm]);
+        return _strict.Weight > 0 ? bound + Bm25Similarity.Score(_strict.Weight, freq, _lengthTable[norm]) : bound;
     }
 
     /// <summary>
     /// Bounds from the blocks the words' postings are in. Occurrences start at distinct positions
     /// of the first word and weigh at most 1, so its frequency bounds the phrase frequency; in an
     /// exact phrase every word's position follows from the start, so any word's frequency does and
-    /// the smallest is taken. A matching document holds every word, so its norm is at least the
-    /// largest of the words' block minimums.
+    /// the smallest is taken; so does every span's. A matching document holds every word, so its
+    /// norm is at least the largest of the words' block minimums.
     /// </summary>
     private bool BlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
     {
@@ -175,6 +232,18 @@ public sealed class PhraseScorer : Scorer
             upTo = Math.Min(upTo, wordUpTo);
             maxFreq = Math.Min(maxFreq, wordFreq);
             minNorm = Math.Max(minNorm, wordNorm);
+        }
+
+        foreach (var span in _spans)
+        {
+            if (!span.TryBlockBound(target, out var spanUpTo, out var spanFreq, out var spanNorm))
+            {
+                return false;
+            }
+
+            upTo = Math.Min(upTo, spanUpTo);
+            maxFreq = Math.Min(maxFreq, spanFreq);
+            minNorm = Math.Max(minNorm, spanNorm);
         }
 
         return true;
