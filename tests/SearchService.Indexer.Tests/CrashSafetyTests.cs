@@ -27,6 +27,16 @@ public sealed partial class CrashSafetyTests : IDisposable
         var kills = 0;
         for (var round = 0; round < 8; round++)
         {
+            // Every other run starts from an empty folder, so a crash can always land mid-build however
+            // fast the machine indexes; the others resume from the last commit the previous run left.
+            if (round % 2 == 0 && Directory.Exists(_temp.IndexPath))
+            {
+                Directory.Delete(_temp.IndexPath, recursive: true);
+            }
+
+            var killAfterCommits = random.Next(1, 6);
+            var commitsSeen = new TaskCompletionSource();
+            var commits = 0;
             using var process = CommandLine.Start("index", corpus, "--index", _temp.IndexPath, "--commit-every", CommitEvery.ToString(System.Globalization.CultureInfo.InvariantCulture), "--ram-mb", "1");
             var lastCommitted = -1;
             var reader = Task.Run(async () =>
@@ -36,13 +46,20 @@ public sealed partial class CrashSafetyTests : IDisposable
                     if (CommittedLine().Match(line) is { Success: true } m)
                     {
                         Volatile.Write(ref lastCommitted, int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                        if (++commits == killAfterCommits)
+                        {
+                            commitsSeen.TrySetResult();
+                        }
                     }
                 }
             });
             _ = process.StandardError.ReadToEndAsync();
 
-            // Kill somewhere between start-up and the end of the run: mid-flush, mid-merge, mid-commit alike.
-            var exited = process.WaitForExit(random.Next(400, 3_000));
+            // Kill somewhere between start-up and the end of the run: mid-flush, mid-merge, mid-commit alike,
+            // at a random moment after a random number of commits (or after a random time, whichever is first).
+            var delay = random.Next(0, 150);
+            await Task.WhenAny(commitsSeen.Task, process.WaitForExitAsync(), Task.Delay(random.Next(400, 3_000)));
+            var exited = process.WaitForExit(delay);
             if (!exited)
             {
                 process.Kill(entireProcessTree: true); // SIGKILL: no clean-up code runs
