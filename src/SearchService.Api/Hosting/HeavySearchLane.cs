@@ -5,14 +5,17 @@ namespace SearchService.Api.Hosting;
 
 /// <summary>
 /// Where costly searches run: a few dedicated threads (not the thread pool, so a long search never
-/// holds a thread that cheap searches and the server's I/O need) at a lower OS priority (nice 10
+/// holds a thread that cheap searches and the server's I/O need) at a lower OS priority (10 nice steps below the process
 /// on Linux: when a cheap search is ready to run, the scheduler gives it the core first), fed from
 /// a bounded queue; beyond the queue a search is refused rather than left to wait without end.
 /// </summary>
 internal sealed class HeavySearchLane : IDisposable
 {
-    /// <summary>The nice value of the lane's threads (0 is normal, 19 the lowest priority).</summary>
-    private const int Nice = 10;
+    /// <summary>
+    /// How many nice steps the lane's threads sit below the process (0 is normal, 19 the lowest
+    /// priority): relative, so a service started at another nice value keeps the same distance.
+    /// </summary>
+    private const int NiceSteps = 10;
 
     private readonly BlockingCollection<Action> _queue;
     private readonly Thread[] _threads;
@@ -88,21 +91,35 @@ internal sealed class HeavySearchLane : IDisposable
     }
 
     /// <summary>
-    /// Renices the calling thread (Linux schedules threads as tasks of their own). Lowering needs
-    /// no privilege; where it fails or the OS is another, the lane still bounds how many costly
-    /// searches run, only without the scheduler's preference for cheap ones.
+    /// Renices the calling thread (Linux schedules threads as tasks of their own) to
+    /// <see cref="NiceSteps"/> below the thread that started it, which has the process's nice value.
+    /// Lowering needs no privilege; where it fails or the OS is another, the lane still bounds how
+    /// many costly searches run, only without the scheduler's preference for cheap ones.
     /// </summary>
     private static void LowerPriority()
     {
         if (LowersPriority)
         {
-            _ = SetPriority(0, GetThreadId(), Nice); // 0 = PRIO_PROCESS, which for a thread id is that thread
+            var thread = GetThreadId();
+            // getpriority returns the nice value (-20..19); -1 is also its error value, told apart by errno.
+            Marshal.SetLastPInvokeError(0);
+            var nice = GetPriority(0, thread);
+            if (nice == -1 && Marshal.GetLastPInvokeError() != 0)
+            {
+                nice = 0;
+            }
+
+            _ = SetPriority(0, thread, Math.Min(19, nice + NiceSteps)); // 0 = PRIO_PROCESS, which for a thread id is that thread
         }
     }
 
     [DllImport("libc", EntryPoint = "gettid")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int GetThreadId();
+
+    [DllImport("libc", EntryPoint = "getpriority", SetLastError = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int GetPriority(int which, int who);
 
     [DllImport("libc", EntryPoint = "setpriority")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]

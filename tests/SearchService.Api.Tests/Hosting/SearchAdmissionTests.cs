@@ -41,6 +41,50 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
     }
 
     [Fact]
+    public async Task Costly_searches_run_ten_nice_steps_below_a_service_started_at_any_nice_value()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // the lane lowers priorities on Linux only, and the test reads them from /proc
+        }
+
+        // A service started with `nice -n 3` must keep its costly lane below its own request threads
+        // (3 + 10), not at an absolute 10 that would put the lane above other processes' work.
+        // The lane's threads inherit the nice value of the thread that creates them, so this test
+        // creates the lane from a thread of its own, reniced to 3.
+        var (inherited, lane) = await Task.Factory.StartNew(
+            () =>
+            {
+                Assert.Equal(0, SetOwnNice(3));
+                using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1 }));
+                var seen = admission.Run(heavy: true, OwnNice, CancellationToken.None)!.GetAwaiter().GetResult();
+                return (OwnNice(), seen);
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+        Assert.Equal(3, inherited);
+        Assert.Equal(13, lane);
+    }
+
+    /// <summary>The calling thread's nice value, field 19 of /proc/thread-self/stat.</summary>
+    private static int OwnNice()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture); // fields after the name start at field 3
+    }
+
+    private static int SetOwnNice(int nice) => SetPriority(0, GetThreadId(), nice);
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "gettid")]
+    private static extern int GetThreadId();
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
+
+    [Fact]
     public async Task A_waiting_search_whose_client_gives_up_is_not_run()
     {
         using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1, HeavySearchQueue = 4 }));
