@@ -166,11 +166,10 @@ internal static class SegmentWriter
     /// </summary>
     private static long WritePostings(IndexOutput doc, IndexOutput pos, TermPostingsBuffer postings, int[]? docMap, byte[]? norms, int df, PostingsScratch scratch)
     {
-        scratch.Reset(df);
         var hasPositions = postings.HasPositions;
+        scratch.Reset(df, hasPositions ? pos : null);
         var docs = postings.Docs.Span;
         var freqs = postings.Freqs.Span;
-        var positions = scratch.Positions;
         long totalFreq = 0;
         var n = 0;
         for (var i = 0; i < docs.Length; i++)
@@ -183,7 +182,7 @@ internal static class SegmentWriter
 
             if (n % PostingsFormat.BlockSize == 0 && hasPositions)
             {
-                scratch.BlockPositionCounts.Add(positions.Count);
+                scratch.BlockPositionCounts.Add(scratch.PositionCount);
             }
 
             scratch.Docs[n] = newDoc;
@@ -207,7 +206,7 @@ internal static class SegmentWriter
                         shift += 7;
                     }
                     while (b >= 0x80);
-                    positions.Add(value);
+                    scratch.AddPosition(value);
                 }
             }
         }
@@ -215,13 +214,13 @@ internal static class SegmentWriter
         if (n % PostingsFormat.BlockSize == 0 && hasPositions)
         {
             // Where the (possibly empty) tail of docs starts in the positions.
-            scratch.BlockPositionCounts.Add(positions.Count);
+            scratch.BlockPositionCounts.Add(scratch.PositionCount);
         }
 
         var posBlockPointers = scratch.PositionBlockPointers;
         if (hasPositions)
         {
-            WritePositions(pos, positions, posBlockPointers, scratch.Encoded);
+            scratch.FinishPositions();
         }
 
         var fullBlocks = df / PostingsFormat.BlockSize;
@@ -306,30 +305,6 @@ internal static class SegmentWriter
         doc.WriteVLong(positionCount - lastCount);
         lastPointer = pointer;
         lastCount = positionCount;
-    }
-
-    /// <summary>
-    /// <c>.pos</c> for one term: its occurrences' position deltas (restarting at 0 in each doc) in
-    /// patched blocks of 128 (<see cref="PatchedBlock"/>) across docs, then the remaining
-    /// deltas as VInts. Records each block's offset from the term's start (the tail's last).
-    /// </summary>
-    private static void WritePositions(IndexOutput pos, List<int> positions, List<long> blockPointers, byte[] encoded)
-    {
-        var start = pos.Position;
-        var all = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(positions);
-        var full = all.Length / PostingsFormat.BlockSize;
-        for (var b = 0; b < full; b++)
-        {
-            blockPointers.Add(pos.Position - start);
-            var length = PatchedBlock.Encode(all.Slice(b * PostingsFormat.BlockSize, PostingsFormat.BlockSize), encoded);
-            pos.WriteBytes(encoded.AsSpan(0, length));
-        }
-
-        blockPointers.Add(pos.Position - start);
-        foreach (var delta in all[(full * PostingsFormat.BlockSize)..])
-        {
-            pos.WriteVInt(delta);
-        }
     }
 
     private static void AppendPacked(List<byte> block, ReadOnlySpan<int> values, byte[] encoded)
