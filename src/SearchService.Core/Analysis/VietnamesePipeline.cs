@@ -10,6 +10,11 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
     private readonly VietnameseTokenizer _tokenizer;
     private readonly TokenStream _last;
 
+    // The chain before the pair and folding filters, and what does their work for the index on
+    // interned numbers; null when the options leave either filter out or drop stop words.
+    private readonly TokenStream? _beforeStacking;
+    private readonly StackedFormsIndexer? _stacking;
+
     public VietnamesePipeline(VietnameseAnalyzerOptions options)
     {
         var attributes = new TokenAttributes();
@@ -24,6 +29,12 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
         if (options.Synonyms)
         {
             stream = new AbbreviationSynonymFilter(stream);
+        }
+
+        if (options.Pairs && options.Fold && !options.RemoveStopWords)
+        {
+            _beforeStacking = stream;
+            _stacking = new StackedFormsIndexer();
         }
 
         if (options.Pairs)
@@ -51,5 +62,19 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
         _tokenizer.SetInput(_normalized);
         _last.Reset();
         return _last;
+    }
+
+    /// <inheritdoc />
+    public override int Index(ReadOnlySpan<char> text, int positionBase, ITermSink sink, out int length)
+    {
+        if (_stacking is null)
+        {
+            return base.Index(text, positionBase, sink, out length);
+        }
+
+        VietnameseTextNormalizer.Normalize(text, _normalized);
+        _tokenizer.SetInput(_normalized);
+        _beforeStacking!.Reset();
+        return _stacking.Index(_beforeStacking, positionBase, sink, out length);
     }
 }

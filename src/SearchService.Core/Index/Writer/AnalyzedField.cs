@@ -7,7 +7,7 @@ namespace SearchService.Core.Index.Writer;
 /// taken from its first occurrence). The segment's buffer then touches each term once per document instead of once per token.
 /// Reused from document to document, so it allocates nothing once its arrays have grown.
 /// </summary>
-internal sealed class AnalyzedField
+internal sealed class AnalyzedField : Analysis.ITermSink
 {
     private int[] _occurrenceTerms = new int[1024];
     private int[] _occurrencePositions = new int[1024];
@@ -33,22 +33,43 @@ internal sealed class AnalyzedField
     /// <summary>The encoded positions of term <paramref name="id"/> (encoded for every term, so a segment that took a term's positions from an earlier document finds them).</summary>
     public ReadOnlySpan<byte> ProxOf(int id) => _prox.AsSpan(_proxStarts[id], _proxStarts[id + 1] - _proxStarts[id]);
 
+    /// <inheritdoc />
+    public int Generation { get; private set; }
+
     public void Clear()
     {
+        Generation++;
         Terms.Clear();
         Length = 0;
         _occurrences = 0;
     }
 
-    /// <summary>Records an occurrence of <paramref name="term"/> at <paramref name="position"/> (positions never decrease); <paramref name="indexPositions"/> counts at the term's first occurrence.</summary>
-    public void Add(ReadOnlySpan<char> term, int position, bool indexPositions)
+    /// <summary>
+    /// Records an occurrence of <paramref name="term"/> (whose hash is <paramref name="hash"/>) at <paramref name="position"/> (positions
+    /// never decrease); <paramref name="indexPositions"/> counts at the term's first occurrence.
+    /// Returns the term's number in this document, or −1 for a term too long to index (see
+    /// <see cref="AnalyzedDocument.IsTooLong"/>).
+    /// </summary>
+    public int Add(ReadOnlySpan<char> term, int hash, int position, bool indexPositions)
     {
-        var id = Terms.Add(term, TermTable.Hash(term), out var added);
+        if (AnalyzedDocument.IsTooLong(term))
+        {
+            return -1;
+        }
+
+        var id = Terms.Add(term, hash, out var added);
         if (added)
         {
             Terms.State(id)[1] = indexPositions ? 1 : 0;
         }
 
+        AddAgain(id, position);
+        return id;
+    }
+
+    /// <summary>Records another occurrence of term <paramref name="id"/> at <paramref name="position"/>.</summary>
+    public void AddAgain(int id, int position)
+    {
         if (_occurrences == _occurrenceTerms.Length)
         {
             Array.Resize(ref _occurrenceTerms, _occurrences * 2);
