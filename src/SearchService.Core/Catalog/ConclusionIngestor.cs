@@ -193,7 +193,7 @@ public sealed class ConclusionIngestor
         var line = new CorpusLine(source, utf8.Length + 1);
         try
         {
-            line.Record = CorpusRecord.Parse(text);
+            line.Record = CorpusRecord.Parse(utf8);
         }
         catch (FormatException e)
         {

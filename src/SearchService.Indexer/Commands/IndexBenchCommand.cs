@@ -148,8 +148,9 @@ public static class IndexBenchCommand
                     continue;
                 }
 
-                var record = CorpusRecord.Parse(line);
-                var document = ConclusionIndexDocument.From(record, ConclusionIngestor.Hash(Encoding.UTF8.GetBytes(line)));
+                var utf8 = Encoding.UTF8.GetBytes(line);
+                var record = CorpusRecord.Parse(utf8);
+                var document = ConclusionIndexDocument.From(record, ConclusionIngestor.Hash(utf8));
                 var t1 = Stopwatch.GetTimestamp();
                 foreach (var (field, value) in document.Values)
                 {
