@@ -150,10 +150,13 @@ internal sealed class TermTable
         }
 
         term.CopyTo(_chars.AsSpan(_charCount));
-        _entries.AsSpan(e, _stride).Clear();
         _entries[e] = _charCount;
         _entries[e + 1] = term.Length;
         _entries[e + 2] = hash;
+        for (var i = e + Fixed; i < e + _stride; i++)
+        {
+            _entries[i] = 0; // a few ints: a loop, not a call to clear memory
+        }
         _charCount += term.Length;
         Count = id + 1;
         return id;
