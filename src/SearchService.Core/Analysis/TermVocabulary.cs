@@ -76,7 +76,7 @@ internal sealed class TermVocabulary
         _slots[(slot * 2) + 1] = hash;
         if (Count * 2 > _mask + 1)
         {
-            Grow();
+            _slots = TermSlots.Grow(_slots, out _mask);
         }
 
         return id;
@@ -88,31 +88,5 @@ internal sealed class TermVocabulary
         Array.Clear(_slots);
         Count = 0;
         _charCount = 0;
-    }
-
-    private void Grow()
-    {
-        var size = (_mask + 1) * 2;
-        var slots = new int[size * 2];
-        var mask = size - 1;
-        for (var s = 0; s < _slots.Length; s += 2)
-        {
-            if (_slots[s] == 0)
-            {
-                continue;
-            }
-
-            var slot = _slots[s + 1] & mask;
-            while (slots[slot * 2] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            slots[slot * 2] = _slots[s];
-            slots[(slot * 2) + 1] = _slots[s + 1];
-        }
-
-        _slots = slots;
-        _mask = mask;
     }
 }

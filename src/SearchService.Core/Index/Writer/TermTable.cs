@@ -109,7 +109,7 @@ internal sealed class TermTable
         slots[(slot * 2) + 1] = hash;
         if (Count * 2 > _mask + 1)
         {
-            Grow();
+            _slots = Analysis.TermSlots.Grow(_slots, out _mask);
         }
 
         return id;
@@ -160,32 +160,5 @@ internal sealed class TermTable
         _charCount += term.Length;
         Count = id + 1;
         return id;
-    }
-
-    private void Grow()
-    {
-        var size = (_mask + 1) * 2;
-        var slots = new int[size * 2];
-        var mask = size - 1;
-        var old = _slots;
-        for (var s = 0; s < old.Length; s += 2)
-        {
-            if (old[s] == 0)
-            {
-                continue;
-            }
-
-            var slot = old[s + 1] & mask;
-            while (slots[slot * 2] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            slots[slot * 2] = old[s];
-            slots[(slot * 2) + 1] = old[s + 1];
-        }
-
-        _slots = slots;
-        _mask = mask;
     }
 }
