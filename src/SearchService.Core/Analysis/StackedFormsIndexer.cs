@@ -17,8 +17,8 @@ namespace SearchService.Core.Analysis;
 /// </remarks>
 internal sealed class StackedFormsIndexer
 {
-    /// <summary>Past this many interned terms (words, numbers and codes keep coming) the vocabulary starts again.</summary>
-    private const int MaxVocabulary = 1 << 20;
+    /// <summary>Past this many interned terms (numbers, codes and rare words keep coming) the vocabulary starts again; about 15 MB.</summary>
+    private const int MaxVocabulary = 1 << 18;
 
     private readonly TermVocabulary _vocabulary = new();
     private int[] _foldedOf = new int[1024]; // per vocabulary number: its folded form's number, −1 when folding changes nothing

@@ -10,10 +10,15 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
     private readonly VietnameseTokenizer _tokenizer;
     private readonly TokenStream _last;
 
-    // The chain before the pair and folding filters, and what does their work for the index on
-    // interned numbers; null when the options leave either filter out or drop stop words.
+    // What does the pair and folding filters' work for the index on interned numbers: one a
+    // thread, so its vocabulary is learned once however many pipelines (a field each, in every
+    // document being analyzed) the thread runs.
+    [ThreadStatic]
+    private static StackedFormsIndexer? t_stacking;
+
+    // The chain before the pair and folding filters; null when the options leave either filter
+    // out or drop stop words, and the index reads the whole chain.
     private readonly TokenStream? _beforeStacking;
-    private readonly StackedFormsIndexer? _stacking;
 
     public VietnamesePipeline(VietnameseAnalyzerOptions options)
     {
@@ -34,7 +39,6 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
         if (options.Pairs && options.Fold && !options.RemoveStopWords)
         {
             _beforeStacking = stream;
-            _stacking = new StackedFormsIndexer();
         }
 
         if (options.Pairs)
@@ -67,14 +71,14 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
     /// <inheritdoc />
     public override int Index(ReadOnlySpan<char> text, int positionBase, ITermSink sink, out int length)
     {
-        if (_stacking is null)
+        if (_beforeStacking is null)
         {
             return base.Index(text, positionBase, sink, out length);
         }
 
         VietnameseTextNormalizer.Normalize(text, _normalized);
         _tokenizer.SetInput(_normalized);
-        _beforeStacking!.Reset();
-        return _stacking.Index(_beforeStacking, positionBase, sink, out length);
+        _beforeStacking.Reset();
+        return (t_stacking ??= new StackedFormsIndexer()).Index(_beforeStacking, positionBase, sink, out length);
     }
 }
