@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SearchService.Core.Analysis;
@@ -11,6 +12,9 @@ namespace SearchService.Core.Analysis;
 public static class VietnameseAlphabet
 {
     private const int TableSize = 0x2000;
+    private const byte ClassLetterOrDigit = 1;
+    private const byte ClassUpper = 2;
+    private const byte ClassNonSpacingMark = 4;
 
     /// <summary>The five tone marks as combining characters, in the order of <see cref="Tone"/> 1–5.</summary>
     private static readonly char[] ToneMarks = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323'];
@@ -19,6 +23,7 @@ public static class VietnameseAlphabet
     private static readonly char[] Lower = new char[TableSize];
     private static readonly char[] Shape = new char[TableSize];
     private static readonly byte[] ToneOf = new byte[TableSize];
+    private static readonly byte[] Classes = new byte[TableSize]; // ClassLetterOrDigit | ClassUpper | ClassNonSpacingMark
     private static readonly Dictionary<int, char> Compose = [];
 
     static VietnameseAlphabet()
@@ -28,6 +33,9 @@ public static class VietnameseAlphabet
             Fold[c] = (char)c;
             Shape[c] = (char)c;
             Lower[c] = char.ToLowerInvariant((char)c);
+            Classes[c] = (byte)((char.IsLetterOrDigit((char)c) ? ClassLetterOrDigit : 0)
+                | (char.IsUpper((char)c) ? ClassUpper : 0)
+                | (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark ? ClassNonSpacingMark : 0));
         }
 
         for (var c = 0x00C0; c < TableSize; c++)
@@ -77,6 +85,19 @@ public static class VietnameseAlphabet
     /// indexing time); the same answer by construction.
     /// </summary>
     public static char ToLower(char c) => c < TableSize ? Lower[c] : char.ToLowerInvariant(c);
+
+    /// <summary>
+    /// <see cref="char.IsLetterOrDigit(char)"/>, read from a table for every char up to U+1FFF:
+    /// Vietnamese letters outside Latin-1 (ă, ơ, ư, ạ … ỹ) would each cost a call into the
+    /// runtime's Unicode data. The same answer by construction.
+    /// </summary>
+    public static bool IsLetterOrDigit(char c) => c < TableSize ? (Classes[c] & ClassLetterOrDigit) != 0 : char.IsLetterOrDigit(c);
+
+    /// <summary><see cref="char.IsUpper(char)"/>, from the same table.</summary>
+    public static bool IsUpper(char c) => c < TableSize ? (Classes[c] & ClassUpper) != 0 : char.IsUpper(c);
+
+    /// <summary>Whether <paramref name="c"/> is a non-spacing mark (a combining accent), from the same table.</summary>
+    public static bool IsNonSpacingMark(char c) => c < TableSize ? (Classes[c] & ClassNonSpacingMark) != 0 : CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>True when folding would change the char.</summary>
     public static bool IsFoldable(char c) => c < TableSize && Fold[c] != c;

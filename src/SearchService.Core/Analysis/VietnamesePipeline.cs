@@ -10,6 +10,16 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
     private readonly VietnameseTokenizer _tokenizer;
     private readonly TokenStream _last;
 
+    // What does the pair and folding filters' work for the index on interned numbers: one a
+    // thread, so its vocabulary is learned once however many pipelines (a field each, in every
+    // document being analyzed) the thread runs.
+    [ThreadStatic]
+    private static StackedFormsIndexer? t_stacking;
+
+    // The chain before the pair and folding filters; null when the options leave either filter
+    // out or drop stop words, and the index reads the whole chain.
+    private readonly TokenStream? _beforeStacking;
+
     public VietnamesePipeline(VietnameseAnalyzerOptions options)
     {
         var attributes = new TokenAttributes();
@@ -24,6 +34,11 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
         if (options.Synonyms)
         {
             stream = new AbbreviationSynonymFilter(stream);
+        }
+
+        if (options.Pairs && options.Fold && !options.RemoveStopWords)
+        {
+            _beforeStacking = stream;
         }
 
         if (options.Pairs)
@@ -51,5 +66,19 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
         _tokenizer.SetInput(_normalized);
         _last.Reset();
         return _last;
+    }
+
+    /// <inheritdoc />
+    public override int Index(ReadOnlySpan<char> text, int positionBase, ITermSink sink, out int length)
+    {
+        if (_beforeStacking is null)
+        {
+            return base.Index(text, positionBase, sink, out length);
+        }
+
+        VietnameseTextNormalizer.Normalize(text, _normalized);
+        _tokenizer.SetInput(_normalized);
+        _beforeStacking.Reset();
+        return (t_stacking ??= new StackedFormsIndexer()).Index(_beforeStacking, positionBase, sink, out length);
     }
 }

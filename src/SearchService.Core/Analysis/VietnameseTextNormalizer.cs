@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace SearchService.Core.Analysis;
@@ -71,6 +70,5 @@ public static class VietnameseTextNormalizer
     };
 
     private static bool IsCombining(char c) =>
-        c is >= '\u0300' and <= '\u036F' ||
-        (c >= '\u0370' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+        c is >= '\u0300' and <= '\u036F' || (c >= '\u0370' && VietnameseAlphabet.IsNonSpacingMark(c));
 }

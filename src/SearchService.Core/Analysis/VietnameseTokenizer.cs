@@ -43,7 +43,7 @@ public sealed class VietnameseTokenizer : TokenStream
         var i = _cursor;
         var followsBreak = false;
         var newlines = 0;
-        while (i < n && !char.IsLetterOrDigit(s[i]))
+        while (i < n && !VietnameseAlphabet.IsLetterOrDigit(s[i]))
         {
             var c = s[i];
             if (c == '\n')
@@ -120,13 +120,13 @@ public sealed class VietnameseTokenizer : TokenStream
         }
 
         var j = numberEnd;
-        while (plainNumber && j + 1 < n && s[j] is '-' or '/' && char.IsLetterOrDigit(s[j + 1]))
+        while (plainNumber && j + 1 < n && s[j] is '-' or '/' && VietnameseAlphabet.IsLetterOrDigit(s[j + 1]))
         {
             var separator = s[j];
             var groupStart = j + 1;
             var k = groupStart;
             var groupHasLetter = false;
-            while (k < n && char.IsLetterOrDigit(s[k]))
+            while (k < n && VietnameseAlphabet.IsLetterOrDigit(s[k]))
             {
                 groupHasLetter |= !IsDigit(s[k]);
                 k++;
@@ -202,14 +202,14 @@ public sealed class VietnameseTokenizer : TokenStream
         var i = start;
         var hasDigit = false;
         var allUpper = true;
-        while (i < n && char.IsLetterOrDigit(s[i]))
+        while (i < n && VietnameseAlphabet.IsLetterOrDigit(s[i]))
         {
             var c = s[i];
             if (IsDigit(c))
             {
                 hasDigit = true;
             }
-            else if (!char.IsUpper(c))
+            else if (!VietnameseAlphabet.IsUpper(c))
             {
                 allUpper = false;
             }
@@ -229,15 +229,15 @@ public sealed class VietnameseTokenizer : TokenStream
             var end = i;
             var anyAbbreviation = word.Length >= 2 && !VietnameseSyllable.IsPlausible(word);
             var joined = false;
-            while (end + 1 < n && s[end] == '-' && char.IsUpper(s[end + 1]))
+            while (end + 1 < n && s[end] == '-' && VietnameseAlphabet.IsUpper(s[end + 1]))
             {
                 var k = end + 1;
-                while (k < n && char.IsLetter(s[k]) && char.IsUpper(s[k]))
+                while (k < n && char.IsLetter(s[k]) && VietnameseAlphabet.IsUpper(s[k]))
                 {
                     k++;
                 }
 
-                if (k < n && char.IsLetterOrDigit(s[k]))
+                if (k < n && VietnameseAlphabet.IsLetterOrDigit(s[k]))
                 {
                     break;
                 }

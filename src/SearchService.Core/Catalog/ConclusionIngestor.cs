@@ -56,8 +56,8 @@ public sealed class ConclusionIngestor
 
     /// <summary>
     /// Worker threads that parse and analyze a corpus file's lines ahead of the writer (0, the
-    /// default: everything on the caller's thread). On two cores, one worker beside the writer's
-    /// thread keeps both busy.
+    /// default: everything on the caller's thread). A document costs its worker about twice what it
+    /// costs the writer, so the command line runs one worker a core beside the writer's thread.
     /// </summary>
     public int AnalysisThreads { get; init; }
 
@@ -193,7 +193,7 @@ public sealed class ConclusionIngestor
         var line = new CorpusLine(source, utf8.Length + 1);
         try
         {
-            line.Record = CorpusRecord.Parse(text);
+            line.Record = CorpusRecord.Parse(utf8);
         }
         catch (FormatException e)
         {

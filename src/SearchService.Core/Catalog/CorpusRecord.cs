@@ -13,12 +13,19 @@ namespace SearchService.Core.Catalog;
 public static class CorpusRecord
 {
     /// <summary>The record of one JSON line; throws <see cref="FormatException"/> saying what is wrong.</summary>
-    public static ConclusionDocument Parse(string line)
+    public static ConclusionDocument Parse(string line) => Parse(System.Text.Encoding.UTF8.GetBytes(line));
+
+    /// <summary>
+    /// The record of one JSON line given as its UTF-8 bytes (which a caller that hashes the line
+    /// has already made: parsing a string would make them again); throws <see cref="FormatException"/>
+    /// saying what is wrong.
+    /// </summary>
+    public static ConclusionDocument Parse(ReadOnlyMemory<byte> utf8)
     {
         JsonDocument json;
         try
         {
-            json = JsonDocument.Parse(line);
+            json = JsonDocument.Parse(utf8);
         }
         catch (JsonException e)
         {

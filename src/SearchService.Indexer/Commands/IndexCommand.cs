@@ -41,11 +41,18 @@ public static class IndexCommand
         return command;
     }
 
+    /// <summary>
+    /// Analysis threads by default: one a core. Parsing and analysis cost about twice what the
+    /// writer's adds and flushes do, so with one analysis thread beside the writer a core stood
+    /// partly idle; with one a core the three threads share both cores.
+    /// </summary>
+    internal static int DefaultAnalysisThreads => Math.Max(1, Environment.ProcessorCount);
+
     /// <summary>The <c>--threads</c> option: worker threads that parse and analyze corpus lines ahead of the writer.</summary>
     internal static Option<int> AnalysisThreadsOption() => new("--threads")
     {
-        Description = "Worker threads that parse and analyze .jsonl lines ahead of the one writer thread (0: all on one thread; default: cores − 1, at least 1).",
-        DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount - 1),
+        Description = "Worker threads that parse and analyze .jsonl lines ahead of the one writer thread (0: all on one thread; default: one a core).",
+        DefaultValueFactory = _ => DefaultAnalysisThreads,
     };
 
     private static int Run(string[] paths, string indexPath, int commitEvery, int ramMb, int forceMerge, int threads)

@@ -38,8 +38,8 @@ public static class PeerBenchCommand
         var name = new Option<string>("--name") { Description = "The run's name in the report.", DefaultValueFactory = _ => "product" };
         var indexThreads = new Option<int>("--index-threads")
         {
-            Description = "Analysis threads beside the one writer thread while building (0: one thread in all; default: cores − 1, at least 1).",
-            DefaultValueFactory = _ => Math.Max(1, Environment.ProcessorCount - 1),
+            Description = "Analysis threads beside the one writer thread while building (0: one thread in all; default: one a core).",
+            DefaultValueFactory = _ => IndexCommand.DefaultAnalysisThreads,
         };
         foreach (var option in new Option[] { corpus, queries, index, output, warmup, passes, minSeconds, maxSeconds, threads, name, indexThreads })
         {

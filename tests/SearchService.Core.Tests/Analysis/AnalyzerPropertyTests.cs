@@ -130,6 +130,45 @@ public sealed class AnalyzerPropertyTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Chains))]
+    public void Indexing_a_text_gives_the_sink_the_tokens_of_the_stream(string chain)
+    {
+        // Index may take a shorter road than the stream (the indexing chain stacks folded forms and
+        // pairs on interned numbers): the sink must still get every term, position and positions
+        // mark of the stream, in order, with its hash, over documents of several values, on a
+        // pipeline reused from document to document, and over the real documents in samples/.
+        var analyzer = Analyzer(chain);
+        var pipeline = analyzer.CreateIndexPipeline("body");
+        var random = new Random(Seed + 2);
+        var texts = Texts.Select(t => t.Text).Concat(TestCorpus.SampleFiles().Select(File.ReadAllText)).ToList();
+        var actual = new RecordingSink();
+        var expected = new RecordingSink();
+        for (var i = 0; i < texts.Count;)
+        {
+            actual.Clear();
+            expected.Clear();
+            var values = random.Next(1, 4);
+            var actualBase = 0;
+            var expectedBase = 0;
+            for (var v = 0; v < values && i < texts.Count; v++, i++)
+            {
+                actualBase = pipeline.Index(texts[i], actualBase, actual, out var actualLength) + 1 + 100;
+                expectedBase = IndexByStream(analyzer.CreateIndexPipeline("body").Reset(texts[i]), expectedBase, expected, out var expectedLength) + 1 + 100;
+                Assert.Equal(expectedLength, actualLength);
+            }
+
+            if (!actual.Occurrences.SequenceEqual(expected.Occurrences) || !actual.Marks.SequenceEqual(expected.Marks))
+            {
+                var at = actual.Occurrences.Zip(expected.Occurrences).TakeWhile(p => p.First == p.Second).Count();
+                Assert.Fail($"{chain}: the sink got other tokens than the stream for the document ending at text {i - 1} {Describe(texts[i - 1])}, from occurrence {at}:\n"
+                    + $"  stream {string.Join(" ", expected.Occurrences.Skip(at).Take(12))}\n  sink   {string.Join(" ", actual.Occurrences.Skip(at).Take(12))}");
+            }
+
+            Assert.Equal(expected.Generation, actual.Generation);
+        }
+    }
+
     [Fact]
     public void Random_texts_cover_the_interesting_cases()
     {
@@ -192,6 +231,22 @@ public sealed class AnalyzerPropertyTests
                 previousPrimaryStart = token.StartOffset;
             }
         }
+    }
+
+    /// <summary>What <see cref="AnalysisPipeline.Index"/> promises, read off the stream itself.</summary>
+    private static int IndexByStream(TokenStream stream, int positionBase, RecordingSink sink, out int length)
+    {
+        var attributes = stream.Attributes;
+        var position = positionBase - 1;
+        length = 0;
+        while (stream.IncrementToken())
+        {
+            position += attributes.PositionIncrement;
+            length += attributes.PositionIncrement > 0 ? 1 : 0;
+            sink.Add(attributes.Term, TermHash.Of(attributes.Term), Math.Max(position, 0), attributes.IndexPositions);
+        }
+
+        return position;
     }
 
     private static List<StreamToken> ReadAll(TokenStream stream, int limit = int.MaxValue)

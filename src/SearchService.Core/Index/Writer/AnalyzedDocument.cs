@@ -122,24 +122,8 @@ public sealed class AnalyzedDocument
             }
 
             _seen[f] = true;
-            var stream = (_pipelines[f] ??= Analyzer.CreateIndexPipeline(name)).Reset((string)value);
-            var attributes = stream.Attributes;
-            var position = _positionBase[f] - 1;
-            var length = 0;
-            while (stream.IncrementToken())
-            {
-                position += attributes.PositionIncrement;
-                if (attributes.PositionIncrement > 0)
-                {
-                    length++;
-                }
-
-                if (!IsTooLong(attributes.Term))
-                {
-                    field.Add(attributes.Term, Math.Max(position, 0), attributes.IndexPositions);
-                }
-            }
-
+            var pipeline = _pipelines[f] ??= Analyzer.CreateIndexPipeline(name);
+            var position = pipeline.Index((string)value, _positionBase[f], field, out var length);
             field.Length += length;
             _positionBase[f] = position + 1;
         }

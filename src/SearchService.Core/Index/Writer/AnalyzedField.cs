@@ -2,18 +2,20 @@ namespace SearchService.Core.Index.Writer;
 
 /// <summary>
 /// One text field of a document, analyzed and gathered by term: each distinct term once, with
-/// its frequency and its positions already encoded as <c>.pos</c> stores them (VInt deltas from
-/// 0), and whether the analyzer asked for its positions (<see cref="Analysis.TokenAttributes.IndexPositions"/>,
-/// taken from its first occurrence). The segment's buffer then touches each term once per document instead of once per token.
-/// Reused from document to document, so it allocates nothing once its arrays have grown.
+/// its frequency, whether the analyzer asked for its positions (<see cref="Analysis.TokenAttributes.IndexPositions"/>,
+/// taken from its first occurrence) and, for a term that keeps them, its positions already
+/// encoded as <c>.pos</c> stores them (VInt deltas from 0). The segment's buffer then touches each
+/// term once per document instead of once per token. Reused from document to document, so it
+/// allocates nothing once its arrays have grown.
 /// </summary>
-internal sealed class AnalyzedField
+internal sealed class AnalyzedField : Analysis.ITermSink
 {
     private int[] _occurrenceTerms = new int[1024];
     private int[] _occurrencePositions = new int[1024];
     private int _occurrences;
     private int[] _proxStarts = new int[257];
     private byte[] _prox = new byte[4096];
+    private byte[] _lateProx = new byte[64];
 
     /// <summary>The document's distinct terms in order of first occurrence, hashed.</summary>
     public TermTable Terms { get; } = new(stateInts: 2, capacity: 1024);
@@ -30,25 +32,54 @@ internal sealed class AnalyzedField
     /// <summary>Whether the analyzer asked for the positions of term <paramref name="id"/>.</summary>
     public bool IndexesPositions(int id) => Terms.State(id)[1] != 0;
 
-    /// <summary>The encoded positions of term <paramref name="id"/> (encoded for every term, so a segment that took a term's positions from an earlier document finds them).</summary>
-    public ReadOnlySpan<byte> ProxOf(int id) => _prox.AsSpan(_proxStarts[id], _proxStarts[id + 1] - _proxStarts[id]);
+    /// <summary>
+    /// The encoded positions of term <paramref name="id"/>. <see cref="Finish"/> encodes them for
+    /// the terms that keep positions (most occurrences are of accented forms and pairs, which do
+    /// not); a term marked otherwise is encoded here when asked, for the segment that took its
+    /// positions from an earlier document marked differently (an analyzer whose marks do not
+    /// depend on the term alone). Valid until the next call.
+    /// </summary>
+    public ReadOnlySpan<byte> ProxOf(int id) => IndexesPositions(id)
+        ? _prox.AsSpan(_proxStarts[id], _proxStarts[id + 1] - _proxStarts[id])
+        : EncodeLate(id);
+
+    /// <inheritdoc />
+    public int Generation { get; private set; }
 
     public void Clear()
     {
+        Generation++;
         Terms.Clear();
         Length = 0;
         _occurrences = 0;
     }
 
-    /// <summary>Records an occurrence of <paramref name="term"/> at <paramref name="position"/> (positions never decrease); <paramref name="indexPositions"/> counts at the term's first occurrence.</summary>
-    public void Add(ReadOnlySpan<char> term, int position, bool indexPositions)
+    /// <summary>
+    /// Records an occurrence of <paramref name="term"/> (whose hash is <paramref name="hash"/>) at <paramref name="position"/> (positions
+    /// never decrease); <paramref name="indexPositions"/> counts at the term's first occurrence.
+    /// Returns the term's number in this document, or −1 for a term too long to index (see
+    /// <see cref="AnalyzedDocument.IsTooLong"/>).
+    /// </summary>
+    public int Add(ReadOnlySpan<char> term, int hash, int position, bool indexPositions)
     {
-        var id = Terms.Add(term, TermTable.Hash(term), out var added);
+        if (AnalyzedDocument.IsTooLong(term))
+        {
+            return -1;
+        }
+
+        var id = Terms.Add(term, hash, out var added);
         if (added)
         {
             Terms.State(id)[1] = indexPositions ? 1 : 0;
         }
 
+        AddAgain(id, position);
+        return id;
+    }
+
+    /// <summary>Records another occurrence of term <paramref name="id"/> at <paramref name="position"/>.</summary>
+    public void AddAgain(int id, int position)
+    {
         if (_occurrences == _occurrenceTerms.Length)
         {
             Array.Resize(ref _occurrenceTerms, _occurrences * 2);
@@ -60,7 +91,7 @@ internal sealed class AnalyzedField
         _occurrencePositions[_occurrences++] = position;
     }
 
-    /// <summary>Groups the occurrences by term (a counting sort, each term's positions kept in order) and encodes them.</summary>
+    /// <summary>Groups the occurrences of the terms that keep positions by term (a counting sort, each term's positions kept in order) and encodes them.</summary>
     public void Finish()
     {
         var terms = Terms.Count;
@@ -69,27 +100,41 @@ internal sealed class AnalyzedField
             _proxStarts = new int[Math.Max(terms + 1, _proxStarts.Length * 2)];
         }
 
-        // Where each term's positions go, counted in ints first (reusing the starts array as cursors).
+        // Where each term's positions go, counted in ints first (reusing the starts array as
+        // cursors); a term without positions takes no room, and −1 tells the loop to skip it.
         var cursors = _proxStarts;
         var start = 0;
         for (var id = 0; id < terms; id++)
         {
-            cursors[id] = start;
-            start += FreqOf(id);
+            if (IndexesPositions(id))
+            {
+                cursors[id] = start;
+                start += FreqOf(id);
+            }
+            else
+            {
+                cursors[id] = -1;
+            }
         }
 
-        var sorted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(_occurrences, 1));
+        var sorted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(start, 1));
         try
         {
             for (var i = 0; i < _occurrences; i++)
             {
-                sorted[cursors[_occurrenceTerms[i]]++] = _occurrencePositions[i];
+                var term = _occurrenceTerms[i];
+                var cursor = cursors[term];
+                if (cursor >= 0)
+                {
+                    sorted[cursor] = _occurrencePositions[i];
+                    cursors[term] = cursor + 1;
+                }
             }
 
             // Encode: a VInt takes at most 5 bytes.
-            if (_prox.Length < _occurrences * 5)
+            if (_prox.Length < start * 5)
             {
-                _prox = new byte[Math.Max(_occurrences * 5, _prox.Length * 2)];
+                _prox = new byte[Math.Max(start * 5, _prox.Length * 2)];
             }
 
             var p = 0;
@@ -97,21 +142,13 @@ internal sealed class AnalyzedField
             for (var id = 0; id < terms; id++)
             {
                 _proxStarts[id] = p;
-                var last = 0;
-                var to = from + FreqOf(id);
-                for (var i = from; i < to; i++)
+                if (!IndexesPositions(id))
                 {
-                    var v = (uint)(sorted[i] - last);
-                    last = sorted[i];
-                    while (v >= 0x80)
-                    {
-                        _prox[p++] = (byte)(v | 0x80);
-                        v >>= 7;
-                    }
-
-                    _prox[p++] = (byte)v;
+                    continue;
                 }
 
+                var to = from + FreqOf(id);
+                p = Encode(sorted.AsSpan(from, to - from), _prox, p);
                 from = to;
             }
 
@@ -121,5 +158,46 @@ internal sealed class AnalyzedField
         {
             System.Buffers.ArrayPool<int>.Shared.Return(sorted);
         }
+    }
+
+    /// <summary>Writes <paramref name="positions"/> (ascending) as VInt deltas from 0 into <paramref name="into"/> at <paramref name="at"/>; returns the end.</summary>
+    private static int Encode(ReadOnlySpan<int> positions, byte[] into, int at)
+    {
+        var last = 0;
+        foreach (var position in positions)
+        {
+            var v = (uint)(position - last);
+            last = position;
+            while (v >= 0x80)
+            {
+                into[at++] = (byte)(v | 0x80);
+                v >>= 7;
+            }
+
+            into[at++] = (byte)v;
+        }
+
+        return at;
+    }
+
+    /// <summary>The positions of a term <see cref="Finish"/> did not encode, gathered from the occurrences.</summary>
+    private ReadOnlySpan<byte> EncodeLate(int id)
+    {
+        var positions = new int[FreqOf(id)];
+        var n = 0;
+        for (var i = 0; i < _occurrences; i++)
+        {
+            if (_occurrenceTerms[i] == id)
+            {
+                positions[n++] = _occurrencePositions[i];
+            }
+        }
+
+        if (_lateProx.Length < n * 5)
+        {
+            _lateProx = new byte[n * 5];
+        }
+
+        return _lateProx.AsSpan(0, Encode(positions, _lateProx, 0));
     }
 }

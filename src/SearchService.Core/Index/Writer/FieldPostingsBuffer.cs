@@ -35,7 +35,11 @@ internal sealed class FieldPostingsBuffer
     /// <paramref name="encodedPositions"/>, kept when the term keeps positions (as
     /// <paramref name="indexPositions"/> said for its first document in the buffer).
     /// </summary>
-    public void AddDocument(ReadOnlySpan<char> term, int hash, int doc, int freq, bool indexPositions, ReadOnlySpan<byte> encodedPositions)
+    public void AddDocument(ReadOnlySpan<char> term, int hash, int doc, int freq, bool indexPositions, ReadOnlySpan<byte> encodedPositions) =>
+        AddDocument(term, hash, doc, freq, indexPositions, encodedPositions, null, 0);
+
+    /// <summary>As above, the positions read from <paramref name="field"/>'s term <paramref name="fieldTerm"/> when it is given, and only when the term keeps them.</summary>
+    private void AddDocument(ReadOnlySpan<char> term, int hash, int doc, int freq, bool indexPositions, ReadOnlySpan<byte> encodedPositions, AnalyzedField? field, int fieldTerm)
     {
         var id = Terms.Add(term, hash, out var added);
         var state = Terms.State(id);
@@ -49,7 +53,7 @@ internal sealed class FieldPostingsBuffer
         address = _pool.WriteVInt(address, freq);
         if (state[3] != 0)
         {
-            address = _pool.WriteBytes(address, encodedPositions);
+            address = _pool.WriteBytes(address, field is null ? encodedPositions : field.ProxOf(fieldTerm));
         }
 
         state[1] = address;
@@ -79,7 +83,7 @@ internal sealed class FieldPostingsBuffer
             Touched += touched;
             for (var id = from; id < to; id++)
             {
-                AddDocument(terms.Term(id), terms.HashOf(id), doc, field.FreqOf(id), field.IndexesPositions(id), field.ProxOf(id));
+                AddDocument(terms.Term(id), terms.HashOf(id), doc, field.FreqOf(id), field.IndexesPositions(id), [], field, id);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 
 namespace SearchService.Core.Index.Writer;
 
@@ -13,13 +12,12 @@ namespace SearchService.Core.Index.Writer;
 /// </summary>
 /// <remarks>
 /// Open addressing with linear probing, kept at most half full; a slot holds the id and the hash,
-/// so a probe compares hashes without reading the term. The hash is seeded per process, so a
-/// crafted text cannot aim at collisions it could compute ahead.
+/// so a probe compares hashes without reading the term. The hash (<see cref="Analysis.TermHash"/>)
+/// is seeded per process, so a crafted text cannot aim at collisions it could compute ahead.
 /// </remarks>
 internal sealed class TermTable
 {
     private const int Fixed = 3; // start in the char array, length, hash
-    private static readonly uint Seed = (uint)Random.Shared.Next() | 1u;
 
     private readonly int _stride;
     private char[] _chars;
@@ -50,29 +48,8 @@ internal sealed class TermTable
     /// <summary>Bytes of the arrays behind the table, for RAM accounting.</summary>
     public long RamBytes => (_chars.Length * 2L) + (_entries.Length * 4L) + (_slots.Length * 4L);
 
-    /// <summary>The hash of <paramref name="term"/> every table of this process uses.</summary>
-    public static int Hash(ReadOnlySpan<char> term)
-    {
-        // Two chars a step: half the multiplications of a char-at-a-time hash on the hot path.
-        var h = Seed ^ (uint)term.Length;
-        var pairs = MemoryMarshal.Cast<char, uint>(term);
-        foreach (var pair in pairs)
-        {
-            h = (h ^ pair) * 0x9E3779B1u;
-            h ^= h >> 15;
-        }
-
-        if ((term.Length & 1) != 0)
-        {
-            h = (h ^ term[^1]) * 0x9E3779B1u;
-        }
-
-        // Spread the low bits, which pick the slot.
-        h ^= h >> 16;
-        h *= 0x85EBCA6Bu;
-        h ^= h >> 13;
-        return (int)h;
-    }
+    /// <summary>The hash of <paramref name="term"/> every table of this process uses (<see cref="Analysis.TermHash"/>).</summary>
+    public static int Hash(ReadOnlySpan<char> term) => Analysis.TermHash.Of(term);
 
     /// <summary>The chars of term <paramref name="id"/>; valid until the next add.</summary>
     public ReadOnlySpan<char> Term(int id)
@@ -132,7 +109,7 @@ internal sealed class TermTable
         slots[(slot * 2) + 1] = hash;
         if (Count * 2 > _mask + 1)
         {
-            Grow();
+            _slots = Analysis.TermSlots.Grow(_slots, out _mask);
         }
 
         return id;
@@ -173,39 +150,15 @@ internal sealed class TermTable
         }
 
         term.CopyTo(_chars.AsSpan(_charCount));
-        _entries.AsSpan(e, _stride).Clear();
         _entries[e] = _charCount;
         _entries[e + 1] = term.Length;
         _entries[e + 2] = hash;
+        for (var i = e + Fixed; i < e + _stride; i++)
+        {
+            _entries[i] = 0; // a few ints: a loop, not a call to clear memory
+        }
         _charCount += term.Length;
         Count = id + 1;
         return id;
-    }
-
-    private void Grow()
-    {
-        var size = (_mask + 1) * 2;
-        var slots = new int[size * 2];
-        var mask = size - 1;
-        var old = _slots;
-        for (var s = 0; s < old.Length; s += 2)
-        {
-            if (old[s] == 0)
-            {
-                continue;
-            }
-
-            var slot = old[s + 1] & mask;
-            while (slots[slot * 2] != 0)
-            {
-                slot = (slot + 1) & mask;
-            }
-
-            slots[slot * 2] = old[s];
-            slots[(slot * 2) + 1] = old[s + 1];
-        }
-
-        _slots = slots;
-        _mask = mask;
     }
 }
