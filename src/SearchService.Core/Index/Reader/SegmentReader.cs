@@ -332,11 +332,13 @@ public sealed class SegmentReader
     /// </summary>
     private void DecodeInto(StoredScratch scratch, int chunk, bool withTails)
     {
-        // Marked empty first: a chunk that fails to decode leaves nothing another read could take for it.
-        scratch.Reader = 0;
         var input = _fdt.Clone();
         input.Position = _chunks[chunk].Pointer;
         var count = input.ReadVInt();
+        var headsHeld = scratch.Reader == _readerId && scratch.Chunk == chunk;
+
+        // Marked empty first: a chunk that fails to decode leaves nothing another read could take for it.
+        scratch.Reader = 0;
         if (scratch.HeadStarts.Length < count + 1)
         {
             scratch.HeadStarts = new int[count + 1];
@@ -349,7 +351,17 @@ public sealed class SegmentReader
             scratch.TailStarts[i + 1] = scratch.TailStarts[i] + input.ReadVInt();
         }
 
-        DecompressInto(input, scratch.HeadStarts[count], chunk, ref scratch.Heads);
+        if (headsHeld)
+        {
+            // The heads are decoded already (a hit's title was read before its body was wanted): step over them.
+            var compressedHeads = input.ReadVInt();
+            input.Position += compressedHeads;
+        }
+        else
+        {
+            DecompressInto(input, scratch.HeadStarts[count], chunk, ref scratch.Heads);
+        }
+
         if (withTails)
         {
             DecompressInto(input, scratch.TailStarts[count], chunk, ref scratch.Tails);
