@@ -286,8 +286,10 @@ public sealed class SegmentReader
     /// <summary>The stored-fields bytes of chunk <paramref name="chunk"/>'s documents in doc order, deleted ones included, decompressed once.</summary>
     internal IEnumerable<byte[]> StoredChunkDocuments(int chunk)
     {
-        var decoded = DecodeChunk(chunk, withTails: true);
-        for (var k = 0; k + 1 < decoded.HeadStarts.Length; k++)
+        // Buffers of its own, not the thread's: the caller may read other documents between two yields.
+        var decoded = new StoredScratch();
+        DecodeInto(decoded, chunk, withTails: true);
+        for (var k = 0; k < decoded.Count; k++)
         {
             yield return StoredFieldsLayout.Join(
                 decoded.Heads.AsSpan(decoded.HeadStarts[k], decoded.HeadStarts[k + 1] - decoded.HeadStarts[k]),
@@ -300,35 +302,11 @@ public sealed class SegmentReader
 
     /// <summary>
     /// Decompresses chunk <paramref name="chunk"/>'s heads and, with <paramref name="withTails"/>,
-    /// its tails: a hit's id and title need only the heads, a few KiB, not the 128 KiB of bodies
-    /// (Brotli decodes a stream's prefix in about the time of the whole stream).
-    /// </summary>
-    private DecodedChunk DecodeChunk(int chunk, bool withTails)
-    {
-        var input = _fdt.Clone();
-        input.Position = _chunks[chunk].Pointer;
-        var count = input.ReadVInt();
-        var headStarts = new int[count + 1];
-        var tailStarts = new int[count + 1];
-        for (var i = 0; i < count; i++)
-        {
-            headStarts[i + 1] = headStarts[i] + input.ReadVInt();
-            tailStarts[i + 1] = tailStarts[i] + input.ReadVInt();
-        }
-
-        var heads = Decompress(input, headStarts[count], chunk);
-        byte[]? tails = null;
-        if (withTails)
-        {
-            tails = Decompress(input, tailStarts[count], chunk);
-        }
-
-        return new DecodedChunk(chunk, headStarts, tailStarts, heads, tails);
-    }
-
-    /// <summary>
-    /// As <see cref="DecodeChunk"/>, into <paramref name="scratch"/>'s buffers (grown when a chunk
-    /// needs more, never shrunk); the scratch then holds chunk <paramref name="chunk"/> of this reader.
+    /// its tails into <paramref name="scratch"/>'s buffers (grown when a chunk needs more, never
+    /// shrunk): a hit's id and title need only the heads, a few KiB, not the 128 KiB of bodies
+    /// (Brotli decodes a stream's prefix in about the time of the whole stream). Heads the scratch
+    /// holds for the chunk already are stepped over. The scratch then holds chunk
+    /// <paramref name="chunk"/> of this reader.
     /// </summary>
     private void DecodeInto(StoredScratch scratch, int chunk, bool withTails)
     {
@@ -392,23 +370,6 @@ public sealed class SegmentReader
             throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
         }
     }
-
-    private byte[] Decompress(IndexInput input, int length, int chunk)
-    {
-        var compressed = new byte[input.ReadVInt()];
-        input.ReadBytes(compressed);
-        // Every byte is written by the decoder (or the chunk is refused), so none is zeroed first.
-        var raw = GC.AllocateUninitializedArray<byte>(length);
-        if (length == 0 ? compressed.Length != 0 : !BrotliDecoder.TryDecompress(compressed, raw, out var written) || written != length)
-        {
-            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
-        }
-
-        return raw;
-    }
-
-    /// <summary>One decoded stored-fields chunk: where each doc's head and tail start (count + 1 each), the heads, and the tails when decoded.</summary>
-    private sealed record DecodedChunk(int Chunk, int[] HeadStarts, int[] TailStarts, byte[] Heads, byte[]? Tails);
 
     /// <summary>A thread's buffers for the stored-fields chunk it read a document from last (which reader's, which chunk, its documents' bytes).</summary>
     private sealed class StoredScratch
