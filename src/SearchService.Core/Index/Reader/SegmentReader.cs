@@ -175,6 +175,7 @@ public sealed class SegmentReader
     /// <paramref name="wanted"/> says yes to needs: every small value, and the large ones (bodies,
     /// see <see cref="StoredFieldsLayout"/>) of wanted fields only, decompressed only when there is
     /// one, so a hit's id and title cost no body decompression. Null wants everything.
+    /// <paramref name="wanted"/> must not read documents itself (the thread's chunk buffers are in use).
     /// </summary>
     public List<(string Field, object Value)> Document(int doc, Func<string, bool>? wanted)
     {
