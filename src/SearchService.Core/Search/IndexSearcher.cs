@@ -337,10 +337,16 @@ public sealed class IndexSearcher
     private Query Rewrite(Query query, SearchContext context) => _cache.Rewritten.GetValue(query, q => q.Rewrite(context));
 
     /// <summary>The stored values of snapshot document <paramref name="doc"/>.</summary>
-    public IReadOnlyList<(string Field, object Value)> Document(int doc)
+    public IReadOnlyList<(string Field, object Value)> Document(int doc) => Document(doc, null);
+
+    /// <summary>
+    /// The stored values of snapshot document <paramref name="doc"/> a reader of the fields
+    /// <paramref name="wanted"/> says yes to needs (see <see cref="SegmentReader.Document(int, Func{string, bool}?)"/>).
+    /// </summary>
+    public IReadOnlyList<(string Field, object Value)> Document(int doc, Func<string, bool>? wanted)
     {
         var (segment, local) = Snapshot.Locate(doc);
-        return segment.Document(local);
+        return segment.Document(local, wanted);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace SearchService.Core.Search;
 /// <summary>The engine's answer to a <see cref="PageRequest"/>: the page's hits as documents, scores and sort values.</summary>
 /// <param name="Total">Matching documents: exact when <paramref name="TotalIsExact"/>, else at least this many.</param>
 /// <param name="TotalIsExact">Whether <paramref name="Total"/> is exact.</param>
-/// <param name="Hits">The page of hits, in order; read their fields with <see cref="IndexSearcher.Document"/> or the snapshot's columns.</param>
+/// <param name="Hits">The page of hits, in order; read their fields with <see cref="IndexSearcher.Document(int)"/> or the snapshot's columns.</param>
 /// <param name="Explanations">One per hit when the request asked, else null.</param>
 /// <param name="NextCursor">An opaque token for the page after this one, or null when this page was not full.</param>
 /// <param name="ParsedQuery">The query that ran, in parser syntax.</param>

@@ -8,7 +8,9 @@ namespace SearchService.Indexer.Commands;
 /// <c>bench http --url URL --queries Q.tsv [--connections 2,16] [--seconds 20]</c>: a bounded
 /// loopback load on a running service's <c>/api/search</c>: N clients, each sending the next
 /// query as soon as its previous answer arrived, for a fixed time; prints requests/s and the
-/// latency percentiles per connection count. Non-200 answers are counted and reported.
+/// latency percentiles per connection count. Non-200 answers are counted and reported. With
+/// <c>--server-pid</c> (a service on the same machine) it also prints the service's processor
+/// time per request over the timed part, the figure that bounds requests/s once every core is busy.
 /// </summary>
 public static class HttpBenchCommand
 {
@@ -23,7 +25,8 @@ public static class HttpBenchCommand
         {
             Description = "Mixed load instead of --connections: lanes separated by ';', each 'kind,kind:clients' (e.g. \"or,and,phrase:8;rare:8\"), all at once; figures per lane.",
         };
-        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds, lanes };
+        var serverPid = new Option<int?>("--server-pid") { Description = "The service's process id (same machine): also print its CPU milliseconds per request over the timed part." };
+        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds, lanes, serverPid };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rows = BenchQuery.ReadFile(parse.GetValue(queries)!);
@@ -39,15 +42,20 @@ public static class HttpBenchCommand
                 BaseAddress = new Uri(parse.GetValue(url)!),
                 Timeout = TimeSpan.FromSeconds(60),
             };
-            Console.WriteLine("clients  requests/s   p50 ms   p95 ms   p99 ms   errors");
+            using var server = parse.GetValue(serverPid) is { } pid ? Process.GetProcessById(pid) : null;
+            Console.WriteLine("clients  requests/s   p50 ms   p95 ms   p99 ms   errors" + (server is null ? "" : "   server CPU ms/request"));
             foreach (var count in counts)
             {
                 await Load(client, texts, count, TimeSpan.FromSeconds(3), null, cancellationToken);
                 var samples = new List<double>();
+                server?.Refresh();
+                var cpuBefore = server?.TotalProcessorTime ?? TimeSpan.Zero;
                 var (requests, errors, wall) = await Load(client, texts, count, TimeSpan.FromSeconds(parse.GetValue(seconds)), samples, cancellationToken);
+                server?.Refresh();
+                var cpu = server is null ? "" : string.Create(CultureInfo.InvariantCulture, $"  {(server.TotalProcessorTime - cpuBefore).TotalMilliseconds / requests,22:0.00}");
                 samples.Sort();
                 double P(double p) => LatencyPercentile.Of(samples, p);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,7}  {requests / wall,10:0.0}  {P(50),7:0.00}  {P(95),7:0.00}  {P(99),7:0.00}  {errors,7}"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count,7}  {requests / wall,10:0.0}  {P(50),7:0.00}  {P(95),7:0.00}  {P(99),7:0.00}  {errors,7}") + cpu);
             }
 
             return 0;

@@ -23,6 +23,10 @@ public sealed class ConclusionSearchAnswerer
 
     private readonly Highlighter _highlighter = new(VietnameseHighlightAnalysis.Indexing);
 
+    // What a hit of a page needs from its stored document: its title and the body its snippets
+    // come from (not the record's JSON, which shares the body's compressed stream but is not decoded).
+    private static readonly Func<string, bool> SnippetFields = static f => f is ConclusionFields.Title or ConclusionFields.Body;
+
     /// <summary>An answerer that computes everything afresh for each request (the CLI, evaluations).</summary>
     public ConclusionSearchAnswerer()
         : this(new FacetCache(0))
@@ -128,7 +132,7 @@ public sealed class ConclusionSearchAnswerer
         var snippets = new List<IReadOnlyList<string>>(result.Hits.Count);
         foreach (var hit in result.Hits)
         {
-            var stored = searcher.Document(hit.Doc);
+            var stored = searcher.Document(hit.Doc, SnippetFields);
             var text = "";
             foreach (var (field, value) in stored)
             {

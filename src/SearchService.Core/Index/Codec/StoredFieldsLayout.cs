@@ -94,10 +94,12 @@ public static class StoredFieldsLayout
 
     /// <summary>
     /// The values of a document as (field number, value) in stored order. Without the tail
-    /// (<paramref name="withTail"/> false) the values moved there are left out; a document's
+    /// (<paramref name="withTail"/> false) the values moved there are left out, and so are those
+    /// of fields <paramref name="tailWanted"/> says no to (null wants them all: a record's JSON
+    /// is not turned into a string for a snippet that needs only the body); a document's
     /// unsplit bytes read the same way as a head with an empty tail.
     /// </summary>
-    public static List<(int Field, object Value)> Read(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, bool withTail)
+    public static List<(int Field, object Value)> Read(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail, bool withTail, Func<int, bool>? tailWanted = null)
     {
         var values = new List<(int, object)>();
         var p = 0;
@@ -112,7 +114,11 @@ public static class StoredFieldsLayout
                 if (withTail)
                 {
                     var length = (int)ReadVLong(tail, ref t);
-                    values.Add((field, Encoding.UTF8.GetString(tail.Slice(t, length))));
+                    if (tailWanted is null || tailWanted(field))
+                    {
+                        values.Add((field, Encoding.UTF8.GetString(tail.Slice(t, length))));
+                    }
+
                     t += length;
                 }
             }

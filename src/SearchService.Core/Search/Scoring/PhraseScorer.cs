@@ -3,11 +3,14 @@ using SearchService.Core.Index.Reader;
 namespace SearchService.Core.Search.Scoring;
 
 /// <summary>
-/// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Documents
-/// are found by leapfrogging the words' and the spans' postings like a conjunction, shortest
-/// first (the spans — pairs, accented forms — are far shorter than the words' folded forms);
-/// positions are read only for documents that hold them all, and never for a phrase of one word
-/// whose terms have none.
+/// Documents holding a phrase (within a slop), scored by BM25 on the phrase frequency. Candidates
+/// are found by leapfrogging the spans' postings and those of the words no span covers like a
+/// conjunction, shortest first (the spans — pairs, accented forms — are far shorter than the
+/// words' folded forms); the words a span covers are moved to a candidate only when it is
+/// confirmed, so a candidate its spans' frequencies already bound below the competitive score
+/// costs no word postings (a broad phrase's words are its longest lists). Positions are read only
+/// for documents that hold every word and span, and never for a phrase of one word whose terms
+/// have none.
 /// The frequency is at most each span's (see <see cref="Queries.PhraseSpan"/>). A strict reading
 /// (<see cref="Queries.PhraseStrictReading"/>) is scored on top from the same positions.
 /// </summary>
@@ -17,6 +20,10 @@ public sealed class PhraseScorer : Scorer
     private readonly PhrasePosition[] _spans;
     private readonly PhraseStrictPart _strict;
     private readonly PhrasePosition[] _byCost;
+
+    // The words a span covers: moved to a candidate only when it is confirmed.
+    private readonly PhrasePosition[] _lazy;
+    private readonly bool[] _covered;
     private readonly SegmentReader _segment;
     private readonly int _field;
     private readonly float[] _lengthTable;
@@ -28,12 +35,14 @@ public sealed class PhraseScorer : Scorer
     private float _strictFreq;
     private float _minScore;
 
-    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, PhraseStrictPart strict, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
+    internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, bool[] covered, PhraseStrictPart strict, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
         _words = words;
         _spans = spans;
         _strict = strict;
-        _byCost = [.. words, .. spans];
+        _covered = spans.Length > 0 ? covered : new bool[words.Length];
+        _lazy = [.. words.Where((_, i) => _covered[i])];
+        _byCost = [.. words.Where((_, i) => !_covered[i]), .. spans];
         Array.Sort(_byCost, static (a, b) => a.Cost.CompareTo(b.Cost));
         _slop = slop;
         _segment = segment;
@@ -125,6 +134,14 @@ public sealed class PhraseScorer : Scorer
     /// <inheritdoc />
     public override bool ConfirmCandidate()
     {
+        foreach (var word in _lazy)
+        {
+            if (word.Advance(_doc) != _doc)
+            {
+                return false;
+            }
+        }
+
         if (_words.Length == 1 && (_words[0].IsSingleTerm || !_words[0].HasPositions))
         {
             // One word is its frequency: one term's, or the sum over terms read without positions
@@ -159,7 +176,11 @@ public sealed class PhraseScorer : Scorer
         var words = _slop == 0 ? _words.Length : 1;
         for (var i = 0; i < words; i++)
         {
-            freq = Math.Min(freq, _words[i].CurrentFreq());
+            // A covered word not yet moved here bounds nothing; its spans do.
+            if (!_covered[i] || _words[i].DocId == _doc)
+            {
+                freq = Math.Min(freq, _words[i].CurrentFreq());
+            }
         }
 
         foreach (var span in _spans)
@@ -224,6 +245,12 @@ public sealed class PhraseScorer : Scorer
         var words = _slop == 0 ? _words.Length : 1;
         for (var i = 0; i < words; i++)
         {
+            // A covered word lags behind the candidates, so its blocks say nothing of the target's; its spans bound it.
+            if (_covered[i])
+            {
+                continue;
+            }
+
             if (!_words[i].TryBlockBound(target, out var wordUpTo, out var wordFreq, out var wordNorm))
             {
                 return false;

@@ -87,7 +87,13 @@ public sealed class PhraseWeight : Weight
         }
 
         var strict = new PhraseStrictPart(strictSpans, strictSpans.Length == 0 ? 0f : StrictWeight);
-        return new PhraseScorer(words, spans, strict, _query.Slop, segment, field, _statistics.LengthTable, Weight);
+        var covered = new bool[words.Length];
+        for (var i = 0; i < covered.Length; i++)
+        {
+            covered[i] = _query.IsCovered(i);
+        }
+
+        return new PhraseScorer(words, spans, covered, strict, _query.Slop, segment, field, _statistics.LengthTable, Weight);
     }
 
     /// <summary>Idf summed over <paramref name="spans"/> and the words none of them covers.</summary>
