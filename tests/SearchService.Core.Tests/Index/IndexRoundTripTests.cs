@@ -150,6 +150,14 @@ public sealed class IndexRoundTripTests : IDisposable
 
         Assert.Equal(model.Count, idOf.Count);
 
+        // A segment's keyword column lists exactly the values its documents hold: a merge drops
+        // the values only documents deleted before it held (facets list a column's values).
+        foreach (var segment in snapshot.Segments.Where(s => s.LiveDocs is null))
+        {
+            var held = Enumerable.Range(0, segment.MaxDoc).SelectMany(doc => segment.KeywordValues("code", doc)).Distinct().Order(StringComparer.Ordinal);
+            Assert.Equal(held, segment.KeywordColumn("code")?.Values ?? []);
+        }
+
         // Every term's postings (live docs) equal what analyzing the model's titles gives: freqs, and
         // positions for the terms the analyzer marks (folded forms), none for pairs and accented forms.
         var expectedPostings = new Dictionary<string, Dictionary<string, List<int>>>(StringComparer.Ordinal);

@@ -368,30 +368,22 @@ internal static class SegmentWriter
             else if (fields[f].Kind == FieldKind.Keyword)
             {
                 output.WriteByte(2);
-                var keywords = source.Keywords(f);
-                var values = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (var docValues in keywords)
+                var column = source.KeywordColumn(f);
+                output.WriteVInt(column.Values.Count);
+                foreach (var v in column.Values)
                 {
-                    values.UnionWith(docValues);
-                }
-
-                var ordinals = new Dictionary<string, int>(StringComparer.Ordinal);
-                output.WriteVInt(values.Count);
-                foreach (var v in values)
-                {
-                    ordinals[v] = ordinals.Count;
                     output.WriteString(v);
                 }
 
-                foreach (var docValues in keywords)
+                for (var doc = 0; doc + 1 < column.Starts.Length; doc++)
                 {
-                    output.WriteVInt(docValues.Length);
+                    var start = column.Starts[doc];
+                    output.WriteVInt(column.Starts[doc + 1] - start);
                     var previous = 0;
-                    foreach (var v in docValues)
+                    for (var i = start; i < column.Starts[doc + 1]; i++)
                     {
-                        var ord = ordinals[v];
-                        output.WriteVInt(ord - previous);
-                        previous = ord;
+                        output.WriteVInt(column.Ords[i] - previous);
+                        previous = column.Ords[i];
                     }
                 }
             }
