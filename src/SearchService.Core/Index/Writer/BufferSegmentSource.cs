@@ -89,7 +89,43 @@ internal sealed class BufferSegmentSource : SegmentSource
 
     public override long[] Numerics(int field) => Live(_buffer.Numerics[field]!);
 
-    public override string[][] Keywords(int field) => Live(_buffer.Keywords[field]!);
+    /// <summary>
+    /// Gathers the live documents' values (each document's sorted distinct values), then a sorted
+    /// set and an ordinal map of them all: a RAM buffer is small enough for that.
+    /// </summary>
+    public override KeywordColumnData KeywordColumn(int field)
+    {
+        var keywords = Live(_buffer.Keywords[field]!);
+        var values = new SortedSet<string>(StringComparer.Ordinal);
+        var count = 0;
+        foreach (var docValues in keywords)
+        {
+            values.UnionWith(docValues);
+            count += docValues.Length;
+        }
+
+        var sorted = values.ToArray();
+        var ordinals = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
+        foreach (var value in sorted)
+        {
+            ordinals[value] = ordinals.Count;
+        }
+
+        var starts = new int[keywords.Length + 1];
+        var ords = new int[count];
+        var next = 0;
+        for (var doc = 0; doc < keywords.Length; doc++)
+        {
+            starts[doc] = next;
+            foreach (var value in keywords[doc])
+            {
+                ords[next++] = ordinals[value];
+            }
+        }
+
+        starts[keywords.Length] = next;
+        return new KeywordColumnData(sorted, starts, ords);
+    }
 
     private T[] Live<T>(List<T> perBufferDoc)
     {

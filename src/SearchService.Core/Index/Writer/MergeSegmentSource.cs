@@ -58,14 +58,6 @@ internal sealed class MergeSegmentSource : SegmentSource
         return values;
     }
 
-    public override string[][] Keywords(int field)
-    {
-        var name = Schema.Fields[field].Name;
-        var values = new string[_docCount][];
-        ForEachLive((reader, old, merged) => values[merged] = [.. reader.KeywordValues(name, old)]);
-        return values;
-    }
-
     /// <summary>
     /// Joins the sources' columns ordinal by ordinal: the values some live document holds, taken in
     /// order from each source's sorted table (a k-way merge), and each document's ordinals mapped

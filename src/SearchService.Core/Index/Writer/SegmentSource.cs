@@ -49,45 +49,9 @@ internal abstract class SegmentSource
     /// <summary>Per new document, the first value of numeric field <paramref name="field"/> (long.MinValue for none).</summary>
     public abstract long[] Numerics(int field);
 
-    /// <summary>Per new document, the sorted distinct values of keyword field <paramref name="field"/>.</summary>
-    public abstract string[][] Keywords(int field);
-
     /// <summary>
-    /// Keyword field <paramref name="field"/> as a column: by default gathered from
-    /// <see cref="Keywords"/> (every document's values, then a sorted set and an ordinal map of
-    /// them all); a merge joins its sources' sorted columns ordinal by ordinal instead.
+    /// Keyword field <paramref name="field"/> as a column of the new segment: its distinct values
+    /// sorted ordinally and each new document's ordinals into them.
     /// </summary>
-    public virtual KeywordColumnData KeywordColumn(int field)
-    {
-        var keywords = Keywords(field);
-        var values = new SortedSet<string>(StringComparer.Ordinal);
-        var count = 0;
-        foreach (var docValues in keywords)
-        {
-            values.UnionWith(docValues);
-            count += docValues.Length;
-        }
-
-        var sorted = values.ToArray();
-        var ordinals = new Dictionary<string, int>(sorted.Length, StringComparer.Ordinal);
-        foreach (var value in sorted)
-        {
-            ordinals[value] = ordinals.Count;
-        }
-
-        var starts = new int[keywords.Length + 1];
-        var ords = new int[count];
-        var next = 0;
-        for (var doc = 0; doc < keywords.Length; doc++)
-        {
-            starts[doc] = next;
-            foreach (var value in keywords[doc])
-            {
-                ords[next++] = ordinals[value];
-            }
-        }
-
-        starts[keywords.Length] = next;
-        return new KeywordColumnData(sorted, starts, ords);
-    }
+    public abstract KeywordColumnData KeywordColumn(int field);
 }
