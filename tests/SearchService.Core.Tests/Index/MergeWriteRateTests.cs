@@ -67,4 +67,64 @@ public sealed class MergeWriteRateTests : IDisposable
             Enumerable.Range(0, 300).Select(i => $"d{i}").Order(StringComparer.Ordinal),
             Enumerable.Range(0, segment.MaxDoc).Select(d => (string)segment.Document(d).Single(v => v.Field == "id").Value).Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Merges_that_fall_behind_the_flushes_are_allowed_to_write_faster_and_still_keep_every_document()
+    {
+        // A tiny buffer flushes every few documents while a very low rate holds each merge back,
+        // so tiers fill up behind the running merge.
+        var options = new IndexWriterOptions
+        {
+            RamBufferBytes = 8_000,
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 3, FloorDocs = 2 },
+            MergeWriteMBPerSecond = 0.05,
+        };
+        using (var writer = IndexWriter.Open(_scratch.Path, Schema, options))
+        {
+            for (var i = 0; i < 400; i++)
+            {
+                writer.AddDocument(new IndexDocument().Add("id", $"d{i}").Add("title", $"kết luận số {i} của ban thường vụ về chương trình chuyển đổi số"));
+            }
+
+            Assert.True(writer.Statistics.MergeWriteMBPerSecondHighest > 0.05, $"the rate rose above its floor (highest {writer.Statistics.MergeWriteMBPerSecondHighest} MB/s)");
+            Assert.True(writer.Statistics.MergeWriteMBPerSecondHighest <= 0.05 * AdaptiveMergeRate.CeilingFactor + 1e-9, "and no higher than its ceiling");
+            writer.WaitForMerges();
+            writer.Commit();
+            Assert.Null(writer.MergeError);
+        }
+
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
+        Assert.Equal(
+            Enumerable.Range(0, 400).Select(i => $"d{i}").Order(StringComparer.Ordinal),
+            snapshot.Segments.SelectMany(s => Enumerable.Range(0, s.MaxDoc).Where(d => !s.IsDeleted(d)).Select(d => (string)s.Document(d).Single(v => v.Field == "id").Value)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_merge_rate_rises_by_steps_to_its_ceiling_and_eases_back_to_its_floor_never_below()
+    {
+        var rate = new AdaptiveMergeRate(20);
+        Assert.Equal(20, rate.Limiter.MegabytesPerSecond, 6);
+        rate.KeptUp();
+        Assert.Equal(20, rate.Current, 6);
+
+        var seen = new List<double>();
+        for (var i = 0; i < 30; i++)
+        {
+            rate.FellBehind();
+            seen.Add(rate.Current);
+        }
+
+        Assert.True(seen[0] > 20 && seen[0] < 20 * AdaptiveMergeRate.CeilingFactor, "one step, not a jump to the ceiling");
+        Assert.Equal(20 * AdaptiveMergeRate.CeilingFactor, seen[^1], 6);
+        Assert.Equal(20 * AdaptiveMergeRate.CeilingFactor, rate.Highest, 6);
+        Assert.Equal(rate.Current, rate.Limiter.MegabytesPerSecond, 6);
+
+        for (var i = 0; i < 30; i++)
+        {
+            rate.KeptUp();
+        }
+
+        Assert.Equal(20, rate.Current, 6);
+        Assert.Equal(20 * AdaptiveMergeRate.CeilingFactor, rate.Highest, 6);
+    }
 }

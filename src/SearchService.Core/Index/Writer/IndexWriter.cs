@@ -43,6 +43,9 @@ public sealed class IndexWriter : IDisposable
     private bool _disposed;
     private PendingMerge? _merge;
 
+    /// <summary>The background merges' write rate, raised while they fall behind; null when they are unbounded.</summary>
+    private readonly AdaptiveMergeRate? _mergeRate;
+
     /// <summary>Segments dropped from the writer whose readers wait for a running merge to finish with them.</summary>
     private readonly List<WriterSegment> _retired = [];
 
@@ -53,6 +56,8 @@ public sealed class IndexWriter : IDisposable
         _options = options;
         _lock = writeLock;
         _buffer = new SegmentBuffer(schema);
+        _mergeRate = options.MergeWriteMBPerSecond is { } floor ? new AdaptiveMergeRate(floor) : null;
+        Statistics.MergeWriteMBPerSecondHighest = _mergeRate?.Floor ?? 0;
         var commit = CommitPoint.ReadLatest(directory) ?? CommitPoint.Empty;
         _generation = commit.Generation;
         _lastCommit = commit;
@@ -143,7 +148,7 @@ public sealed class IndexWriter : IDisposable
     {
         ThrowIfDisposed();
         CheckAnalyzedHere(document);
-        ApplyFinishedMerge(wait: false);
+        TakeFinishedMerge();
         _buffer.Add(document);
         _changed = true;
         MaybeFlush();
@@ -166,7 +171,7 @@ public sealed class IndexWriter : IDisposable
         ArgumentNullException.ThrowIfNull(document);
         CheckId(id, document.Document);
         CheckAnalyzedHere(document);
-        ApplyFinishedMerge(wait: false);
+        TakeFinishedMerge();
         DeleteDocument(id);
         _buffer.Add(document);
         _changed = true;
@@ -381,10 +386,36 @@ public sealed class IndexWriter : IDisposable
 
     private List<(int Live, int MaxDoc)> Sizes() => _segments.ConvertAll(s => (s.LiveCount, s.Reader.MaxDoc));
 
+    /// <summary>
+    /// Swaps in a background merge that has finished and starts the next one the policy wants,
+    /// so merges do not sit idle until the next flush.
+    /// </summary>
+    private void TakeFinishedMerge()
+    {
+        if (_merge is { Task.IsCompleted: true })
+        {
+            ApplyFinishedMerge(wait: false);
+            MaybeStartMerge();
+        }
+    }
+
     private void MaybeStartMerge()
     {
-        if (_merge is not null || MergeError is not null || _options.MergePolicy is not { } policy)
+        if (MergeError is not null || _options.MergePolicy is not { } policy)
         {
+            return;
+        }
+
+        if (_merge is { } running)
+        {
+            // A whole tier waiting behind the running merge: the merges are falling behind the flushes.
+            var waiting = _segments.Where(s => !running.Sources.Contains(s)).Select(s => (s.LiveCount, s.Reader.MaxDoc)).ToList();
+            if (_mergeRate is not null && policy.FindMerge(waiting).Count > 0)
+            {
+                _mergeRate.FellBehind();
+                Statistics.MergeWriteMBPerSecondHighest = _mergeRate.Highest;
+            }
+
             return;
         }
 
@@ -392,6 +423,10 @@ public sealed class IndexWriter : IDisposable
         if (chosen.Count > 0)
         {
             _merge = StartMerge(chosen, background: true);
+        }
+        else
+        {
+            _mergeRate?.KeptUp();
         }
     }
 
@@ -406,13 +441,15 @@ public sealed class IndexWriter : IDisposable
         var name = IndexFileNames.SegmentName(_segmentCounter++);
         var source = new MergeSegmentSource(Schema, sources.ConvertAll(s => s.Reader), PendingMerge.LiveDocsOf(sources));
         var merge = new PendingMerge(sources, name, source);
-        var rate = background ? _options.MergeWriteMBPerSecond : _options.ForceMergeWriteMBPerSecond;
-        var limiter = rate is { } mbPerSecond ? new WriteRateLimiter(mbPerSecond) : null;
+        var limiter = background
+            ? _mergeRate?.Limiter
+            : _options.ForceMergeWriteMBPerSecond is { } mbPerSecond ? new WriteRateLimiter(mbPerSecond) : null;
         SegmentInfo Write()
         {
             var started = Stopwatch.GetTimestamp();
+            var pausedBefore = limiter?.Paused ?? TimeSpan.Zero;
             var info = SegmentWriter.Write(Directory.WithWriteLimit(limiter), name, source);
-            Statistics.AddMerge(Stopwatch.GetElapsedTime(started), source.CopiedChunks, source.CompressedChunks, limiter?.Paused ?? TimeSpan.Zero);
+            Statistics.AddMerge(Stopwatch.GetElapsedTime(started), source.CopiedChunks, source.CompressedChunks, (limiter?.Paused ?? TimeSpan.Zero) - pausedBefore);
             return info;
         }
 

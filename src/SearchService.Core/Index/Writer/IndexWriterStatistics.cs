@@ -37,6 +37,13 @@ public sealed class IndexWriterStatistics
     /// <summary>Time merges spent paused to keep to their write rate (<see cref="IndexWriterOptions.MergeWriteMBPerSecond"/>), part of <see cref="MergeTime"/>.</summary>
     public TimeSpan MergeThrottleTime => TimeSpan.FromTicks(Interlocked.Read(ref _pausedTicks));
 
+    /// <summary>
+    /// The highest write rate background merges were allowed, in MB a second: the floor
+    /// (<see cref="IndexWriterOptions.MergeWriteMBPerSecond"/>) unless they fell behind the flushes
+    /// (<see cref="AdaptiveMergeRate"/>); 0 when they are unbounded.
+    /// </summary>
+    public double MergeWriteMBPerSecondHighest { get; internal set; }
+
     /// <summary>Counts a finished merge that took <paramref name="elapsed"/>; called from the merging thread.</summary>
     internal void AddMerge(TimeSpan elapsed, int copiedChunks, int compressedChunks, TimeSpan paused)
     {
