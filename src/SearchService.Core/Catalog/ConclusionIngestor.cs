@@ -26,7 +26,7 @@ public sealed class ConclusionIngestor
 {
     private readonly IndexWriter _writer;
     private readonly ConclusionExtractor _extractor;
-    private readonly Dictionary<string, string> _hashes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceDigest> _hashes = new(StringComparer.Ordinal);
 
     /// <summary>An ingestor writing to <paramref name="writer"/>; what is already indexed is learned from its directory's last commit.</summary>
     public ConclusionIngestor(IndexWriter writer, ConclusionExtractor? extractor = null)
@@ -47,7 +47,7 @@ public sealed class ConclusionIngestor
                 var hash = segment.KeywordValues(ConclusionFields.SourceHash, doc);
                 if (id.Count > 0)
                 {
-                    _hashes[id[0]] = hash.Count > 0 ? hash[0] : "";
+                    _hashes[id[0]] = SourceDigest.Of(hash.Count > 0 ? hash[0] : null);
                 }
             }
         }
@@ -178,7 +178,7 @@ public sealed class ConclusionIngestor
         }
     }
 
-    private bool IsUnchanged(string id, string hash) => _hashes.TryGetValue(id, out var known) && known == hash;
+    private bool IsUnchanged(string id, string hash) => _hashes.TryGetValue(id, out var known) && known.SameSourceAs(SourceDigest.Of(hash));
 
     /// <summary>A corpus line made ready on a worker: parsed, hashed and, unless it looks unchanged, analyzed.</summary>
     private CorpusLine? PrepareLine(string path, string text, int number, ConcurrentBag<AnalyzedDocument> recycled)
@@ -244,7 +244,7 @@ public sealed class ConclusionIngestor
         _writer.UpdateDocument(id, analyzed);
         lock (_hashes)
         {
-            _hashes[id] = hash ?? "";
+            _hashes[id] = SourceDigest.Of(hash);
         }
 
         return new IngestOutcome(source, id, existed ? IngestStatus.Updated : IngestStatus.Added, null, bytes);

@@ -52,6 +52,60 @@ public sealed class CorpusIngestTests : IDisposable
         Assert.Equal(live, writer.LiveCount);
     }
 
+    [Fact]
+    public void Re_ingesting_a_corpus_with_one_line_changed_updates_that_document_only_also_after_reopening()
+    {
+        var corpus = WriteCorpus(seed: 11, repeatIds: false);
+        var path = Path.Combine(_root, "index");
+        using (var writer = IndexWriter.Open(path, ConclusionFields.Schema))
+        {
+            _ = new ConclusionIngestor(writer).IngestCorpus(corpus).ToList();
+            writer.Commit();
+        }
+
+        var lines = File.ReadAllLines(corpus);
+        var changed = Array.FindIndex(lines, l => l.StartsWith("{\"id\":42,", StringComparison.Ordinal));
+        lines[changed] = lines[changed].Replace("\"body\":\"", "\"body\":\"chuyển đổi số ", StringComparison.Ordinal);
+        File.WriteAllLines(corpus, lines);
+
+        // A new writer learns the sources' digests from the committed index, not from this process.
+        using var reopened = IndexWriter.Open(path, ConclusionFields.Schema);
+        var again = new ConclusionIngestor(reopened).IngestCorpus(corpus).Where(o => o.Status != IngestStatus.Failed).ToList();
+
+        var updated = Assert.Single(again, o => o.Status != IngestStatus.Unchanged);
+        Assert.Equal((IngestStatus.Updated, "42"), (updated.Status, updated.Id));
+        Assert.Equal(299, again.Count(o => o.Status == IngestStatus.Unchanged));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("md5:0cc175b9c0f1b6a831c399e269772661")]
+    [InlineData("sha256:zz00000000000000000000000000000000000000000000000000000000000000")]
+    public void A_source_hash_in_no_form_the_ingestor_writes_never_counts_as_unchanged(string? hash)
+    {
+        var digest = SourceDigest.Of(hash);
+        Assert.False(digest.Known);
+        Assert.False(digest.SameSourceAs(SourceDigest.Of(hash)), "unknown equals nothing, not even itself: such a source is indexed again");
+    }
+
+    [Fact]
+    public void Digests_of_the_ingestors_hashes_tell_sources_apart_by_every_byte()
+    {
+        var random = new Random(5);
+        var bytes = new byte[200];
+        random.NextBytes(bytes);
+        var original = SourceDigest.Of(ConclusionIngestor.Hash(bytes));
+        Assert.True(original.Known);
+        Assert.True(original.SameSourceAs(SourceDigest.Of(ConclusionIngestor.Hash(bytes.ToArray()))));
+        for (var i = 0; i < bytes.Length; i += 7)
+        {
+            var changed = bytes.ToArray();
+            changed[i] ^= 1;
+            Assert.False(original.SameSourceAs(SourceDigest.Of(ConclusionIngestor.Hash(changed))), $"byte {i} changed");
+        }
+    }
+
     private (List<IngestOutcome> Outcomes, Dictionary<string, byte[]> Files) Ingest(string corpus, string name, int analysisThreads)
     {
         var path = Path.Combine(_root, name);
