@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
-using System.Text;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Documents.Readers;
@@ -107,11 +106,10 @@ public sealed class ConclusionIngestor
     /// <summary>Ingests every line of a corpus file (see <see cref="CorpusRecord"/>); a bad line fails alone.</summary>
     public IEnumerable<IngestOutcome> IngestCorpus(string path)
     {
-        var lines = File.ReadLines(path).Select((line, index) => (Line: line, Number: index + 1));
         var recycled = new ConcurrentBag<AnalyzedDocument>();
-        using var pipeline = new ReadAheadPipeline<(string Line, int Number), CorpusLine?>(
-            lines,
-            item => PrepareLine(path, item.Line, item.Number, recycled),
+        using var pipeline = new ReadAheadPipeline<(byte[]? Utf8, int Number), CorpusLine?>(
+            CorpusLineReader.Read(path),
+            item => PrepareLine(path, item.Utf8, item.Number, recycled),
             AnalysisThreads,
             capacity: 4 * (AnalysisThreads + 1));
         foreach (var line in pipeline.Results())
@@ -181,15 +179,14 @@ public sealed class ConclusionIngestor
     private bool IsUnchanged(string id, string hash) => _hashes.TryGetValue(id, out var known) && known.SameSourceAs(SourceDigest.Of(hash));
 
     /// <summary>A corpus line made ready on a worker: parsed, hashed and, unless it looks unchanged, analyzed.</summary>
-    private CorpusLine? PrepareLine(string path, string text, int number, ConcurrentBag<AnalyzedDocument> recycled)
+    private CorpusLine? PrepareLine(string path, byte[]? utf8, int number, ConcurrentBag<AnalyzedDocument> recycled)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        if (utf8 is null)
         {
-            return null;
+            return null; // a blank line
         }
 
         var source = $"{path}:{number}";
-        var utf8 = Encoding.UTF8.GetBytes(text);
         var line = new CorpusLine(source, utf8.Length + 1);
         try
         {

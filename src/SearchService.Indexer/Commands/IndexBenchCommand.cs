@@ -12,7 +12,8 @@ namespace SearchService.Indexer.Commands;
 /// <c>bench index CORPUS.jsonl [--index DIR] [--threads N] [--ram-mb N] [--merge-mb-per-sec R] [--no-merge] [--stages]</c>:
 /// builds an index from a corpus file as <c>index</c> does and prints the figures to quote: docs/s,
 /// MB/s, build and merge-to-one-segment seconds, CPU seconds, peak resident memory, garbage
-/// collections, the writer's flushes and merges, and the threads used. With <c>--stages</c> it
+/// collections, the writer's flushes and merges, the threads used and the build's CPU by kind of
+/// thread (writer, analysis workers, thread pool, JIT, garbage collector: <see cref="ThreadCpuSampler"/>). With <c>--stages</c> it
 /// first times each step alone on one thread (read lines, parse, analyze, analyze and gather by
 /// term, add and flush), which is where the time of a build goes, in that thread's CPU time where
 /// the system gives it (<see cref="ThreadCpuClock"/>), so the figures hold on a shared machine.
@@ -72,6 +73,7 @@ public static class IndexBenchCommand
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var pauseBefore = GC.GetTotalPauseDuration();
             var gcBefore = new[] { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
+            using var threadCpu = new ThreadCpuSampler();
             var stopwatch = Stopwatch.StartNew();
             var ingestor = new ConclusionIngestor(writer) { AnalysisThreads = threads };
             var failed = 0;
@@ -88,6 +90,7 @@ public static class IndexBenchCommand
             var docs = writer.LiveCount;
             var segments = writer.SegmentCount;
             var buildCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var buildThreads = threadCpu.Stop();
             double? mergeSeconds = null;
             if (merge)
             {
@@ -103,6 +106,11 @@ public static class IndexBenchCommand
             output.WriteLine(string.Create(inv, $"corpus       {corpus}: {megabytes:0.0} MB, {docs:N0} documents indexed{(failed > 0 ? $", {failed} failed" : "")}"));
             output.WriteLine(string.Create(inv, $"threads      1 writer + {threads} analysis{(threads == 0 ? " (analysis on the writer's thread)" : "")} + 1 background merge at a time; {Environment.ProcessorCount} cores"));
             output.WriteLine(string.Create(inv, $"build        {build:0.0} s, {docs / build:0} docs/s, {megabytes / build:0.00} MB/s, {buildCpu:0.0} s CPU, {segments} segments at the end"));
+            if (threadCpu.Available)
+            {
+                output.WriteLine(string.Create(inv, $"build CPU    by thread: {string.Join(", ", buildThreads.Select(t => $"{t.Kind} {t.Seconds:0.0} s{(t.Threads > 1 ? $" ({t.Threads} threads)" : "")}"))}"));
+            }
+
             output.WriteLine(string.Create(inv, $"flushes      {statistics.Flushes} in {statistics.FlushTime.TotalSeconds:0.0} s (RAM buffer {ramMb} MiB)"));
             output.WriteLine(string.Create(inv, $"merges       {statistics.Merges} in {statistics.MergeTime.TotalSeconds:0.0} s, the writer waited {statistics.MergeWaitTime.TotalSeconds:0.0} s for them; stored-fields chunks {statistics.MergeChunksCopied:N0} copied, {statistics.MergeChunksCompressed:N0} compressed; background merges paused {statistics.MergeThrottleTime.TotalSeconds:0.0} s for their write rate ({(mergeRate > 0 ? $"{mergeRate:0} MB/s, raised to {statistics.MergeWriteMBPerSecondHighest:0} at most while they fell behind" : "unbounded")})"));
             if (mergeSeconds is { } m)

@@ -156,7 +156,12 @@ internal sealed class SegmentBuffer
                 {
                     var values = _values[field]!;
                     AddValues(field, values, doc);
-                    var distinct = values.Count == 0 ? [] : values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+                    var distinct = values.Count switch
+                    {
+                        0 => [],
+                        1 => [values[0]], // most keyword fields: one value, no set or sort to make
+                        _ => values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray(),
+                    };
                     Keywords[field]!.Add(distinct);
                     _otherBytes += 16 + distinct.Sum(v => 24 + (v.Length * 2));
                     break;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using SearchService.Core.Index.Schema;
 
@@ -11,59 +10,76 @@ namespace SearchService.Core.Index.Writer;
 public static class StoredDocument
 {
     /// <summary>Serializes the stored fields of <paramref name="document"/>.</summary>
+    /// <remarks>
+    /// Sized first, then written into one array of exactly that size: a body of tens of KB would
+    /// otherwise be copied at every doubling of a growing buffer and once more at the end.
+    /// </remarks>
     public static byte[] Serialize(IndexSchema schema, IndexDocument document)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
         var count = 0;
-        foreach (var (name, _) in document.Values)
+        var size = 0L;
+        var values = document.Values;
+        Span<int> lengths = values.Count <= 64 ? stackalloc int[values.Count] : new int[values.Count]; // each string's UTF-8 bytes
+        for (var i = 0; i < values.Count; i++)
         {
+            var (name, value) = values[i];
             var field = schema.Find(name) ?? throw new ArgumentException($"field '{name}' is not in the schema (known: {string.Join(", ", schema.Fields.Select(f => f.Name))})", nameof(document));
-            if (field.Stored)
-            {
-                count++;
-            }
-        }
-
-        WriteVLong(buffer, count);
-        foreach (var (name, value) in document.Values)
-        {
-            var number = schema.NumberOf(name);
-            var field = schema.Fields[number];
             if (!field.Stored)
             {
                 continue;
             }
 
-            WriteVLong(buffer, number);
+            count++;
+            size += SizeOf((ulong)schema.NumberOf(name)) + 1;
             switch (value)
             {
                 case string s:
-                {
-                    buffer.Write([(byte)0]);
-                    var length = Encoding.UTF8.GetByteCount(s);
-                    WriteVLong(buffer, length);
-                    var span = buffer.GetSpan(length);
-                    Encoding.UTF8.GetBytes(s, span);
-                    buffer.Advance(length);
+                    lengths[i] = Encoding.UTF8.GetByteCount(s);
+                    size += SizeOf((ulong)lengths[i]) + lengths[i];
                     break;
-                }
-
                 case long l:
-                    buffer.Write([(byte)1]);
-                    WriteVLong(buffer, (l << 1) ^ (l >> 63));
+                    size += SizeOf(ZigZag(l));
                     break;
                 default:
                     throw new ArgumentException($"field '{name}' has a value of type {value.GetType().Name}; only string and long are indexable", nameof(document));
             }
         }
 
-        return buffer.WrittenSpan.ToArray();
+        size += SizeOf((ulong)count);
+        var bytes = new byte[checked((int)size)];
+        var at = Codec.VarInt.Write((ulong)count, bytes);
+        for (var i = 0; i < values.Count; i++)
+        {
+            var (name, value) = values[i];
+            var number = schema.NumberOf(name);
+            if (!schema.Fields[number].Stored)
+            {
+                continue;
+            }
+
+            at += Codec.VarInt.Write((ulong)number, bytes.AsSpan(at));
+            if (value is string s)
+            {
+                bytes[at++] = 0;
+                at += Codec.VarInt.Write((ulong)lengths[i], bytes.AsSpan(at));
+                at += Encoding.UTF8.GetBytes(s, bytes.AsSpan(at));
+            }
+            else
+            {
+                bytes[at++] = 1;
+                at += Codec.VarInt.Write(ZigZag((long)value), bytes.AsSpan(at));
+            }
+        }
+
+        return bytes;
     }
 
     /// <summary>Reads the values back as (field number, value) pairs.</summary>
     public static List<(int Field, object Value)> Deserialize(ReadOnlySpan<byte> bytes) =>
         Codec.StoredFieldsLayout.Read(bytes, [], withTail: false);
 
-    private static void WriteVLong(ArrayBufferWriter<byte> buffer, long value) =>
-        buffer.Advance(Codec.VarInt.Write((ulong)value, buffer.GetSpan(10)));
+    private static ulong ZigZag(long value) => (ulong)((value << 1) ^ (value >> 63));
+
+    /// <summary>Bytes <see cref="Codec.VarInt.Write"/> takes for <paramref name="value"/>: 7 bits a byte.</summary>
+    private static int SizeOf(ulong value) => Math.Max(1, (70 - System.Numerics.BitOperations.LeadingZeroCount(value)) / 7);
 }
