@@ -34,10 +34,10 @@ public static class PostingsFormat
     public const int PositionsVersion = 4;
 
     /// <summary>
-    /// The <c>.fdt</c> format this build writes and reads: 3 compresses each document's large
-    /// values (its tail) on its own, as a zstd frame over a dictionary of the segment, so a snippet
-    /// decodes its own body and not a chunk's; 2 put a chunk's small values before its large ones
-    /// (<see cref="StoredFieldsLayout"/>), both in Brotli streams.
+    /// The <c>.fdt</c> format this build writes and reads: 3 compresses a chunk's small values in
+    /// one zstd frame and each document's large values (its tail) in a frame of its own, over a
+    /// dictionary of the segment, so a snippet decodes its own body and not a chunk's; 2 put a
+    /// chunk's small values before its large ones (<see cref="StoredFieldsLayout"/>), both in Brotli streams.
     /// </summary>
     public const int StoredFieldsVersion = 3;
 
@@ -58,7 +58,7 @@ public static class PostingsFormat
 
     /// <summary>
     /// Uncompressed bytes that close a stored-fields chunk (a chunk also closes at
-    /// <see cref="StoredChunkDocs"/> documents). The chunk's small values share one Brotli stream
+    /// <see cref="StoredChunkDocs"/> documents). The chunk's small values share one zstd frame
     /// (a hit's id and title are read from it alone, <see cref="StoredFieldsLayout"/>); its
     /// documents' tails (bodies) are compressed one by one over the segment's dictionary
     /// (<see cref="StoredDictionaryBytes"/>), so a snippet decodes its own body alone.
@@ -67,9 +67,6 @@ public static class PostingsFormat
 
     /// <summary>Documents that close a stored-fields chunk, however small they are.</summary>
     public const int StoredChunkDocs = 128;
-
-    /// <summary>Brotli quality of stored-fields chunks: 6 is 10% smaller than 4 and encodes as fast; 9 gains 5% more at five times the time.</summary>
-    public const int StoredQuality = 6;
 
     /// <summary>
     /// The most bytes of a segment's first documents' tails that become its stored-fields
@@ -84,16 +81,9 @@ public static class PostingsFormat
     /// <summary>Tail bytes a segment needs for a dictionary of its own (a one-document flush compresses its tail alone).</summary>
     public const int StoredMinDictionaryBytes = 32 * 1024;
 
-    /// <summary>The zstd level of a document's tail: 3 encodes ~2× as fast as 6 for ~30% more bytes (same corpus).</summary>
+    /// <summary>The zstd level of a document's tail and of a chunk's heads: 3 encodes ~2× as fast as 6 for ~30% more bytes (same corpus).</summary>
     public const int StoredTailLevel = 3;
 
     /// <summary>The zstd level a stored-fields dictionary is kept at in the file (once a segment).</summary>
     public const int StoredDictionaryLevel = 9;
-
-    /// <summary>
-    /// The Brotli window (log2 bytes) for a chunk of <paramref name="rawLength"/> bytes: large
-    /// enough to see the whole chunk, no larger, since the decoder sizes its ring buffer from it.
-    /// </summary>
-    public static int StoredWindow(int rawLength) =>
-        Math.Clamp(32 - System.Numerics.BitOperations.LeadingZeroCount((uint)Math.Max(rawLength - 1, 1)), 18, 24);
 }

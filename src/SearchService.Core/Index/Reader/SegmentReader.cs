@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
@@ -374,20 +373,13 @@ public sealed class SegmentReader
         }
 
         var length = scratch.HeadStarts[count];
-        var compressedLength = input.ReadVInt();
-        if (scratch.Heads.Length < Math.Max(length, compressedLength))
+        var compressed = ReadFrame(scratch, input, input.ReadVInt());
+        if (scratch.Heads.Length < length)
         {
-            scratch.Heads = GC.AllocateUninitializedArray<byte>(Math.Max(Math.Max(length, compressedLength), scratch.Heads.Length * 2));
+            scratch.Heads = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Heads.Length * 2));
         }
 
-        // The compressed bytes are read into the buffer's far end and decoded to its start; Brotli
-        // cannot decode in place, so they are copied out first when the two would overlap.
-        var buffer = scratch.Heads;
-        var compressed = compressedLength <= buffer.Length - length
-            ? buffer.AsSpan(buffer.Length - compressedLength, compressedLength)
-            : new byte[compressedLength];
-        input.ReadBytes(compressed);
-        if (length == 0 ? compressedLength != 0 : !BrotliDecoder.TryDecompress(compressed, buffer.AsSpan(0, length), out var written) || written != length)
+        if (length == 0 ? !compressed.IsEmpty : !TryUnwrap(Decoder(scratch, chunk), compressed, scratch.Heads.AsSpan(0, length)))
         {
             throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
         }
@@ -417,12 +409,6 @@ public sealed class SegmentReader
         }
 
         scratch.TailDoc = -1;
-        var compressedLength = (int)(scratch.FrameStarts[k + 1] - scratch.FrameStarts[k]);
-        if (scratch.Compressed.Length < compressedLength)
-        {
-            scratch.Compressed = GC.AllocateUninitializedArray<byte>(Math.Max(compressedLength, scratch.Compressed.Length * 2));
-        }
-
         if (scratch.Tail.Length < length)
         {
             scratch.Tail = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Tail.Length * 2));
@@ -430,8 +416,32 @@ public sealed class SegmentReader
 
         var input = _fdt.Clone();
         input.Position = scratch.FrameStarts[k];
-        var compressed = scratch.Compressed.AsSpan(0, compressedLength);
-        input.ReadBytes(compressed);
+        var compressed = ReadFrame(scratch, input, (int)(scratch.FrameStarts[k + 1] - scratch.FrameStarts[k]));
+        if (!TryUnwrap(Decoder(scratch, chunk), compressed, scratch.Tail.AsSpan(0, length)))
+        {
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer}: document {k}'s large values do not decompress");
+        }
+
+        scratch.TailDoc = k;
+        return scratch.Tail.AsSpan(0, length);
+    }
+
+    /// <summary>Reads the next <paramref name="length"/> bytes of <paramref name="input"/> (a frame) into the scratch's buffer.</summary>
+    private static ReadOnlySpan<byte> ReadFrame(StoredScratch scratch, IndexInput input, int length)
+    {
+        if (scratch.Compressed.Length < length)
+        {
+            scratch.Compressed = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Compressed.Length * 2));
+        }
+
+        var frame = scratch.Compressed.AsSpan(0, length);
+        input.ReadBytes(frame);
+        return frame;
+    }
+
+    /// <summary>The scratch's zstd decoder with chunk <paramref name="chunk"/>'s dictionary loaded (kept loaded for the next chunk of the same dictionary).</summary>
+    private Decompressor Decoder(StoredScratch scratch, int chunk)
+    {
         var dictionary = _chunks[chunk].Dictionary;
         if (scratch.Zstd is null || scratch.ZstdReader != _readerId || scratch.ZstdDictionary != dictionary)
         {
@@ -442,13 +452,7 @@ public sealed class SegmentReader
             scratch.ZstdDictionary = dictionary;
         }
 
-        if (!TryUnwrap(scratch.Zstd, compressed, scratch.Tail.AsSpan(0, length)))
-        {
-            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer}: document {k}'s large values do not decompress");
-        }
-
-        scratch.TailDoc = k;
-        return scratch.Tail.AsSpan(0, length);
+        return scratch.Zstd;
     }
 
     /// <summary>Decodes one zstd frame into exactly <paramref name="output"/>; false when it is damaged or of another length.</summary>

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Store;
@@ -182,8 +181,8 @@ internal sealed class StoredFieldsWriter
 
     /// <summary>
     /// One chunk: doc count (VInt); each doc's head length, tail length and compressed tail
-    /// length (VInt each); the heads' Brotli stream; then each doc's tail as a zstd frame over the
-    /// writer's dictionary.
+    /// length (VInt each); every doc's head in one zstd frame (its compressed length, VInt, 0 for
+    /// no bytes); then each doc's tail as a frame of its own, all over the writer's dictionary.
     /// </summary>
     private void WriteChunk(List<byte[]> documents)
     {
@@ -212,13 +211,7 @@ internal sealed class StoredFieldsWriter
                 continue;
             }
 
-            var bound = Compressor.GetCompressBound(tail.Length);
-            if (_frame.Length < bound)
-            {
-                _frame = new byte[Math.Max(bound, _frame.Length * 2)];
-            }
-
-            frameLengths[i] = _compressor!.Wrap(tail, _frame);
+            frameLengths[i] = Compress(tail);
             frames.AddRange(_frame.AsSpan(0, frameLengths[i]));
         }
 
@@ -230,28 +223,22 @@ internal sealed class StoredFieldsWriter
             _output.WriteVInt(frameLengths[i]);
         }
 
-        WriteBrotli(_heads);
+        var heads = _heads.Count == 0 ? 0 : Compress(CollectionsMarshal.AsSpan(_heads));
+        _output.WriteVInt(heads);
+        _output.WriteBytes(_frame.AsSpan(0, heads));
         _output.WriteBytes(CollectionsMarshal.AsSpan(frames));
         CompressedChunks++;
     }
 
-    /// <summary>One Brotli stream of a chunk: its compressed length (VInt), then its bytes (nothing for no bytes).</summary>
-    private void WriteBrotli(List<byte> bytes)
+    /// <summary>Compresses <paramref name="bytes"/> into one zstd frame over the writer's dictionary, in the frame buffer; returns its length.</summary>
+    private int Compress(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Count == 0)
+        var bound = Compressor.GetCompressBound(bytes.Length);
+        if (_frame.Length < bound)
         {
-            _output.WriteVInt(0);
-            return;
+            _frame = new byte[Math.Max(bound, _frame.Length * 2)];
         }
 
-        var raw = CollectionsMarshal.AsSpan(bytes);
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        if (!BrotliEncoder.TryCompress(raw, compressed, out var written, PostingsFormat.StoredQuality, PostingsFormat.StoredWindow(raw.Length)))
-        {
-            throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
-        }
-
-        _output.WriteVInt(written);
-        _output.WriteBytes(compressed.AsSpan(0, written));
+        return _compressor!.Wrap(bytes, _frame);
     }
 }
