@@ -15,8 +15,9 @@ namespace SearchService.Core.Tests.Index;
 /// never changed. Fixtures/format1-index was written by the first release (format 1 everywhere:
 /// its <c>.pos</c> holds offsets), Fixtures/format2-index by the release before format 3 (a VInt
 /// a position), Fixtures/format3-index by the release before format 4 (positions for every text
-/// term, pairs and accented forms included, which format 4's phrases do not read); each from three
-/// of the samples, one of them then deleted.
+/// term, pairs and accented forms included, which format 4's phrases do not read),
+/// Fixtures/format4-index by the release before stored fields format 3 (postings of format 4,
+/// bodies in Brotli chunks); each from three of the samples, one of them then deleted.
 /// </summary>
 public sealed class FormatVersionTests : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed class FormatVersionTests : IDisposable
     [InlineData("format1-index", "_0.tim", 1)]
     [InlineData("format2-index", "_0.doc", 2)]
     [InlineData("format3-index", "_0.doc", 3)]
+    [InlineData("format4-index", "_0.fdt", 2)]
     public void An_index_of_an_older_format_is_refused_naming_the_file_and_its_version_and_left_as_it_was(string fixture, string refused, int version)
     {
         Directory.CreateDirectory(_scratch.Path);
@@ -40,13 +42,14 @@ public sealed class FormatVersionTests : IDisposable
         }
 
         var before = Files();
-        Assert.Equal(version, HeaderVersion("_0.doc"));
+        Assert.Equal(version, HeaderVersion(refused));
 
-        // Format 1 is refused at its term dictionary (read first), formats 2 and 3 at their postings.
+        // Format 1 is refused at its term dictionary (read first), formats 2 and 3 at their
+        // postings, format 4's postings are read and its stored fields refused.
         var error = Assert.Throws<IndexFormatVersionException>(() => IndexSnapshot.Open(new IndexDirectory(_scratch.Path)).Dispose());
         Assert.Equal(refused, error.FileName);
         Assert.Equal(version, error.Version);
-        Assert.Equal(refused == "_0.tim" ? PostingsFormat.TermsVersion : PostingsFormat.DocsVersion, error.MinVersion);
+        Assert.Equal(refused switch { "_0.tim" => PostingsFormat.TermsVersion, "_0.fdt" => PostingsFormat.StoredFieldsVersion, _ => PostingsFormat.DocsVersion }, error.MinVersion);
         Assert.Contains($"format version {version}", error.Message, StringComparison.Ordinal);
         Assert.Contains("too old", error.Message, StringComparison.Ordinal);
         Assert.Contains("re-index", error.Message, StringComparison.Ordinal);

@@ -3,13 +3,13 @@ using System.Text;
 namespace SearchService.Core.Index.Codec;
 
 /// <summary>
-/// How a stored-fields chunk (format 2) lays its documents out: every document's small values in
-/// one Brotli stream, every document's large ones in a second. A document's bytes
+/// How a stored-fields chunk (format 3) lays its documents out: every document's small values in
+/// one zstd frame, each document's large ones in a frame of its own. A document's bytes
 /// (<see cref="Writer.StoredDocument"/>: value count, then per value field number, type, payload)
 /// are split in two: the head keeps every value in order, but a string of at least
 /// <see cref="LargeValueBytes"/> UTF-8 bytes is left there as its field number and type 2 only,
 /// its length and bytes moved to the document's tail. A hit that needs an id and a title then
-/// decompresses only the chunk's heads, a few hundred bytes a document, not the 128 KiB of bodies.
+/// decompresses only the chunk's heads, a few hundred bytes a document, and a snippet its own body.
 /// </summary>
 public static class StoredFieldsLayout
 {

@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Schema;
 using SearchService.Core.Index.Store;
+using ZstdSharp;
 
 namespace SearchService.Core.Index.Reader;
 
@@ -18,7 +18,10 @@ public sealed class SegmentReader
     private readonly IndexInput _fdt;
     private readonly IndexInput _dvd;
     private readonly IndexDirectory _directory;
-    private readonly (int FirstDoc, long Pointer)[] _chunks;
+    private readonly (int FirstDoc, long Pointer, int Dictionary)[] _chunks;
+
+    // The stored-fields dictionaries the chunks' tails were compressed over (chunk dictionary n is [n - 1]).
+    private readonly byte[][] _dictionaries;
 
     // Where the chunk index starts: the end of the last chunk.
     private readonly long _chunksEnd;
@@ -28,9 +31,9 @@ public sealed class SegmentReader
     private readonly long _readerId = Interlocked.Increment(ref s_nextReaderId);
 
     // Where a thread decodes the chunks it reads documents from, reused from one document to the
-    // next: a chunk's bodies are ~128 KiB, and a fresh array for each hit went to the large object
-    // heap, whose collections took a sixth of the service's processor time under load. It keeps
-    // the last chunk it decoded, so neighbouring hits of a page share it.
+    // next (fresh buffers for each hit churned the heap), with its zstd decoder: it keeps the last
+    // chunk's small values it decoded, so neighbouring hits of a page share them, and the last
+    // dictionary it loaded.
     [ThreadStatic]
     private static StoredScratch? t_stored;
     private readonly byte[]?[] _norms;
@@ -75,10 +78,19 @@ public sealed class SegmentReader
         index.Position = _fdt.Length - CodecFile.FooterLength - 8;
         _chunksEnd = index.ReadInt64();
         index.Position = _chunksEnd;
-        _chunks = new (int, long)[index.ReadVInt()];
+        _chunks = new (int, long, int)[index.ReadVInt()];
         for (var i = 0; i < _chunks.Length; i++)
         {
-            _chunks[i] = (index.ReadVInt(), index.ReadVLong());
+            _chunks[i] = (index.ReadVInt(), index.ReadVLong(), index.ReadVInt());
+        }
+
+        _dictionaries = ReadDictionaries(index);
+        foreach (var chunk in _chunks)
+        {
+            if ((uint)chunk.Dictionary > (uint)_dictionaries.Length)
+            {
+                throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {chunk.Pointer} names dictionary {chunk.Dictionary} of {_dictionaries.Length}");
+            }
         }
 
         // Opened now, read on first use: a file opened later might already be gone after a newer commit's clean-up.
@@ -203,7 +215,7 @@ public sealed class SegmentReader
         var scratch = t_stored ??= new StoredScratch();
         if (scratch.Reader != _readerId || scratch.Chunk != lo)
         {
-            DecodeInto(scratch, lo, withTails: wanted is null);
+            DecodeHeads(scratch, lo);
         }
 
         if (k >= scratch.Count)
@@ -212,15 +224,9 @@ public sealed class SegmentReader
         }
 
         var head = scratch.Heads.AsSpan(scratch.HeadStarts[k], scratch.HeadStarts[k + 1] - scratch.HeadStarts[k]);
-        var withTail = scratch.TailStarts[k + 1] > scratch.TailStarts[k]
+        var withTail = scratch.TailLengths[k] > 0
             && (wanted is null || StoredFieldsLayout.TailHolds(head, f => wanted(Info.Fields[f].Name)));
-        if (withTail && !scratch.HasTails)
-        {
-            DecodeInto(scratch, lo, withTails: true);
-            head = scratch.Heads.AsSpan(scratch.HeadStarts[k], scratch.HeadStarts[k + 1] - scratch.HeadStarts[k]);
-        }
-
-        var tail = withTail ? scratch.Tails.AsSpan(scratch.TailStarts[k], scratch.TailStarts[k + 1] - scratch.TailStarts[k]) : [];
+        var tail = withTail ? DecodeTail(scratch, lo, k) : [];
         var values = StoredFieldsLayout.Read(head, tail, withTail, wanted is null ? null : f => wanted(Info.Fields[f].Name));
         return values.ConvertAll(v => (Info.Fields[v.Field].Name, v.Value));
     }
@@ -265,9 +271,10 @@ public sealed class SegmentReader
         }
 
         long bytes = 0;
-        for (var i = 0; i < 2 * count; i++)
+        for (var i = 0; i < count; i++)
         {
-            bytes += input.ReadVInt();
+            bytes += input.ReadVInt() + input.ReadVInt();
+            _ = input.ReadVInt();
         }
 
         return bytes >= PostingsFormat.StoredChunkBytes;
@@ -284,105 +291,199 @@ public sealed class SegmentReader
         return bytes;
     }
 
-    /// <summary>The stored-fields bytes of chunk <paramref name="chunk"/>'s documents in doc order, deleted ones included, decompressed once.</summary>
+    /// <summary>The dictionary chunk <paramref name="chunk"/>'s tails were compressed over (null for none; one array per dictionary, so a merge keeps it once).</summary>
+    internal byte[]? StoredChunkDictionary(int chunk) => _chunks[chunk].Dictionary == 0 ? null : _dictionaries[_chunks[chunk].Dictionary - 1];
+
+    /// <summary>The stored-fields bytes of chunk <paramref name="chunk"/>'s documents in doc order, deleted ones included.</summary>
     internal IEnumerable<byte[]> StoredChunkDocuments(int chunk)
     {
         // Buffers of its own, not the thread's: the caller may read other documents between two yields.
         var decoded = new StoredScratch();
-        DecodeInto(decoded, chunk, withTails: true);
-        for (var k = 0; k < decoded.Count; k++)
+        try
         {
-            yield return StoredFieldsLayout.Join(
-                decoded.Heads.AsSpan(decoded.HeadStarts[k], decoded.HeadStarts[k + 1] - decoded.HeadStarts[k]),
-                decoded.Tails.AsSpan(decoded.TailStarts[k], decoded.TailStarts[k + 1] - decoded.TailStarts[k]));
+            DecodeHeads(decoded, chunk);
+            for (var k = 0; k < decoded.Count; k++)
+            {
+                var tail = decoded.TailLengths[k] > 0 ? DecodeTail(decoded, chunk, k).ToArray() : [];
+                yield return StoredFieldsLayout.Join(decoded.Heads.AsSpan(decoded.HeadStarts[k], decoded.HeadStarts[k + 1] - decoded.HeadStarts[k]), tail);
+            }
+        }
+        finally
+        {
+            decoded.Zstd?.Dispose();
         }
     }
 
     /// <summary>Verifies the <c>.fdt</c>'s checksum, as a merge does before copying its chunks unread.</summary>
     internal void VerifyStoredFieldsChecksum() => CodecFile.VerifyChecksum(_fdt);
 
+    /// <summary>The dictionaries after the chunk index: count (VInt), each its length (VInt), compressed length (VInt) and zstd frame.</summary>
+    private byte[][] ReadDictionaries(IndexInput index)
+    {
+        var dictionaries = new byte[index.ReadVInt()][];
+        if (dictionaries.Length == 0)
+        {
+            return dictionaries;
+        }
+
+        using var decompressor = new Decompressor();
+        for (var i = 0; i < dictionaries.Length; i++)
+        {
+            var length = index.ReadVInt();
+            var compressed = new byte[index.ReadVInt()];
+            index.ReadBytes(compressed);
+            dictionaries[i] = new byte[length];
+            if (!TryUnwrap(decompressor, compressed, dictionaries[i]))
+            {
+                throw new CorruptIndexException(_fdt.Name, $"stored-fields dictionary {i + 1} does not decompress");
+            }
+        }
+
+        return dictionaries;
+    }
+
     /// <summary>
-    /// Decompresses chunk <paramref name="chunk"/>'s heads and, with <paramref name="withTails"/>,
-    /// its tails into <paramref name="scratch"/>'s buffers (grown when a chunk needs more, never
-    /// shrunk): a hit's id and title need only the heads, a few KiB, not the 128 KiB of bodies
-    /// (Brotli decodes a stream's prefix in about the time of the whole stream). Heads the scratch
-    /// holds for the chunk already are stepped over. The scratch then holds chunk
-    /// <paramref name="chunk"/> of this reader.
+    /// Decompresses chunk <paramref name="chunk"/>'s small values (its heads, a few KiB) into
+    /// <paramref name="scratch"/>'s buffers (grown when a chunk needs more, never shrunk) and notes
+    /// where each document's tail frame is; a hit's id and title need nothing more. The scratch
+    /// then holds chunk <paramref name="chunk"/> of this reader.
     /// </summary>
-    private void DecodeInto(StoredScratch scratch, int chunk, bool withTails)
+    private void DecodeHeads(StoredScratch scratch, int chunk)
     {
         var input = _fdt.Clone();
         input.Position = _chunks[chunk].Pointer;
         var count = input.ReadVInt();
-        var headsHeld = scratch.Reader == _readerId && scratch.Chunk == chunk;
 
         // Marked empty first: a chunk that fails to decode leaves nothing another read could take for it.
         scratch.Reader = 0;
+        scratch.TailDoc = -1;
+        scratch.FrameStarts[0] = 0;
         if (scratch.HeadStarts.Length < count + 1)
         {
             scratch.HeadStarts = new int[count + 1];
-            scratch.TailStarts = new int[count + 1];
+            scratch.TailLengths = new int[count];
+            scratch.FrameStarts = new long[count + 1];
         }
 
         for (var i = 0; i < count; i++)
         {
             scratch.HeadStarts[i + 1] = scratch.HeadStarts[i] + input.ReadVInt();
-            scratch.TailStarts[i + 1] = scratch.TailStarts[i] + input.ReadVInt();
+            scratch.TailLengths[i] = input.ReadVInt();
+            scratch.FrameStarts[i + 1] = scratch.FrameStarts[i] + input.ReadVInt();
         }
 
-        if (headsHeld)
+        var length = scratch.HeadStarts[count];
+        var compressed = ReadFrame(scratch, input, input.ReadVInt());
+        if (scratch.Heads.Length < length)
         {
-            // The heads are decoded already (a hit's title was read before its body was wanted): step over them.
-            var compressedHeads = input.ReadVInt();
-            input.Position += compressedHeads;
-        }
-        else
-        {
-            DecompressInto(input, scratch.HeadStarts[count], chunk, ref scratch.Heads);
+            scratch.Heads = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Heads.Length * 2));
         }
 
-        if (withTails)
+        if (length == 0 ? !compressed.IsEmpty : !TryUnwrap(Decoder(scratch, chunk), compressed, scratch.Heads.AsSpan(0, length)))
         {
-            DecompressInto(input, scratch.TailStarts[count], chunk, ref scratch.Tails);
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
+        }
+
+        // Frame starts become file pointers: the frames follow the heads.
+        var framesStart = input.Position;
+        for (var i = 0; i <= count; i++)
+        {
+            scratch.FrameStarts[i] += framesStart;
         }
 
         scratch.Count = count;
-        scratch.HasTails = withTails;
         scratch.Chunk = chunk;
         scratch.Reader = _readerId;
     }
 
-    private void DecompressInto(IndexInput input, int length, int chunk, ref byte[] buffer)
+    /// <summary>
+    /// Decompresses document <paramref name="k"/>'s tail of the chunk <paramref name="scratch"/>
+    /// holds (its own zstd frame, over the chunk's dictionary) and returns it.
+    /// </summary>
+    private ReadOnlySpan<byte> DecodeTail(StoredScratch scratch, int chunk, int k)
     {
-        var compressedLength = input.ReadVInt();
-        if (buffer.Length < Math.Max(length, compressedLength))
+        var length = scratch.TailLengths[k];
+        if (scratch.TailDoc == k)
         {
-            buffer = GC.AllocateUninitializedArray<byte>(Math.Max(Math.Max(length, compressedLength), buffer.Length * 2));
+            return scratch.Tail.AsSpan(0, length);
         }
 
-        // The compressed bytes are read into the buffer's far end and decoded to its start; Brotli
-        // cannot decode in place, so they are copied out first when the two would overlap.
-        var compressed = compressedLength <= buffer.Length - length
-            ? buffer.AsSpan(buffer.Length - compressedLength, compressedLength)
-            : new byte[compressedLength];
-        input.ReadBytes(compressed);
-        if (length == 0 ? compressedLength != 0 : !BrotliDecoder.TryDecompress(compressed, buffer.AsSpan(0, length), out var written) || written != length)
+        scratch.TailDoc = -1;
+        if (scratch.Tail.Length < length)
         {
-            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
+            scratch.Tail = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Tail.Length * 2));
+        }
+
+        var input = _fdt.Clone();
+        input.Position = scratch.FrameStarts[k];
+        var compressed = ReadFrame(scratch, input, (int)(scratch.FrameStarts[k + 1] - scratch.FrameStarts[k]));
+        if (!TryUnwrap(Decoder(scratch, chunk), compressed, scratch.Tail.AsSpan(0, length)))
+        {
+            throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer}: document {k}'s large values do not decompress");
+        }
+
+        scratch.TailDoc = k;
+        return scratch.Tail.AsSpan(0, length);
+    }
+
+    /// <summary>Reads the next <paramref name="length"/> bytes of <paramref name="input"/> (a frame) into the scratch's buffer.</summary>
+    private static ReadOnlySpan<byte> ReadFrame(StoredScratch scratch, IndexInput input, int length)
+    {
+        if (scratch.Compressed.Length < length)
+        {
+            scratch.Compressed = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Compressed.Length * 2));
+        }
+
+        var frame = scratch.Compressed.AsSpan(0, length);
+        input.ReadBytes(frame);
+        return frame;
+    }
+
+    /// <summary>The scratch's zstd decoder with chunk <paramref name="chunk"/>'s dictionary loaded (kept loaded for the next chunk of the same dictionary).</summary>
+    private Decompressor Decoder(StoredScratch scratch, int chunk)
+    {
+        var dictionary = _chunks[chunk].Dictionary;
+        if (scratch.Zstd is null || scratch.ZstdReader != _readerId || scratch.ZstdDictionary != dictionary)
+        {
+            scratch.Zstd ??= new Decompressor();
+            scratch.ZstdReader = 0;
+            scratch.Zstd.LoadDictionary(dictionary == 0 ? [] : _dictionaries[dictionary - 1]);
+            scratch.ZstdReader = _readerId;
+            scratch.ZstdDictionary = dictionary;
+        }
+
+        return scratch.Zstd;
+    }
+
+    /// <summary>Decodes one zstd frame into exactly <paramref name="output"/>; false when it is damaged or of another length.</summary>
+    private static bool TryUnwrap(Decompressor decompressor, ReadOnlySpan<byte> compressed, Span<byte> output)
+    {
+        try
+        {
+            return decompressor.TryUnwrap(compressed, output, out var written) && written == output.Length;
+        }
+        catch (ZstdException)
+        {
+            return false;
         }
     }
 
-    /// <summary>A thread's buffers for the stored-fields chunk it read a document from last (which reader's, which chunk, its documents' bytes).</summary>
+    /// <summary>A thread's buffers for the stored-fields chunk it read a document from last (which reader's, which chunk, its documents' small values, one tail) and its zstd decoder.</summary>
     private sealed class StoredScratch
     {
         public long Reader;
         public int Chunk;
         public int Count;
-        public bool HasTails;
+        public int TailDoc = -1;
         public int[] HeadStarts = new int[PostingsFormat.StoredChunkDocs + 1];
-        public int[] TailStarts = new int[PostingsFormat.StoredChunkDocs + 1];
+        public int[] TailLengths = new int[PostingsFormat.StoredChunkDocs];
+        public long[] FrameStarts = new long[PostingsFormat.StoredChunkDocs + 1];
         public byte[] Heads = [];
-        public byte[] Tails = [];
+        public byte[] Tail = [];
+        public byte[] Compressed = [];
+        public Decompressor? Zstd;
+        public long ZstdReader;
+        public int ZstdDictionary;
     }
 
     /// <summary>The numeric column value of <paramref name="doc"/>, or null when it has none.</summary>

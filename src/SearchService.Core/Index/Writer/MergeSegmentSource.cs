@@ -177,8 +177,8 @@ internal sealed class MergeSegmentSource : SegmentSource
     }
 
     /// <summary>
-    /// Copies every full chunk whose documents are all live as it is (no Brotli decoding or
-    /// encoding: most of a merge's time was stored fields), after verifying its segment's
+    /// Copies every full chunk whose documents are all live as it is, with the dictionary its
+    /// tails refer to (no decoding or encoding: most of a merge's time was stored fields), after verifying its segment's
     /// <c>.fdt</c> checksum once, since copied bytes are never decoded here; a chunk with a deleted
     /// document, or a segment's last chunk (seldom full), is decompressed and its live documents
     /// added one by one, so the small last chunks of consecutive sources are joined into full ones.
@@ -201,7 +201,7 @@ internal sealed class MergeSegmentSource : SegmentSource
                         verified = true;
                     }
 
-                    writer.CopyChunk(reader.StoredChunkBytes(c), count);
+                    writer.CopyChunk(reader.StoredChunkBytes(c), count, reader.StoredChunkDictionary(c));
                     continue;
                 }
 

@@ -326,12 +326,13 @@ internal static class SegmentWriter
     }
 
     /// <summary>
-    /// <c>.fdt</c>: header("StoredFields", 2); chunks of about 128 KiB or 128 documents, each: doc
-    /// count (VInt), each doc's head and tail byte lengths (VInt each), then two Brotli streams,
-    /// each its compressed length (VInt) and bytes: every doc's head, then every doc's tail (see
-    /// <see cref="StoredFieldsLayout"/> and <see cref="StoredDocument"/>); then the chunk index —
-    /// chunk count (VInt), per chunk its first doc (VInt) and file pointer (VLong) — its start
-    /// (int64), and the footer. The source decides which chunks are compressed here and which a
+    /// <c>.fdt</c>: header("StoredFields", 3); chunks of about 128 KiB or 128 documents, each: doc
+    /// count (VInt), each doc's head, tail and compressed tail byte lengths (VInt each), every
+    /// doc's head in one zstd frame, then each doc's tail in a frame of its own, over the segment's
+    /// dictionary (see <see cref="StoredFieldsLayout"/>, <see cref="StoredDocument"/> and
+    /// <see cref="StoredFieldsWriter"/>); then the chunk index — chunk count (VInt), per chunk its
+    /// first doc (VInt), file pointer (VLong) and dictionary (VInt) — the dictionaries, the
+    /// index's start (int64), and the footer. The source decides which chunks are compressed here and which a
     /// merge copies from a source segment (<see cref="SegmentSource.WriteStoredFields"/>).
     /// </summary>
     private static void WriteStoredFields(IndexDirectory directory, string name, SegmentSource source)

@@ -1,7 +1,7 @@
-using System.IO.Compression;
 using System.Runtime.InteropServices;
 using SearchService.Core.Index.Codec;
 using SearchService.Core.Index.Store;
+using ZstdSharp;
 
 namespace SearchService.Core.Index.Writer;
 
@@ -9,18 +9,32 @@ namespace SearchService.Core.Index.Writer;
 /// Writes the chunks of one <c>.fdt</c> after its header: documents are gathered into chunks of
 /// about <see cref="PostingsFormat.StoredChunkBytes"/> or <see cref="PostingsFormat.StoredChunkDocs"/>
 /// documents and compressed, and a merge may hand over a source segment's compressed chunk whole
-/// (<see cref="CopyChunk"/>): a chunk's bytes hold no doc numbers, only the chunk index does, so
-/// they are valid anywhere. <see cref="Finish"/> writes the chunk index; the caller the footer.
+/// (<see cref="CopyChunk"/>) with the dictionary its tails were compressed over: a chunk's bytes
+/// hold no doc numbers and no dictionary number, only the chunk index does, so they are valid
+/// anywhere. The segment's own dictionary is the first <see cref="PostingsFormat.StoredDictionaryBytes"/>
+/// of its documents' tails, so the first chunks wait until that many bytes have come (or the
+/// segment ends). <see cref="Finish"/> writes the chunk index and the dictionaries; the caller the footer.
 /// </summary>
 internal sealed class StoredFieldsWriter
 {
     private readonly IndexOutput _output;
-    private readonly List<(int FirstDoc, long Pointer)> _chunks = [];
+    private readonly List<(int FirstDoc, long Pointer, int Dictionary)> _chunks = [];
     private readonly List<byte[]> _pending = [];
+    private readonly List<List<byte[]>> _held = [];
     private readonly List<byte> _heads = [];
     private readonly List<byte> _tails = [];
+    private readonly List<int> _tailStarts = [];
+    private readonly List<byte[]> _dictionaries = [];
+    private readonly Dictionary<byte[], int> _dictionaryNumbers = new(ReferenceEqualityComparer.Instance);
+    private byte[] _frame = [];
     private int _pendingBytes;
-    private int _nextDoc;
+    private int _heldBytes;
+    private int _nextChunkDoc;
+
+    // The number (1-based, 0 for none) of the dictionary this writer compresses tails over; -1
+    // while the first documents are held to make it from.
+    private int _own = -1;
+    private Compressor? _compressor;
 
     public StoredFieldsWriter(IndexOutput output) => _output = output;
 
@@ -35,86 +49,196 @@ internal sealed class StoredFieldsWriter
     {
         _pending.Add(document);
         _pendingBytes += document.Length;
-        _nextDoc++;
         if (_pendingBytes >= PostingsFormat.StoredChunkBytes || _pending.Count >= PostingsFormat.StoredChunkDocs)
         {
-            FlushChunk();
+            CloseChunk();
         }
     }
 
     /// <summary>
-    /// Appends a compressed chunk of <paramref name="docCount"/> documents as it is, after the
-    /// documents added so far (closed into a chunk of their own first, however small).
+    /// Appends a compressed chunk of <paramref name="docCount"/> documents as it is, its tails
+    /// compressed over <paramref name="dictionary"/> (null for none; the same array for every
+    /// chunk of one source, kept once), after the documents added so far (closed into a chunk of
+    /// their own first, however small).
     /// </summary>
-    public void CopyChunk(ReadOnlySpan<byte> chunk, int docCount)
+    public void CopyChunk(ReadOnlySpan<byte> chunk, int docCount, byte[]? dictionary)
     {
-        FlushChunk();
-        _chunks.Add((_nextDoc, _output.Position));
+        CloseChunk();
+        ChooseDictionary();
+        var number = 0;
+        if (dictionary is not null && !_dictionaryNumbers.TryGetValue(dictionary, out number))
+        {
+            _dictionaries.Add(dictionary);
+            number = _dictionaries.Count;
+            _dictionaryNumbers.Add(dictionary, number);
+        }
+
+        _chunks.Add((_nextChunkDoc, _output.Position, number));
         _output.WriteBytes(chunk);
-        _nextDoc += docCount;
+        _nextChunkDoc += docCount;
         CopiedChunks++;
     }
 
-    /// <summary>Closes the last chunk and writes the chunk index: count (VInt), per chunk first doc (VInt) and pointer (VLong), then the index's start (int64).</summary>
+    /// <summary>
+    /// Closes the last chunk and writes the chunk index — count (VInt), per chunk first doc (VInt),
+    /// pointer (VLong) and dictionary (VInt, 0 for none) — then the dictionaries — count (VInt),
+    /// each its length (VInt), compressed length (VInt) and zstd frame — then the index's start (int64).
+    /// </summary>
     public void Finish()
     {
-        FlushChunk();
+        CloseChunk();
+        ChooseDictionary();
         var indexStart = _output.Position;
         _output.WriteVInt(_chunks.Count);
-        foreach (var (first, pointer) in _chunks)
+        foreach (var (first, pointer, dictionary) in _chunks)
         {
             _output.WriteVInt(first);
             _output.WriteVLong(pointer);
+            _output.WriteVInt(dictionary);
+        }
+
+        _output.WriteVInt(_dictionaries.Count);
+        using var compressor = new Compressor(PostingsFormat.StoredDictionaryLevel);
+        foreach (var dictionary in _dictionaries)
+        {
+            var compressed = compressor.Wrap(dictionary);
+            _output.WriteVInt(dictionary.Length);
+            _output.WriteVInt(compressed.Length);
+            _output.WriteBytes(compressed);
         }
 
         _output.WriteInt64(indexStart);
+        _compressor?.Dispose();
+        _compressor = null;
     }
 
-    /// <summary>One chunk: doc count (VInt), each doc's head and tail lengths (VInt each), then the heads' and the tails' Brotli streams.</summary>
-    private void FlushChunk()
+    /// <summary>Closes the pending documents into a chunk: written, or held while the dictionary is still to be made.</summary>
+    private void CloseChunk()
     {
         if (_pending.Count == 0)
         {
             return;
         }
 
-        _chunks.Add((_nextDoc - _pending.Count, _output.Position));
-        _output.WriteVInt(_pending.Count);
-        _heads.Clear();
-        _tails.Clear();
-        foreach (var d in _pending)
-        {
-            var head = _heads.Count;
-            var tail = _tails.Count;
-            StoredFieldsLayout.Split(d, _heads, _tails);
-            _output.WriteVInt(_heads.Count - head);
-            _output.WriteVInt(_tails.Count - tail);
-        }
-
-        WriteCompressed(_heads);
-        WriteCompressed(_tails);
+        var documents = new List<byte[]>(_pending);
         _pending.Clear();
         _pendingBytes = 0;
-        CompressedChunks++;
-    }
-
-    /// <summary>One Brotli stream of a chunk: its compressed length (VInt), then its bytes (nothing for no bytes).</summary>
-    private void WriteCompressed(List<byte> bytes)
-    {
-        if (bytes.Count == 0)
+        if (_own >= 0)
         {
-            _output.WriteVInt(0);
+            WriteChunk(documents);
             return;
         }
 
-        var raw = CollectionsMarshal.AsSpan(bytes);
-        var compressed = new byte[BrotliEncoder.GetMaxCompressedLength(raw.Length)];
-        if (!BrotliEncoder.TryCompress(raw, compressed, out var written, PostingsFormat.StoredQuality, PostingsFormat.StoredWindow(raw.Length)))
+        _held.Add(documents);
+        _heldBytes += documents.Sum(d => d.Length);
+        if (_heldBytes >= PostingsFormat.StoredDictionaryBytes)
         {
-            throw new InvalidOperationException("Brotli compression of a stored-fields chunk failed");
+            ChooseDictionary();
+        }
+    }
+
+    /// <summary>
+    /// Makes this writer's dictionary from the held documents' tails (none when they are fewer
+    /// than <see cref="PostingsFormat.StoredMinDictionaryBytes"/>) and writes the held chunks.
+    /// </summary>
+    private void ChooseDictionary()
+    {
+        if (_own >= 0)
+        {
+            return;
         }
 
-        _output.WriteVInt(written);
-        _output.WriteBytes(compressed.AsSpan(0, written));
+        _tails.Clear();
+        _heads.Clear();
+        foreach (var document in _held.SelectMany(c => c))
+        {
+            StoredFieldsLayout.Split(document, _heads, _tails);
+            if (_tails.Count >= PostingsFormat.StoredDictionaryBytes)
+            {
+                break;
+            }
+        }
+
+        _own = 0;
+        _compressor = new Compressor(PostingsFormat.StoredTailLevel);
+        if (_tails.Count >= PostingsFormat.StoredMinDictionaryBytes)
+        {
+            var dictionary = CollectionsMarshal.AsSpan(_tails)[..Math.Min(_tails.Count, PostingsFormat.StoredDictionaryBytes)].ToArray();
+            _dictionaries.Add(dictionary);
+            _own = _dictionaries.Count;
+            _dictionaryNumbers.Add(dictionary, _own);
+            _compressor.LoadDictionary(dictionary);
+        }
+
+        foreach (var chunk in _held)
+        {
+            WriteChunk(chunk);
+        }
+
+        _held.Clear();
+        _heldBytes = 0;
+    }
+
+    /// <summary>
+    /// One chunk: doc count (VInt); each doc's head length, tail length and compressed tail
+    /// length (VInt each); every doc's head in one zstd frame (its compressed length, VInt, 0 for
+    /// no bytes); then each doc's tail as a frame of its own, all over the writer's dictionary.
+    /// </summary>
+    private void WriteChunk(List<byte[]> documents)
+    {
+        _chunks.Add((_nextChunkDoc, _output.Position, _own));
+        _nextChunkDoc += documents.Count;
+        _heads.Clear();
+        _tails.Clear();
+        _tailStarts.Clear();
+        var headStarts = new int[documents.Count + 1];
+        foreach (var (d, i) in documents.Select((d, i) => (d, i)))
+        {
+            _tailStarts.Add(_tails.Count);
+            StoredFieldsLayout.Split(d, _heads, _tails);
+            headStarts[i + 1] = _heads.Count;
+        }
+
+        _tailStarts.Add(_tails.Count);
+        var tails = CollectionsMarshal.AsSpan(_tails);
+        var frames = new List<byte>();
+        var frameLengths = new int[documents.Count];
+        for (var i = 0; i < documents.Count; i++)
+        {
+            var tail = tails[_tailStarts[i].._tailStarts[i + 1]];
+            if (tail.IsEmpty)
+            {
+                continue;
+            }
+
+            frameLengths[i] = Compress(tail);
+            frames.AddRange(_frame.AsSpan(0, frameLengths[i]));
+        }
+
+        _output.WriteVInt(documents.Count);
+        for (var i = 0; i < documents.Count; i++)
+        {
+            _output.WriteVInt(headStarts[i + 1] - headStarts[i]);
+            _output.WriteVInt(_tailStarts[i + 1] - _tailStarts[i]);
+            _output.WriteVInt(frameLengths[i]);
+        }
+
+        var heads = _heads.Count == 0 ? 0 : Compress(CollectionsMarshal.AsSpan(_heads));
+        _output.WriteVInt(heads);
+        _output.WriteBytes(_frame.AsSpan(0, heads));
+        _output.WriteBytes(CollectionsMarshal.AsSpan(frames));
+        CompressedChunks++;
+    }
+
+    /// <summary>Compresses <paramref name="bytes"/> into one zstd frame over the writer's dictionary, in the frame buffer; returns its length.</summary>
+    private int Compress(ReadOnlySpan<byte> bytes)
+    {
+        var bound = Compressor.GetCompressBound(bytes.Length);
+        if (_frame.Length < bound)
+        {
+            _frame = new byte[Math.Max(bound, _frame.Length * 2)];
+        }
+
+        return _compressor!.Wrap(bytes, _frame);
     }
 }
