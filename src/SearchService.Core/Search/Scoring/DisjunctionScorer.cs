@@ -13,6 +13,9 @@ public sealed class DisjunctionScorer : Scorer
 {
     private readonly Scorer[] _subs;
     private readonly float[] _maxScores;
+
+    // Each sub's current document, kept by Move: the loops below read it instead of a virtual DocId per sub and step.
+    private readonly int[] _docs;
     private readonly int[] _order;
     private readonly bool[] _twoPhase;
     private readonly bool[] _unconfirmed;
@@ -21,6 +24,9 @@ public sealed class DisjunctionScorer : Scorer
     private readonly bool _anyTwoPhase;
     private int _doc = -1;
     private float _minScore;
+
+    // Whether _order is sorted by _docs (as SortByDoc leaves it); moves outside Wand clear it.
+    private bool _ordered;
 
     /// <summary>The union of <paramref name="subs"/> (at least one).</summary>
     public DisjunctionScorer(IReadOnlyList<Scorer> subs)
@@ -32,6 +38,7 @@ public sealed class DisjunctionScorer : Scorer
 
         _subs = [.. subs];
         _maxScores = new float[_subs.Length];
+        _docs = new int[_subs.Length];
         _order = new int[_subs.Length];
         _twoPhase = new bool[_subs.Length];
         _unconfirmed = new bool[_subs.Length];
@@ -41,6 +48,7 @@ public sealed class DisjunctionScorer : Scorer
             _twoPhase[i] = _subs[i].IsTwoPhase;
             _anyTwoPhase |= _twoPhase[i];
             _maxScores[i] = _subs[i].MaxScore(NoMoreDocs);
+            _docs[i] = _subs[i].DocId;
             _order[i] = i;
             _cost += _subs[i].Cost;
         }
@@ -82,14 +90,15 @@ public sealed class DisjunctionScorer : Scorer
     public override int AdvanceCandidate(int target)
     {
         var min = NoMoreDocs;
-        for (var i = 0; i < _subs.Length; i++)
+        for (var i = 0; i < _docs.Length; i++)
         {
-            if (_subs[i].DocId < target)
+            if (_docs[i] < target)
             {
                 Move(i, target);
+                _ordered = false;
             }
 
-            min = Math.Min(min, _subs[i].DocId);
+            min = Math.Min(min, _docs[i]);
         }
 
         return _doc = min;
@@ -104,7 +113,7 @@ public sealed class DisjunctionScorer : Scorer
         double sum = 0;
         for (var i = 0; i < _subs.Length; i++)
         {
-            if (_subs[i].DocId == _doc && !_rejected[i])
+            if (_docs[i] == _doc && !_rejected[i])
             {
                 sum += _unconfirmed[i] ? _subs[i].CandidateMaxScore() : _subs[i].Score();
             }
@@ -119,7 +128,7 @@ public sealed class DisjunctionScorer : Scorer
         double sum = 0;
         for (var i = 0; i < _subs.Length; i++)
         {
-            if (_subs[i].DocId == _doc && !_rejected[i])
+            if (_docs[i] == _doc && !_rejected[i])
             {
                 sum += _subs[i].Score();
             }
@@ -132,9 +141,9 @@ public sealed class DisjunctionScorer : Scorer
     public override int AdvanceShallow(int target)
     {
         var upTo = NoMoreDocs;
-        foreach (var sub in _subs)
+        for (var i = 0; i < _subs.Length; i++)
         {
-            upTo = Math.Min(upTo, sub.AdvanceShallow(Math.Max(target, sub.DocId)));
+            upTo = Math.Min(upTo, _subs[i].AdvanceShallow(Math.Max(target, _docs[i])));
         }
 
         return upTo;
@@ -144,11 +153,11 @@ public sealed class DisjunctionScorer : Scorer
     public override float MaxScore(int upTo)
     {
         double sum = 0;
-        foreach (var sub in _subs)
+        for (var i = 0; i < _subs.Length; i++)
         {
-            if (sub.DocId <= upTo || sub.DocId < 0)
+            if (_docs[i] <= upTo || _docs[i] < 0)
             {
-                sum += sub.MaxScore(upTo);
+                sum += _subs[i].MaxScore(upTo);
             }
         }
 
@@ -162,14 +171,18 @@ public sealed class DisjunctionScorer : Scorer
     {
         while (true)
         {
-            SortByDoc();
+            if (!_ordered)
+            {
+                SortByDoc();
+                _ordered = true;
+            }
 
             // The pivot: the first sub (in document order) where the bounds of it and those before it reach the threshold.
             double reach = 0;
             var pivot = -1;
             for (var k = 0; k < _order.Length; k++)
             {
-                if (_subs[_order[k]].DocId == NoMoreDocs)
+                if (_docs[_order[k]] == NoMoreDocs)
                 {
                     break;
                 }
@@ -187,29 +200,32 @@ public sealed class DisjunctionScorer : Scorer
                 return NoMoreDocs;
             }
 
-            var pivotDoc = Math.Max(_subs[_order[pivot]].DocId, target);
-            if (_subs[_order[0]].DocId < pivotDoc)
+            var pivotDoc = Math.Max(_docs[_order[pivot]], target);
+            if (_docs[_order[0]] < pivotDoc)
             {
                 // Nothing before pivotDoc can reach the threshold: move a sub that lags up to it.
                 Move(_order[0], pivotDoc);
+                Reorder(1);
                 continue;
             }
 
-            // Every sub up to the pivot is on pivotDoc; check their block bounds before accepting it.
+            // Every sub up to the pivot is on pivotDoc, and so are the first onPivot in order (the others are after it);
+            // check their block bounds before accepting it.
             double bound = 0;
             var next = NoMoreDocs;
-            for (var k = 0; k < _order.Length; k++)
+            var onPivot = 0;
+            for (; onPivot < _order.Length; onPivot++)
             {
-                var sub = _subs[_order[k]];
-                if (sub.DocId != pivotDoc)
+                var sub = _subs[_order[onPivot]];
+                if (_docs[_order[onPivot]] != pivotDoc)
                 {
-                    next = Math.Min(next, sub.DocId);
-                    continue;
+                    next = Math.Min(next, _docs[_order[onPivot]]);
+                    break;
                 }
 
                 var upTo = sub.AdvanceShallow(pivotDoc);
                 var subBound = sub.MaxScore(upTo);
-                if (_unconfirmed[_order[k]])
+                if (_unconfirmed[_order[onPivot]])
                 {
                     // A candidate's own bound is tighter than its block's but holds for this document only.
                     subBound = Math.Min(subBound, sub.CandidateMaxScore());
@@ -241,13 +257,12 @@ public sealed class DisjunctionScorer : Scorer
                 return NoMoreDocs;
             }
 
-            foreach (var index in _order)
+            for (var k = 0; k < onPivot; k++)
             {
-                if (_subs[index].DocId == pivotDoc)
-                {
-                    Move(index, target);
-                }
+                Move(_order[k], target);
             }
+
+            Reorder(onPivot);
         }
     }
 
@@ -257,13 +272,15 @@ public sealed class DisjunctionScorer : Scorer
         _rejected[index] = false;
         if (_twoPhase[index])
         {
-            _subs[index].AdvanceCandidate(target);
+            _docs[index] = _subs[index].AdvanceCandidate(target);
             _unconfirmed[index] = true;
         }
         else
         {
-            _subs[index].Advance(target);
+            _docs[index] = _subs[index].Advance(target);
         }
+
+        System.Diagnostics.Debug.Assert(_docs[index] == _subs[index].DocId, "a sub's move returns the document it is on");
     }
 
     /// <summary>Confirms the candidates on <paramref name="doc"/>; true when some sub matches it.</summary>
@@ -272,7 +289,7 @@ public sealed class DisjunctionScorer : Scorer
         var any = false;
         for (var i = 0; i < _subs.Length; i++)
         {
-            if (_subs[i].DocId != doc)
+            if (_docs[i] != doc)
             {
                 continue;
             }
@@ -295,15 +312,38 @@ public sealed class DisjunctionScorer : Scorer
         for (var i = 1; i < _order.Length; i++)
         {
             var index = _order[i];
-            var doc = _subs[index].DocId;
+            var doc = _docs[index];
             var j = i - 1;
-            while (j >= 0 && _subs[_order[j]].DocId > doc)
+            while (j >= 0 && _docs[_order[j]] > doc)
             {
                 _order[j + 1] = _order[j];
                 j--;
             }
 
             _order[j + 1] = index;
+        }
+    }
+
+    /// <summary>
+    /// Sorts <see cref="_order"/> again after the subs of its first <paramref name="moved"/> places
+    /// moved on, the rest still in order: each moved sub, the last first, goes before the first
+    /// sub not behind it. The order is the one <see cref="SortByDoc"/> would give (it keeps ties
+    /// as they were, so the pivot's sums add in the same order), without visiting the subs that did not move.
+    /// </summary>
+    private void Reorder(int moved)
+    {
+        for (var k = moved - 1; k >= 0; k--)
+        {
+            var index = _order[k];
+            var doc = _docs[index];
+            var j = k;
+            while (j + 1 < _order.Length && _docs[_order[j + 1]] < doc)
+            {
+                _order[j] = _order[j + 1];
+                j++;
+            }
+
+            _order[j] = index;
         }
     }
 }
