@@ -25,6 +25,12 @@ public sealed class DisjunctionScorer : Scorer
     private int _doc = -1;
     private float _minScore;
 
+    // For term subs, whose bound on a document depends only on the postings block it is in: the
+    // last bound taken and the block's last document (-1: none yet), reused while the term is still there.
+    private readonly bool[] _perBlock;
+    private readonly int[] _blockUpTo;
+    private readonly float[] _blockBound;
+
     // Whether _order is sorted by _docs (as SortByDoc leaves it); moves outside Wand clear it.
     private bool _ordered;
 
@@ -39,6 +45,9 @@ public sealed class DisjunctionScorer : Scorer
         _subs = [.. subs];
         _maxScores = new float[_subs.Length];
         _docs = new int[_subs.Length];
+        _perBlock = new bool[_subs.Length];
+        _blockUpTo = new int[_subs.Length];
+        _blockBound = new float[_subs.Length];
         _order = new int[_subs.Length];
         _twoPhase = new bool[_subs.Length];
         _unconfirmed = new bool[_subs.Length];
@@ -49,6 +58,8 @@ public sealed class DisjunctionScorer : Scorer
             _anyTwoPhase |= _twoPhase[i];
             _maxScores[i] = _subs[i].MaxScore(NoMoreDocs);
             _docs[i] = _subs[i].DocId;
+            _perBlock[i] = _subs[i] is TermScorer;
+            _blockUpTo[i] = -1;
             _order[i] = i;
             _cost += _subs[i].Cost;
         }
@@ -223,9 +234,27 @@ public sealed class DisjunctionScorer : Scorer
                     break;
                 }
 
-                var upTo = sub.AdvanceShallow(pivotDoc);
-                var subBound = sub.MaxScore(upTo);
-                if (_unconfirmed[_order[onPivot]])
+                var index = _order[onPivot];
+                int upTo;
+                float subBound;
+                if (_blockUpTo[index] >= pivotDoc)
+                {
+                    // A term still in the block its bound was taken in (documents only move on, so it is the same block).
+                    upTo = _blockUpTo[index];
+                    subBound = _blockBound[index];
+                }
+                else
+                {
+                    upTo = sub.AdvanceShallow(pivotDoc);
+                    subBound = sub.MaxScore(upTo);
+                    if (_perBlock[index])
+                    {
+                        _blockUpTo[index] = upTo;
+                        _blockBound[index] = subBound;
+                    }
+                }
+
+                if (_unconfirmed[index])
                 {
                     // A candidate's own bound is tighter than its block's but holds for this document only.
                     subBound = Math.Min(subBound, sub.CandidateMaxScore());

@@ -35,6 +35,14 @@ public sealed class PhraseScorer : Scorer
     private float _strictFreq;
     private float _minScore;
 
+    // The last BlockBound's answer and its target (-1: none since the spans and uncovered words last
+    // moved): a disjunction's pivot and the top-hits loop ask AdvanceShallow and MaxScore for the same document.
+    private int _boundTarget = -1;
+    private bool _boundHolds;
+    private int _boundUpTo;
+    private long _boundFreq;
+    private byte _boundNorm;
+
     internal PhraseScorer(PhrasePosition[] words, PhrasePosition[] spans, bool[] covered, PhraseStrictPart strict, int slop, SegmentReader segment, int field, float[] lengthTable, float weight)
     {
         _words = words;
@@ -128,6 +136,7 @@ public sealed class PhraseScorer : Scorer
 
         _freq = 0;
         _strictFreq = 0;
+        _boundTarget = -1;
         return _doc = doc;
     }
 
@@ -238,6 +247,22 @@ public sealed class PhraseScorer : Scorer
     /// norm is at least the largest of the words' block minimums.
     /// </summary>
     private bool BlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
+    {
+        if (target != _boundTarget)
+        {
+            // Covered words are left out, so only AdvanceCandidate moves what the bound reads.
+            _boundHolds = ComputeBlockBound(target, out _boundUpTo, out _boundFreq, out _boundNorm);
+            _boundTarget = target;
+        }
+
+        upTo = _boundUpTo;
+        maxFreq = _boundFreq;
+        minNorm = _boundNorm;
+        return _boundHolds;
+    }
+
+    /// <summary>What <see cref="BlockBound"/> answers, computed afresh.</summary>
+    private bool ComputeBlockBound(int target, out int upTo, out long maxFreq, out byte minNorm)
     {
         upTo = NoMoreDocs;
         maxFreq = long.MaxValue;
