@@ -70,7 +70,7 @@ public static class StatsCommand
         "doc" => "postings: documents and frequencies",
         "pos" => "positions",
         "nrm" => "norms (field lengths)",
-        "fdt" => "stored fields (Brotli)",
+        "fdt" => "stored fields (zstd)",
         "dvd" => "doc values (columns)",
         "si" => "segment info",
         "del" => "deletes",
