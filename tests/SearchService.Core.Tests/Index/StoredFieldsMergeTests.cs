@@ -99,6 +99,15 @@ public sealed class StoredFieldsMergeTests : IDisposable
         }
 
         Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+
+        // One writer session compresses all its segments over one dictionary, so the merged
+        // segment holds one (a reader keeps each whole), not one for each source it copied from.
+        var dictionaries = Enumerable.Range(0, segmentReader.StoredChunkCount)
+            .Select(segmentReader.StoredChunkDictionary)
+            .OfType<byte[]>()
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Count();
+        Assert.Equal(1, dictionaries);
     }
 
     [Fact]

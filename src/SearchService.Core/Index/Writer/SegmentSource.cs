@@ -35,6 +35,13 @@ internal abstract class SegmentSource
     public abstract IEnumerable<byte[]> StoredDocuments();
 
     /// <summary>
+    /// The stored-fields dictionary new chunks are compressed over: set by the index writer to its
+    /// session's (null: the segment makes its own from its first documents), and after writing,
+    /// the one that was used, which the first flush of a session hands on to the ones after it.
+    /// </summary>
+    public byte[]? StoredDictionary { get; set; }
+
+    /// <summary>
     /// Gives the new segment's stored fields to <paramref name="writer"/> in doc order: every
     /// document by default; a merge copies whole compressed chunks where it can.
     /// </summary>

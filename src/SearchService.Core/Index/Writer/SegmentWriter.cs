@@ -339,9 +339,10 @@ internal static class SegmentWriter
     {
         using var output = directory.CreateOutput(IndexFileNames.SegmentFile(name, "fdt"));
         CodecFile.WriteHeader(output, "StoredFields", PostingsFormat.StoredFieldsVersion);
-        var writer = new StoredFieldsWriter(output);
+        var writer = new StoredFieldsWriter(output, source.StoredDictionary);
         source.WriteStoredFields(writer);
         writer.Finish();
+        source.StoredDictionary = writer.Dictionary;
         CodecFile.WriteFooter(output);
     }
 

@@ -26,6 +26,10 @@ internal sealed class StoredFieldsWriter
     private readonly List<int> _tailStarts = [];
     private readonly List<byte[]> _dictionaries = [];
     private readonly Dictionary<byte[], int> _dictionaryNumbers = new(ReferenceEqualityComparer.Instance);
+
+    // The same numbers by content, asked once per new array: the chunks a merge copies from the
+    // segments of one writer session (each reader holds its own copy) share the session's dictionary.
+    private readonly Dictionary<byte[], int> _dictionariesByContent = new(DictionaryContent.Instance);
     private byte[] _frame = [];
     private int _pendingBytes;
     private int _heldBytes;
@@ -36,7 +40,27 @@ internal sealed class StoredFieldsWriter
     private int _own = -1;
     private Compressor? _compressor;
 
-    public StoredFieldsWriter(IndexOutput output) => _output = output;
+    /// <summary>
+    /// A writer to <paramref name="output"/> that compresses over <paramref name="dictionary"/>
+    /// (the writer session's, so that every segment of a session and their merges share one), or,
+    /// when null, over a dictionary made from its own first documents.
+    /// </summary>
+    public StoredFieldsWriter(IndexOutput output, byte[]? dictionary = null)
+    {
+        _output = output;
+        if (dictionary is not null)
+        {
+            _dictionaries.Add(dictionary);
+            _own = 1;
+            _dictionaryNumbers.Add(dictionary, _own);
+            _dictionariesByContent.Add(dictionary, _own);
+            _compressor = new Compressor(PostingsFormat.StoredTailLevel);
+            _compressor.LoadDictionary(dictionary);
+        }
+    }
+
+    /// <summary>The dictionary new chunks were compressed over (null: none, or none chosen yet).</summary>
+    public byte[]? Dictionary => _own > 0 ? _dictionaries[_own - 1] : null;
 
     /// <summary>Chunks copied as they were (merges).</summary>
     public int CopiedChunks { get; private set; }
@@ -68,8 +92,13 @@ internal sealed class StoredFieldsWriter
         var number = 0;
         if (dictionary is not null && !_dictionaryNumbers.TryGetValue(dictionary, out number))
         {
-            _dictionaries.Add(dictionary);
-            number = _dictionaries.Count;
+            if (!_dictionariesByContent.TryGetValue(dictionary, out number))
+            {
+                _dictionaries.Add(dictionary);
+                number = _dictionaries.Count;
+                _dictionariesByContent.Add(dictionary, number);
+            }
+
             _dictionaryNumbers.Add(dictionary, number);
         }
 
@@ -167,6 +196,7 @@ internal sealed class StoredFieldsWriter
             _dictionaries.Add(dictionary);
             _own = _dictionaries.Count;
             _dictionaryNumbers.Add(dictionary, _own);
+            _dictionariesByContent.TryAdd(dictionary, _own);
             _compressor.LoadDictionary(dictionary);
         }
 
@@ -240,5 +270,26 @@ internal sealed class StoredFieldsWriter
         }
 
         return _compressor!.Wrap(bytes, _frame);
+    }
+
+    /// <summary>Dictionaries compared by their bytes.</summary>
+    private sealed class DictionaryContent : IEqualityComparer<byte[]>
+    {
+        public static readonly DictionaryContent Instance = new();
+
+        public bool Equals(byte[]? x, byte[]? y) => ReferenceEquals(x, y) || (x is not null && y is not null && x.AsSpan().SequenceEqual(y));
+
+        // A sample of the bytes: Equals compares them all, and this is asked once per source segment.
+        public int GetHashCode(byte[] bytes)
+        {
+            var hash = new HashCode();
+            hash.Add(bytes.Length);
+            for (var i = 0; i < bytes.Length; i += Math.Max(1, bytes.Length / 64))
+            {
+                hash.Add(bytes[i]);
+            }
+
+            return hash.ToHashCode();
+        }
     }
 }
