@@ -47,31 +47,47 @@ public sealed class DocumentCodePartsFilter : TokenFilter
         _nextPart = -1;
     }
 
-    private bool EmitNextPart()
+    /// <summary>
+    /// The next part of <paramref name="code"/> from <paramref name="from"/> on (the chars between
+    /// '-' and '/'), moving <paramref name="from"/> past it; false when no part is left.
+    /// </summary>
+    internal static bool NextPart(ReadOnlySpan<char> code, ref int from, out Range part)
     {
-        var code = _code.Term;
-        while (_nextPart < code.Length)
+        while (from < code.Length)
         {
-            var start = _nextPart;
+            var start = from;
             var end = start;
             while (end < code.Length && code[end] is not ('-' or '/'))
             {
                 end++;
             }
 
-            _nextPart = end + 1;
+            from = end + 1;
             if (end > start)
             {
-                Attributes.SetTerm(code[start..end]);
-                Attributes.Type = TokenType.CodePart;
-                Attributes.PositionIncrement = 0;
-                Attributes.StartOffset = _code.StartOffset;
-                Attributes.EndOffset = _code.EndOffset;
-                Attributes.FollowsBreak = false;
+                part = start..end;
                 return true;
             }
         }
 
+        part = default;
         return false;
+    }
+
+    private bool EmitNextPart()
+    {
+        var code = _code.Term;
+        if (!NextPart(code, ref _nextPart, out var part))
+        {
+            return false;
+        }
+
+        Attributes.SetTerm(code[part]);
+        Attributes.Type = TokenType.CodePart;
+        Attributes.PositionIncrement = 0;
+        Attributes.StartOffset = _code.StartOffset;
+        Attributes.EndOffset = _code.EndOffset;
+        Attributes.FollowsBreak = false;
+        return true;
     }
 }

@@ -17,13 +17,17 @@ public sealed class LowerCaseFilter : TokenFilter
             return false;
         }
 
-        var buffer = Attributes.TermBuffer.AsSpan(0, Attributes.TermLength);
-        for (var i = 0; i < buffer.Length; i++)
-        {
-            var c = buffer[i];
-            buffer[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : VietnameseAlphabet.ToLower(c);
-        }
-
+        Lower(Attributes.TermBuffer.AsSpan(0, Attributes.TermLength));
         return true;
+    }
+
+    /// <summary>Lowercases <paramref name="term"/> in place, as this filter does a token's term.</summary>
+    internal static void Lower(Span<char> term)
+    {
+        for (var i = 0; i < term.Length; i++)
+        {
+            var c = term[i];
+            term[i] = c < 0x80 ? (c is >= 'A' and <= 'Z' ? (char)(c + 32) : c) : VietnameseAlphabet.ToLower(c);
+        }
     }
 }

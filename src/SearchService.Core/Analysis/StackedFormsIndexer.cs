@@ -1,19 +1,22 @@
 namespace SearchService.Core.Analysis;
 
 /// <summary>
-/// Does for the index what <see cref="SyllablePairFilter"/> and then <see cref="AccentFoldingFilter"/>
-/// do at the end of a chain, on numbers instead of chars: each token of the chain before them is
-/// interned once (<see cref="TermVocabulary"/>, kept from document to document, with its folded
-/// form's number beside it), and the stacked forms — the folded copy, the pair with the previous
-/// syllable and the pair's folded copy — are named by those numbers. A form the sink already holds
-/// for this document is passed on by the sink's number; only a form new to the document is spelled
-/// out. The sink gets the same terms, at the same positions, with the same positions marks, in
-/// the same order as the two filters would give it.
+/// Indexes a text as the Vietnamese chain would, on numbers instead of chars: the tokens of
+/// <see cref="InternedTokenizer"/> (the tokenizer, lowercase, tone-mark and code-part steps, each
+/// term interned once in a <see cref="TermVocabulary"/> kept from document to document, with its
+/// folded form's number beside it), then what <see cref="AbbreviationSynonymFilter"/>,
+/// <see cref="SyllablePairFilter"/> and <see cref="AccentFoldingFilter"/> stack on them — the
+/// abbreviation of a spelled-out phrase, the folded copy, the pair with the previous syllable and
+/// the pair's folded copy — named by those numbers. A form the sink already holds for this
+/// document is passed on by the sink's number; only a form new to the document is spelled out.
+/// The sink gets the same terms, at the same positions, with the same positions marks, in the
+/// same order as the chain's stream would give it.
 /// </summary>
 /// <remarks>
 /// About four of every five tokens of a document are stacked forms (folded copies and pairs) and
 /// most of its tokens repeat terms it already had, so this spares building, folding, hashing and
-/// comparing their chars.
+/// comparing their chars. Every token before the stacking keeps its positions (the tokenizer marks
+/// each so, and neither the code parts nor the synonyms change it).
 /// </remarks>
 internal sealed class StackedFormsIndexer
 {
@@ -21,7 +24,9 @@ internal sealed class StackedFormsIndexer
     private const int MaxVocabulary = 1 << 18;
 
     private readonly TermVocabulary _vocabulary = new();
+    private readonly InternedTokenizer _tokens = new();
     private int[] _foldedOf = new int[1024]; // per vocabulary number: its folded form's number, −1 when folding changes nothing
+    private SynonymPhraseTrie?[] _phraseStart = new SynonymPhraseTrie?[1024]; // per vocabulary number: the phrases its folded form starts, if any
     private int[] _sinkTermOf = new int[1024]; // per vocabulary number: the sink's number for it in this document
     private int[] _sinkStamp = new int[1024]; // per vocabulary number: the document stamp _sinkTermOf belongs to
     private long[] _pairKeys = new long[4096];
@@ -33,17 +38,23 @@ internal sealed class StackedFormsIndexer
     private int _sinkGeneration;
     private char[] _scratch = new char[64];
 
-    /// <summary>Feeds every token of <paramref name="stream"/> and its stacked forms to <paramref name="sink"/> (see <see cref="AnalysisPipeline.Index"/>).</summary>
-    public int Index(TokenStream stream, int positionBase, ITermSink sink, out int length)
+    /// <summary>
+    /// Feeds every token of normalized <paramref name="text"/> and its stacked forms to
+    /// <paramref name="sink"/> (see <see cref="AnalysisPipeline.Index"/>), with the code-part and
+    /// synonym steps when asked.
+    /// </summary>
+    public int Index(NormalizedText text, bool codeParts, bool synonyms, int positionBase, ITermSink sink, out int length)
     {
         BeginText(sink);
-        var attributes = stream.Attributes;
+        var tokens = _tokens;
+        tokens.Scan(text.Chars, codeParts, this);
         var position = positionBase - 1;
         length = 0;
         var previous = -1;
-        while (stream.IncrementToken())
+        var count = tokens.Count;
+        for (var t = 0; t < count; t++)
         {
-            var increment = attributes.PositionIncrement;
+            var increment = tokens.Increment(t);
             position += increment;
             if (increment > 0)
             {
@@ -51,48 +62,130 @@ internal sealed class StackedFormsIndexer
             }
 
             var at = Math.Max(position, 0);
-            var type = attributes.Type;
-            var term = Intern(attributes.Term);
-            var folded = type is TokenType.Number or TokenType.Date or TokenType.Roman or TokenType.Folded ? -1 : _foldedOf[term];
-            if (folded >= 0)
+            var term = tokens.Term(t);
+            var type = tokens.Type(t);
+            Stack(term, type, increment, tokens.FollowsBreak(t), at, ref previous);
+            if (synonyms && increment > 0 && type == TokenType.Syllable && _phraseStart[term] is { } phrases
+                && MatchPhrase(phrases, t) is { } abbreviation)
             {
-                // One position stream a word: the folded copy carries it (AccentFoldingFilter).
-                AddTerm(term, at, false);
-                AddTerm(folded, at, attributes.IndexPositions);
+                // AbbreviationSynonymFilter: the abbreviation stacked on the phrase's first syllable.
+                Stack(Intern(abbreviation), TokenType.Synonym, 0, false, at, ref previous);
             }
-            else
-            {
-                AddTerm(term, at, attributes.IndexPositions);
-            }
-
-            // SyllablePairFilter: stacked tokens neither make nor break a pair.
-            if (increment == 0)
-            {
-                continue;
-            }
-
-            if (type != TokenType.Syllable)
-            {
-                previous = -1;
-                continue;
-            }
-
-            if (previous >= 0 && increment == 1)
-            {
-                var broken = attributes.FollowsBreak;
-                AddPair(previous, term, broken, at);
-                var foldedPrevious = _foldedOf[previous];
-                if (foldedPrevious >= 0 || folded >= 0)
-                {
-                    AddPair(foldedPrevious >= 0 ? foldedPrevious : previous, folded >= 0 ? folded : term, broken, at);
-                }
-            }
-
-            previous = term;
         }
 
         return position;
     }
+
+    /// <summary>The number of <paramref name="term"/> in the vocabulary, interning it (and its folded form) when new.</summary>
+    public int Intern(ReadOnlySpan<char> term)
+    {
+        var id = _vocabulary.Intern(term, out var added);
+        if (!added)
+        {
+            return id;
+        }
+
+        if (id >= _foldedOf.Length)
+        {
+            var size = _foldedOf.Length * 2;
+            Array.Resize(ref _foldedOf, size);
+            Array.Resize(ref _phraseStart, size);
+            Array.Resize(ref _sinkTermOf, size);
+            Array.Resize(ref _sinkStamp, size);
+        }
+
+        _sinkStamp[id] = 0;
+        _foldedOf[id] = -1;
+        if (VietnameseAlphabet.NeedsFolding(term))
+        {
+            var folded = Scratch(term.Length);
+            VietnameseAlphabet.FoldInto(term, folded);
+            var foldedId = Intern(folded);
+            _foldedOf[id] = foldedId;
+        }
+
+        _phraseStart[id] = SynonymPhraseTrie.Default.Next(FoldedTerm(id));
+        return id;
+    }
+
+    /// <summary>The chars of term <paramref name="id"/>; valid until the next <see cref="Intern"/>.</summary>
+    public ReadOnlySpan<char> Term(int id) => _vocabulary.Term(id);
+
+    /// <summary>
+    /// What <see cref="AccentFoldingFilter"/> and <see cref="SyllablePairFilter"/> make of a token
+    /// (term <paramref name="term"/>, at <paramref name="position"/>, keeping its positions): its
+    /// folded copy, and for a syllable the pairs with <paramref name="previous"/>, the syllable
+    /// before it (−1 when none can pair), which this then moves on.
+    /// </summary>
+    private void Stack(int term, TokenType type, int increment, bool followsBreak, int position, ref int previous)
+    {
+        var folded = type is TokenType.Number or TokenType.Date or TokenType.Roman or TokenType.Folded ? -1 : _foldedOf[term];
+        if (folded >= 0)
+        {
+            // One position stream a word: the folded copy carries it (AccentFoldingFilter).
+            AddTerm(term, position, false);
+            AddTerm(folded, position, true);
+        }
+        else
+        {
+            AddTerm(term, position, true);
+        }
+
+        // SyllablePairFilter: stacked tokens neither make nor break a pair.
+        if (increment == 0)
+        {
+            return;
+        }
+
+        if (type != TokenType.Syllable)
+        {
+            previous = -1;
+            return;
+        }
+
+        if (previous >= 0 && increment == 1)
+        {
+            AddPair(previous, term, followsBreak, position);
+            var foldedPrevious = _foldedOf[previous];
+            if (foldedPrevious >= 0 || folded >= 0)
+            {
+                AddPair(foldedPrevious >= 0 ? foldedPrevious : previous, folded >= 0 ? folded : term, followsBreak, position);
+            }
+        }
+
+        previous = term;
+    }
+
+    /// <summary>
+    /// The abbreviation of the longest phrase that starts at token <paramref name="first"/>, whose
+    /// folded syllable leads to <paramref name="node"/>, and goes on through the syllables after it
+    /// (as <see cref="AbbreviationSynonymFilter"/> matches); null when none does.
+    /// </summary>
+    private string? MatchPhrase(SynonymPhraseTrie? node, int first)
+    {
+        var tokens = _tokens;
+        string? abbreviation = null;
+        var maxDepth = SynonymPhraseTrie.Default.MaxDepth;
+        for (var k = 0; node is not null && k < maxDepth; k++)
+        {
+            var next = first + 1 + k;
+            if (next >= tokens.Count || tokens.Increment(next) != 1 || tokens.Type(next) != TokenType.Syllable)
+            {
+                break;
+            }
+
+            node = node.Next(FoldedTerm(tokens.Term(next)));
+            if (node?.Abbreviation is not null)
+            {
+                abbreviation = node.Abbreviation;
+            }
+        }
+
+        return abbreviation;
+    }
+
+    /// <summary>The chars of term <paramref name="id"/> folded.</summary>
+    private ReadOnlySpan<char> FoldedTerm(int id) => _vocabulary.Term(_foldedOf[id] >= 0 ? _foldedOf[id] : id);
 
     /// <summary>Numbers from an earlier document (or another sink) mean nothing now: a new stamp voids them all at once.</summary>
     private void BeginText(ITermSink sink)
@@ -115,36 +208,8 @@ internal sealed class StackedFormsIndexer
         if (_vocabulary.Count > MaxVocabulary)
         {
             _vocabulary.Clear();
+            _tokens.Forget();
         }
-    }
-
-    private int Intern(ReadOnlySpan<char> term)
-    {
-        var id = _vocabulary.Intern(term, out var added);
-        if (!added)
-        {
-            return id;
-        }
-
-        if (id >= _foldedOf.Length)
-        {
-            var size = _foldedOf.Length * 2;
-            Array.Resize(ref _foldedOf, size);
-            Array.Resize(ref _sinkTermOf, size);
-            Array.Resize(ref _sinkStamp, size);
-        }
-
-        _sinkStamp[id] = 0;
-        _foldedOf[id] = -1;
-        if (VietnameseAlphabet.NeedsFolding(term))
-        {
-            var folded = Scratch(term.Length);
-            VietnameseAlphabet.FoldInto(term, folded);
-            var foldedId = Intern(folded);
-            _foldedOf[id] = foldedId;
-        }
-
-        return id;
     }
 
     private void AddTerm(int term, int position, bool indexPositions)

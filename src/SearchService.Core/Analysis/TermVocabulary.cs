@@ -29,27 +29,19 @@ internal sealed class TermVocabulary
     /// <summary>The raw hash of term <paramref name="id"/> (<see cref="TermHash.Raw"/>).</summary>
     public ulong RawHash(int id) => _raw[id];
 
+    /// <summary>The number of <paramref name="term"/>, or −1 when it is not in the vocabulary.</summary>
+    public int Find(ReadOnlySpan<char> term) => Probe(term, TermHash.Of(term), out _);
+
     /// <summary>The number of <paramref name="term"/>; <paramref name="added"/> when it was new.</summary>
     public int Intern(ReadOnlySpan<char> term, out bool added)
     {
         var raw = TermHash.Raw(term);
         var hash = TermHash.Mix(raw);
-        var slot = hash & _mask;
-        while (true)
+        var found = Probe(term, hash, out var slot);
+        if (found >= 0)
         {
-            var entry = _slots[slot * 2];
-            if (entry == 0)
-            {
-                break;
-            }
-
-            if (_slots[(slot * 2) + 1] == hash && _chars.AsSpan(_starts[entry - 1], _lengths[entry - 1]).SequenceEqual(term))
-            {
-                added = false;
-                return entry - 1;
-            }
-
-            slot = (slot + 1) & _mask;
+            added = false;
+            return found;
         }
 
         added = true;
@@ -80,6 +72,27 @@ internal sealed class TermVocabulary
         }
 
         return id;
+    }
+
+    /// <summary>The number of <paramref name="term"/> (whose hash is <paramref name="hash"/>) or −1, and the slot where the probe ended.</summary>
+    private int Probe(ReadOnlySpan<char> term, int hash, out int slot)
+    {
+        slot = hash & _mask;
+        while (true)
+        {
+            var entry = _slots[slot * 2];
+            if (entry == 0)
+            {
+                return -1;
+            }
+
+            if (_slots[(slot * 2) + 1] == hash && _chars.AsSpan(_starts[entry - 1], _lengths[entry - 1]).SequenceEqual(term))
+            {
+                return entry - 1;
+            }
+
+            slot = (slot + 1) & _mask;
+        }
     }
 
     /// <summary>Forgets every term, keeping the arrays.</summary>

@@ -10,18 +10,23 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
     private readonly VietnameseTokenizer _tokenizer;
     private readonly TokenStream _last;
 
-    // What does the pair and folding filters' work for the index on interned numbers: one a
-    // thread, so its vocabulary is learned once however many pipelines (a field each, in every
+    // What indexes a text on interned numbers (the whole chain's work, its words' spellings
+    // remembered): one a thread, so its vocabulary is learned once however many pipelines (a field each, in every
     // document being analyzed) the thread runs.
     [ThreadStatic]
     private static StackedFormsIndexer? t_stacking;
 
-    // The chain before the pair and folding filters; null when the options leave either filter
-    // out or drop stop words, and the index reads the whole chain.
-    private readonly TokenStream? _beforeStacking;
+    private readonly VietnameseAnalyzerOptions _options;
+
+    // Whether the index takes the road on interned numbers (StackedFormsIndexer): not when the
+    // options leave the pair or folding filter out or drop stop words; the index then reads the
+    // whole chain.
+    private readonly bool _indexesOnNumbers;
 
     public VietnamesePipeline(VietnameseAnalyzerOptions options)
     {
+        _options = options;
+        _indexesOnNumbers = options.Pairs && options.Fold && !options.RemoveStopWords;
         var attributes = new TokenAttributes();
         _tokenizer = new VietnameseTokenizer(attributes);
         TokenStream stream = new LowerCaseFilter(_tokenizer);
@@ -34,11 +39,6 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
         if (options.Synonyms)
         {
             stream = new AbbreviationSynonymFilter(stream);
-        }
-
-        if (options.Pairs && options.Fold && !options.RemoveStopWords)
-        {
-            _beforeStacking = stream;
         }
 
         if (options.Pairs)
@@ -71,14 +71,12 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
     /// <inheritdoc />
     public override int Index(ReadOnlySpan<char> text, int positionBase, ITermSink sink, out int length)
     {
-        if (_beforeStacking is null)
+        if (!_indexesOnNumbers)
         {
             return base.Index(text, positionBase, sink, out length);
         }
 
         VietnameseTextNormalizer.Normalize(text, _normalized);
-        _tokenizer.SetInput(_normalized);
-        _beforeStacking.Reset();
-        return (t_stacking ??= new StackedFormsIndexer()).Index(_beforeStacking, positionBase, sink, out length);
+        return (t_stacking ??= new StackedFormsIndexer()).Index(_normalized, _options.CodeParts, _options.Synonyms, positionBase, sink, out length);
     }
 }

@@ -40,8 +40,36 @@ public sealed class VietnameseTokenizer : TokenStream
     {
         var s = _text.Chars;
         var n = s.Length;
-        var i = _cursor;
-        var followsBreak = false;
+        var start = SkipSeparators(s, _cursor, out var followsBreak);
+        if (start >= n)
+        {
+            _cursor = n;
+            return false;
+        }
+
+        var (end, type) = Scan(s, start);
+        _cursor = end;
+
+        var attributes = Attributes;
+        attributes.SetTerm(s[start..end]);
+        attributes.Type = type;
+        attributes.PositionIncrement = 1;
+        attributes.StartOffset = _text.OriginalStart(start);
+        attributes.EndOffset = _text.OriginalEnd(end - 1);
+        attributes.FollowsBreak = followsBreak;
+        attributes.IndexPositions = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Where the next token starts at or after <paramref name="i"/> (the text's length when none
+    /// does); <paramref name="followsBreak"/> tells whether punctuation or a paragraph break was
+    /// passed on the way (<see cref="TokenAttributes.FollowsBreak"/>).
+    /// </summary>
+    internal static int SkipSeparators(ReadOnlySpan<char> s, int i, out bool followsBreak)
+    {
+        var n = s.Length;
+        followsBreak = false;
         var newlines = 0;
         while (i < n && !VietnameseAlphabet.IsLetterOrDigit(s[i]))
         {
@@ -61,14 +89,13 @@ public sealed class VietnameseTokenizer : TokenStream
             i++;
         }
 
-        if (i >= n)
-        {
-            _cursor = n;
-            return false;
-        }
+        return i;
+    }
 
-        var start = i;
-        var (end, type) = IsDigit(s[i]) ? ScanNumeric(s, i) : ScanWord(s, i);
+    /// <summary>The token starting at <paramref name="start"/> (a letter or digit): where it ends and its type.</summary>
+    internal static (int End, TokenType Type) Scan(ReadOnlySpan<char> s, int start)
+    {
+        var (end, type) = IsDigit(s[start]) ? ScanNumeric(s, start) : ScanWord(s, start);
         if (end - start > MaxTokenLength)
         {
             // A run this long is no word (a pasted hash, base64, a stuck key): cut it into pieces
@@ -80,17 +107,7 @@ public sealed class VietnameseTokenizer : TokenStream
             }
         }
 
-        _cursor = end;
-
-        var attributes = Attributes;
-        attributes.SetTerm(s[start..end]);
-        attributes.Type = type;
-        attributes.PositionIncrement = 1;
-        attributes.StartOffset = _text.OriginalStart(start);
-        attributes.EndOffset = _text.OriginalEnd(end - 1);
-        attributes.FollowsBreak = followsBreak;
-        attributes.IndexPositions = true;
-        return true;
+        return (end, type);
     }
 
     /// <summary>A token starting with a digit: number, date, fraction or document code.</summary>
@@ -302,5 +319,5 @@ public sealed class VietnameseTokenizer : TokenStream
         return value;
     }
 
-    private static bool IsDigit(char c) => c is >= '0' and <= '9';
+    internal static bool IsDigit(char c) => c is >= '0' and <= '9';
 }
