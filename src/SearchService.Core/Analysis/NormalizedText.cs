@@ -24,17 +24,21 @@ public sealed class NormalizedText
     /// <summary>The normalized chars.</summary>
     public ReadOnlySpan<char> Chars => _chars.AsSpan(0, Length);
 
-    /// <summary>Where the original chars behind normalized char <paramref name="index"/> start.</summary>
+    /// <summary>Where the original chars behind normalized char <paramref name="index"/> start (when <see cref="HasOffsets"/>).</summary>
     public int OriginalStart(int index) => _originalStart[index];
 
-    /// <summary>Where the original chars behind normalized char <paramref name="index"/> end (exclusive).</summary>
+    /// <summary>Where the original chars behind normalized char <paramref name="index"/> end (exclusive; when <see cref="HasOffsets"/>).</summary>
     public int OriginalEnd(int index) => _originalEnd[index];
 
-    /// <summary>Empties the text, ready for a source of <paramref name="originalLength"/> chars.</summary>
-    internal void Clear(int originalLength)
+    /// <summary>Whether the map back to the original offsets is kept (<see cref="OriginalStart"/>, <see cref="OriginalEnd"/>); the index reads none.</summary>
+    public bool HasOffsets { get; private set; } = true;
+
+    /// <summary>Empties the text, ready for a source of <paramref name="originalLength"/> chars, keeping the offsets' map when <paramref name="offsets"/>.</summary>
+    internal void Clear(int originalLength, bool offsets = true)
     {
         Length = 0;
         OriginalLength = originalLength;
+        HasOffsets = offsets;
         if (_chars.Length < originalLength)
         {
             var size = Math.Max(originalLength, _chars.Length * 2);
@@ -44,20 +48,43 @@ public sealed class NormalizedText
         }
     }
 
+    /// <summary>Appends <paramref name="run"/>, original chars from <paramref name="start"/> on, each its own normalized char.</summary>
+    internal void AppendRun(ReadOnlySpan<char> run, int start)
+    {
+        EnsureCapacity(Length + run.Length);
+        run.CopyTo(_chars.AsSpan(Length));
+        if (HasOffsets)
+        {
+            var starts = _originalStart.AsSpan(Length, run.Length);
+            var ends = _originalEnd.AsSpan(Length, run.Length);
+            for (var k = 0; k < starts.Length; k++)
+            {
+                starts[k] = start + k;
+                ends[k] = start + k + 1;
+            }
+        }
+
+        Length += run.Length;
+    }
+
     /// <summary>Appends <paramref name="c"/>, which came from original chars [start, end).</summary>
     internal void Append(char c, int start, int end)
     {
-        if (Length == _chars.Length)
-        {
-            var size = _chars.Length * 2;
-            Array.Resize(ref _chars, size);
-            Array.Resize(ref _originalStart, size);
-            Array.Resize(ref _originalEnd, size);
-        }
-
+        EnsureCapacity(Length + 1);
         _chars[Length] = c;
         _originalStart[Length] = start;
         _originalEnd[Length] = end;
         Length++;
+    }
+
+    private void EnsureCapacity(int length)
+    {
+        if (length > _chars.Length)
+        {
+            var size = Math.Max(length, _chars.Length * 2);
+            Array.Resize(ref _chars, size);
+            Array.Resize(ref _originalStart, size);
+            Array.Resize(ref _originalEnd, size);
+        }
     }
 }

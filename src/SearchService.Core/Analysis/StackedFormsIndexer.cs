@@ -25,13 +25,8 @@ internal sealed class StackedFormsIndexer
 
     private readonly TermVocabulary _vocabulary = new();
     private readonly InternedTokenizer _tokens = new();
-    private int[] _foldedOf = new int[1024]; // per vocabulary number: its folded form's number, −1 when folding changes nothing
-    private SynonymPhraseTrie?[] _phraseStart = new SynonymPhraseTrie?[1024]; // per vocabulary number: the phrases its folded form starts, if any
-    private int[] _sinkTermOf = new int[1024]; // per vocabulary number: the sink's number for it in this document
-    private int[] _sinkStamp = new int[1024]; // per vocabulary number: the document stamp _sinkTermOf belongs to
-    private long[] _pairKeys = new long[4096];
-    private int[] _pairTerms = new int[4096];
-    private int[] _pairStamps = new int[4096];
+    private TermFacts[] _terms = new TermFacts[1024]; // per vocabulary number
+    private PairSlot[] _pairs = new PairSlot[4096]; // the pairs of this document, hashed by their syllables' numbers
     private int _pairCount;
     private int _stamp;
     private ITermSink? _sink;
@@ -65,7 +60,7 @@ internal sealed class StackedFormsIndexer
             var term = tokens.Term(t);
             var type = tokens.Type(t);
             Stack(term, type, increment, tokens.FollowsBreak(t), at, ref previous);
-            if (synonyms && increment > 0 && type == TokenType.Syllable && _phraseStart[term] is { } phrases
+            if (synonyms && increment > 0 && type == TokenType.Syllable && _terms[term].PhraseStart is { } phrases
                 && MatchPhrase(phrases, t) is { } abbreviation)
             {
                 // AbbreviationSynonymFilter: the abbreviation stacked on the phrase's first syllable.
@@ -85,26 +80,20 @@ internal sealed class StackedFormsIndexer
             return id;
         }
 
-        if (id >= _foldedOf.Length)
+        if (id >= _terms.Length)
         {
-            var size = _foldedOf.Length * 2;
-            Array.Resize(ref _foldedOf, size);
-            Array.Resize(ref _phraseStart, size);
-            Array.Resize(ref _sinkTermOf, size);
-            Array.Resize(ref _sinkStamp, size);
+            Array.Resize(ref _terms, _terms.Length * 2);
         }
 
-        _sinkStamp[id] = 0;
-        _foldedOf[id] = -1;
+        var folded = -1;
         if (VietnameseAlphabet.NeedsFolding(term))
         {
-            var folded = Scratch(term.Length);
-            VietnameseAlphabet.FoldInto(term, folded);
-            var foldedId = Intern(folded);
-            _foldedOf[id] = foldedId;
+            var chars = Scratch(term.Length);
+            VietnameseAlphabet.FoldInto(term, chars);
+            folded = Intern(chars);
         }
 
-        _phraseStart[id] = SynonymPhraseTrie.Default.Next(FoldedTerm(id));
+        _terms[id] = new TermFacts { Folded = folded, PhraseStart = SynonymPhraseTrie.Default.Next(_vocabulary.Term(folded >= 0 ? folded : id)) };
         return id;
     }
 
@@ -119,7 +108,7 @@ internal sealed class StackedFormsIndexer
     /// </summary>
     private void Stack(int term, TokenType type, int increment, bool followsBreak, int position, ref int previous)
     {
-        var folded = type is TokenType.Number or TokenType.Date or TokenType.Roman or TokenType.Folded ? -1 : _foldedOf[term];
+        var folded = type is TokenType.Number or TokenType.Date or TokenType.Roman or TokenType.Folded ? -1 : _terms[term].Folded;
         if (folded >= 0)
         {
             // One position stream a word: the folded copy carries it (AccentFoldingFilter).
@@ -146,7 +135,7 @@ internal sealed class StackedFormsIndexer
         if (previous >= 0 && increment == 1)
         {
             AddPair(previous, term, followsBreak, position);
-            var foldedPrevious = _foldedOf[previous];
+            var foldedPrevious = _terms[previous].Folded;
             if (foldedPrevious >= 0 || folded >= 0)
             {
                 AddPair(foldedPrevious >= 0 ? foldedPrevious : previous, folded >= 0 ? folded : term, followsBreak, position);
@@ -185,7 +174,7 @@ internal sealed class StackedFormsIndexer
     }
 
     /// <summary>The chars of term <paramref name="id"/> folded.</summary>
-    private ReadOnlySpan<char> FoldedTerm(int id) => _vocabulary.Term(_foldedOf[id] >= 0 ? _foldedOf[id] : id);
+    private ReadOnlySpan<char> FoldedTerm(int id) => _vocabulary.Term(_terms[id].Folded >= 0 ? _terms[id].Folded : id);
 
     /// <summary>Numbers from an earlier document (or another sink) mean nothing now: a new stamp voids them all at once.</summary>
     private void BeginText(ITermSink sink)
@@ -201,8 +190,12 @@ internal sealed class StackedFormsIndexer
         if (++_stamp == int.MaxValue)
         {
             _stamp = 1;
-            Array.Clear(_sinkStamp);
-            Array.Clear(_pairStamps);
+            for (var i = 0; i < _terms.Length; i++)
+            {
+                _terms[i].SinkStamp = 0;
+            }
+
+            Array.Clear(_pairs);
         }
 
         if (_vocabulary.Count > MaxVocabulary)
@@ -214,17 +207,18 @@ internal sealed class StackedFormsIndexer
 
     private void AddTerm(int term, int position, bool indexPositions)
     {
-        if (_sinkStamp[term] == _stamp)
+        ref var facts = ref _terms[term];
+        if (facts.SinkStamp == _stamp)
         {
-            _sink!.AddAgain(_sinkTermOf[term], position);
+            _sink!.AddAgain(facts.SinkTerm, position);
             return;
         }
 
         var id = _sink!.Add(_vocabulary.Term(term), TermHash.Mix(_vocabulary.RawHash(term)), position, indexPositions);
         if (id >= 0)
         {
-            _sinkStamp[term] = _stamp;
-            _sinkTermOf[term] = id;
+            facts.SinkStamp = _stamp;
+            facts.SinkTerm = id;
         }
     }
 
@@ -232,13 +226,14 @@ internal sealed class StackedFormsIndexer
     private void AddPair(int first, int second, bool broken, int position)
     {
         var key = ((long)first << 32) | ((uint)second << 1) | (broken ? 1u : 0u);
-        var mask = _pairKeys.Length - 1;
-        var slot = (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & mask;
-        while (_pairStamps[slot] == _stamp)
+        var pairs = _pairs;
+        var mask = pairs.Length - 1;
+        var slot = PairSlot.Of(key, mask);
+        while (pairs[slot].Stamp == _stamp)
         {
-            if (_pairKeys[slot] == key)
+            if (pairs[slot].Key == key)
             {
-                _sink!.AddAgain(_pairTerms[slot], position);
+                _sink!.AddAgain(pairs[slot].Term, position);
                 return;
             }
 
@@ -262,10 +257,8 @@ internal sealed class StackedFormsIndexer
             return;
         }
 
-        _pairKeys[slot] = key;
-        _pairTerms[slot] = id;
-        _pairStamps[slot] = _stamp;
-        if (++_pairCount * 2 > _pairKeys.Length)
+        pairs[slot] = new PairSlot { Key = key, Term = id, Stamp = _stamp };
+        if (++_pairCount * 2 > pairs.Length)
         {
             GrowPairs();
         }
@@ -273,31 +266,26 @@ internal sealed class StackedFormsIndexer
 
     private void GrowPairs()
     {
-        var keys = _pairKeys;
-        var terms = _pairTerms;
-        var stamps = _pairStamps;
-        var size = keys.Length * 2;
-        _pairKeys = new long[size];
-        _pairTerms = new int[size];
-        _pairStamps = new int[size];
-        var mask = size - 1;
-        for (var s = 0; s < keys.Length; s++)
+        var old = _pairs;
+        var pairs = new PairSlot[old.Length * 2];
+        var mask = pairs.Length - 1;
+        foreach (var pair in old)
         {
-            if (stamps[s] != _stamp)
+            if (pair.Stamp != _stamp)
             {
                 continue;
             }
 
-            var slot = (int)((ulong)(keys[s] * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & mask;
-            while (_pairStamps[slot] == _stamp)
+            var slot = PairSlot.Of(pair.Key, mask);
+            while (pairs[slot].Stamp == _stamp)
             {
                 slot = (slot + 1) & mask;
             }
 
-            _pairKeys[slot] = keys[s];
-            _pairTerms[slot] = terms[s];
-            _pairStamps[slot] = _stamp;
+            pairs[slot] = pair;
         }
+
+        _pairs = pairs;
     }
 
     private Span<char> Scratch(int length)
@@ -308,5 +296,32 @@ internal sealed class StackedFormsIndexer
         }
 
         return _scratch.AsSpan(0, length);
+    }
+
+    /// <summary>What is known of a vocabulary term, kept together so one cache line serves a token.</summary>
+    private struct TermFacts
+    {
+        /// <summary>The phrases of <see cref="SynonymPhraseTrie.Default"/> its folded form starts, if any.</summary>
+        public SynonymPhraseTrie? PhraseStart;
+
+        /// <summary>Its folded form's number, −1 when folding changes nothing.</summary>
+        public int Folded;
+
+        /// <summary>The document stamp <see cref="SinkTerm"/> belongs to.</summary>
+        public int SinkStamp;
+
+        /// <summary>The sink's number for it in this document.</summary>
+        public int SinkTerm;
+    }
+
+    /// <summary>A slot of the document's pair table: the pair's key (its syllables' numbers and the joiner), the sink's number for it, the document stamp.</summary>
+    private struct PairSlot
+    {
+        public long Key;
+        public int Term;
+        public int Stamp;
+
+        /// <summary>The first slot for <paramref name="key"/> in a table of <paramref name="mask"/> + 1 slots.</summary>
+        public static int Of(long key, int mask) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15UL)) >> 40) & mask;
     }
 }

@@ -76,7 +76,7 @@ internal sealed class VietnamesePipeline : AnalysisPipeline
             return base.Index(text, positionBase, sink, out length);
         }
 
-        VietnameseTextNormalizer.Normalize(text, _normalized);
+        VietnameseTextNormalizer.Normalize(text, _normalized, offsets: false);
         return (t_stacking ??= new StackedFormsIndexer()).Index(_normalized, _options.CodeParts, _options.Synonyms, positionBase, sink, out length);
     }
 }

@@ -28,6 +28,11 @@ public sealed class VietnameseTokenizer : TokenStream
     /// <summary>Starts tokenizing <paramref name="text"/> from its beginning.</summary>
     public void SetInput(NormalizedText text)
     {
+        if (!text.HasOffsets)
+        {
+            throw new ArgumentException("the tokenizer reports offsets into the original text: normalize it with its offsets' map", nameof(text));
+        }
+
         _text = text;
         _cursor = 0;
     }

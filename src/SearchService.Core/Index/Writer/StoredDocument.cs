@@ -46,7 +46,8 @@ public static class StoredDocument
         }
 
         size += SizeOf((ulong)count);
-        var bytes = new byte[checked((int)size)];
+        // Every byte is written below (checked at the end), so the array need not be zeroed first.
+        var bytes = GC.AllocateUninitializedArray<byte>(checked((int)size));
         var at = Codec.VarInt.Write((ulong)count, bytes);
         for (var i = 0; i < values.Count; i++)
         {
@@ -69,6 +70,11 @@ public static class StoredDocument
                 bytes[at++] = 1;
                 at += Codec.VarInt.Write(ZigZag((long)value), bytes.AsSpan(at));
             }
+        }
+
+        if (at != bytes.Length)
+        {
+            throw new InvalidOperationException($"stored fields sized at {bytes.Length} bytes but {at} were written");
         }
 
         return bytes;
