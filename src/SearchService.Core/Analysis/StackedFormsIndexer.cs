@@ -21,7 +21,7 @@ namespace SearchService.Core.Analysis;
 internal sealed class StackedFormsIndexer
 {
     /// <summary>Past this many interned terms (numbers, codes and rare words keep coming) the vocabulary starts again; about 15 MB.</summary>
-    private const int MaxVocabulary = 1 << 18;
+    public const int MaxVocabulary = 1 << 18;
 
     private readonly TermVocabulary _vocabulary = new();
     private readonly InternedTokenizer _tokens = new();
@@ -99,6 +99,12 @@ internal sealed class StackedFormsIndexer
 
     /// <summary>The chars of term <paramref name="id"/>; valid until the next <see cref="Intern"/>.</summary>
     public ReadOnlySpan<char> Term(int id) => _vocabulary.Term(id);
+
+    /// <summary>Terms interned so far (since the vocabulary last started again).</summary>
+    public int VocabularySize => _vocabulary.Count;
+
+    /// <summary>Spellings the tokenizer remembers (<see cref="InternedTokenizer"/>).</summary>
+    public int RememberedSpellings => _tokens.Spellings;
 
     /// <summary>
     /// What <see cref="AccentFoldingFilter"/> and <see cref="SyllablePairFilter"/> make of a token

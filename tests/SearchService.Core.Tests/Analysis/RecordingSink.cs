@@ -42,4 +42,20 @@ internal sealed class RecordingSink : ITermSink
     }
 
     public void AddAgain(int term, int position) => Occurrences.Add($"{_terms[term]}@{position}");
+
+    /// <summary>What <see cref="AnalysisPipeline.Index"/> promises, read off <paramref name="stream"/> itself: every token added at its position.</summary>
+    public int Record(TokenStream stream, int positionBase, out int length)
+    {
+        var attributes = stream.Attributes;
+        var position = positionBase - 1;
+        length = 0;
+        while (stream.IncrementToken())
+        {
+            position += attributes.PositionIncrement;
+            length += attributes.PositionIncrement > 0 ? 1 : 0;
+            Add(attributes.Term, TermHash.Of(attributes.Term), Math.Max(position, 0), attributes.IndexPositions);
+        }
+
+        return position;
+    }
 }
