@@ -11,7 +11,25 @@ namespace SearchService.Core.Catalog;
 public static class ConclusionIndexDocument
 {
     /// <summary>The index document for <paramref name="document"/>; <paramref name="sourceHash"/> identifies the file it came from, when there was one.</summary>
-    public static IndexDocument From(ConclusionDocument document, string? sourceHash = null)
+    public static IndexDocument From(ConclusionDocument document, string? sourceHash = null) => From(document, sourceHash, default);
+
+    /// <summary>
+    /// The index document of one corpus line (its UTF-8 bytes, as <see cref="CorpusRecord"/> reads
+    /// them) as ingestion makes it: the record parsed, the line's hash as the source hash, the
+    /// body's UTF-8 kept for the stored fields.
+    /// </summary>
+    public static IndexDocument FromCorpusLine(ReadOnlyMemory<byte> utf8, out ConclusionDocument record)
+    {
+        record = CorpusRecord.Parse(utf8, out var bodyUtf8);
+        return From(record, ConclusionIngestor.Hash(utf8.Span), bodyUtf8);
+    }
+
+    /// <summary>
+    /// As <see cref="From(ConclusionDocument, string?)"/>, the body given with its UTF-8 bytes
+    /// (<paramref name="bodyUtf8"/>, exactly <see cref="ConclusionDocument.Body"/> encoded, as
+    /// <see cref="CorpusRecord"/> finds them in a corpus line; empty when there are none).
+    /// </summary>
+    internal static IndexDocument From(ConclusionDocument document, string? sourceHash, ReadOnlyMemory<byte> bodyUtf8)
     {
         ArgumentNullException.ThrowIfNull(document);
         var result = new IndexDocument().Add(ConclusionFields.Id, document.Id);
@@ -20,7 +38,14 @@ public static class ConclusionIndexDocument
             result.Add(ConclusionFields.Title, title);
         }
 
-        result.Add(ConclusionFields.Body, document.Body);
+        if (bodyUtf8.IsEmpty)
+        {
+            result.Add(ConclusionFields.Body, document.Body);
+        }
+        else
+        {
+            result.Add(ConclusionFields.Body, document.Body, bodyUtf8);
+        }
         result.Add(ConclusionFields.Type, EnumValue(document.Type));
         if (document.Level is { } level)
         {

@@ -188,9 +188,10 @@ public sealed class ConclusionIngestor
 
         var source = $"{path}:{number}";
         var line = new CorpusLine(source, utf8.Length + 1);
+        ReadOnlyMemory<byte> bodyUtf8;
         try
         {
-            line.Record = CorpusRecord.Parse(utf8);
+            line.Record = CorpusRecord.Parse(utf8, out bodyUtf8);
         }
         catch (FormatException e)
         {
@@ -207,7 +208,7 @@ public sealed class ConclusionIngestor
 
         if (!unchanged)
         {
-            (line.Analyzed, line.Error) = Analyze(ConclusionIndexDocument.From(line.Record, line.Hash), recycled.TryTake(out var reuse) ? reuse : null);
+            (line.Analyzed, line.Error) = Analyze(ConclusionIndexDocument.From(line.Record, line.Hash, bodyUtf8), recycled.TryTake(out var reuse) ? reuse : null);
         }
 
         return line;

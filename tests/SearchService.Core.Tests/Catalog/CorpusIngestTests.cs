@@ -77,6 +77,55 @@ public sealed class CorpusIngestTests : IDisposable
         Assert.Equal(299, again.Count(o => o.Status == IngestStatus.Unchanged));
     }
 
+    [Fact]
+    public void A_corpus_line_stores_its_body_as_the_same_record_given_as_text_does_whatever_its_escapes()
+    {
+        // Ingestion keeps a body's UTF-8 from the line (its escapes undone) for the stored fields
+        // instead of encoding the text again: the index must hold the same bytes either way.
+        string[] bodies =
+        [
+            "Kết luận\\n\\nSố 18-NQ/TU", "tab\\there \\\"quoted\\\" back\\\\slash \\/ slash", "\\u00e0 \\u1EA1 \\u0110\\u1ea2NG", "emoji \\ud83d\\ude00 và 日本",
+            "nul \\u0000 bell \\u0007 \\b\\f\\r", "plain Thành ủy", "", "\\u2028\\u2029 \\u00A0 \\u200B",
+        ];
+        var lines = bodies.Select((body, i) => $"{{\"id\":{i},\"title\":\"t\\u1ea1 {i}\",\"body\":\"{body}\"}}").ToList();
+        var corpus = Path.Combine(_root, "escapes.jsonl");
+        File.WriteAllLines(corpus, lines);
+
+        var (outcomes, fromLines) = Ingest(corpus, "lines", analysisThreads: 1);
+        Assert.All(outcomes, o => Assert.Equal(IngestStatus.Added, o.Status));
+
+        var path = Path.Combine(_root, "records");
+        using (var writer = IndexWriter.Open(path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 1L << 30, MergePolicy = null }))
+        {
+            var ingestor = new ConclusionIngestor(writer);
+            foreach (var line in lines)
+            {
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(line);
+                Assert.Equal(IngestStatus.Added, ingestor.IngestRecord(CorpusRecord.Parse(line), ConclusionIngestor.Hash(utf8), "posted").Status);
+            }
+
+            writer.Commit();
+        }
+
+        foreach (var (name, bytes) in fromLines)
+        {
+            Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(path, name))), $"{name} differs");
+        }
+    }
+
+    [Fact]
+    public void A_body_with_an_escaped_lone_surrogate_fails_alone_with_its_line_named()
+    {
+        var corpus = Path.Combine(_root, "surrogate.jsonl");
+        File.WriteAllLines(corpus, ["{\"id\":1,\"body\":\"trước\"}", "{\"id\":2,\"body\":\"nửa \\ud800 cặp\"}", "{\"id\":3,\"body\":\"sau\"}"]);
+
+        var (outcomes, _) = Ingest(corpus, "index", analysisThreads: 1);
+
+        Assert.Equal([IngestStatus.Added, IngestStatus.Failed, IngestStatus.Added], outcomes.Select(o => o.Status));
+        Assert.Equal("surrogate.jsonl:2", outcomes[1].Source);
+        Assert.Contains("body", outcomes[1].Error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -13,6 +13,7 @@ namespace SearchService.Core.Index.Schema;
 public sealed class IndexDocument
 {
     private readonly List<(string Field, object Value)> _values = [];
+    private List<(int Value, ReadOnlyMemory<byte> Utf8)>? _utf8; // string values given with their UTF-8 bytes
 
     /// <summary>The values, in the order added.</summary>
     public IReadOnlyList<(string Field, object Value)> Values => _values;
@@ -23,6 +24,41 @@ public sealed class IndexDocument
         ArgumentNullException.ThrowIfNull(value);
         _values.Add((field, WellFormed(value)));
         return this;
+    }
+
+    /// <summary>
+    /// Adds a text or keyword value with its UTF-8 bytes, which the stored fields then copy instead
+    /// of encoding the value again. The caller vouches that <paramref name="utf8"/> is exactly
+    /// <paramref name="value"/> encoded (e.g. a JSON string read without escapes from valid UTF-8)
+    /// and that the bytes stay unchanged until the document is analyzed.
+    /// </summary>
+    internal IndexDocument Add(string field, string value, ReadOnlyMemory<byte> utf8)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var wellFormed = WellFormed(value);
+        if (ReferenceEquals(wellFormed, value))
+        {
+            (_utf8 ??= []).Add((_values.Count, utf8));
+        }
+
+        _values.Add((field, wellFormed));
+        return this;
+    }
+
+    /// <summary>The UTF-8 bytes value number <paramref name="index"/> was added with, if it was.</summary>
+    internal bool TryGetUtf8(int index, out ReadOnlyMemory<byte> utf8)
+    {
+        foreach (var (value, bytes) in _utf8 ?? [])
+        {
+            if (value == index)
+            {
+                utf8 = bytes;
+                return true;
+            }
+        }
+
+        utf8 = default;
+        return false;
     }
 
     /// <summary>Adds a numeric value.</summary>

@@ -12,7 +12,8 @@ public static class StoredDocument
     /// <summary>Serializes the stored fields of <paramref name="document"/>.</summary>
     /// <remarks>
     /// Sized first, then written into one array of exactly that size: a body of tens of KB would
-    /// otherwise be copied at every doubling of a growing buffer and once more at the end.
+    /// otherwise be copied at every doubling of a growing buffer and once more at the end. A value
+    /// the document holds with its UTF-8 bytes (a corpus line's body) is copied, not encoded again.
     /// </remarks>
     public static byte[] Serialize(IndexSchema schema, IndexDocument document)
     {
@@ -34,7 +35,7 @@ public static class StoredDocument
             switch (value)
             {
                 case string s:
-                    lengths[i] = Encoding.UTF8.GetByteCount(s);
+                    lengths[i] = document.TryGetUtf8(i, out var utf8) ? utf8.Length : Encoding.UTF8.GetByteCount(s);
                     size += SizeOf((ulong)lengths[i]) + lengths[i];
                     break;
                 case long l:
@@ -63,7 +64,15 @@ public static class StoredDocument
             {
                 bytes[at++] = 0;
                 at += Codec.VarInt.Write((ulong)lengths[i], bytes.AsSpan(at));
-                at += Encoding.UTF8.GetBytes(s, bytes.AsSpan(at));
+                if (document.TryGetUtf8(i, out var utf8))
+                {
+                    utf8.Span.CopyTo(bytes.AsSpan(at));
+                    at += utf8.Length;
+                }
+                else
+                {
+                    at += Encoding.UTF8.GetBytes(s, bytes.AsSpan(at));
+                }
             }
             else
             {
