@@ -10,9 +10,11 @@ namespace SearchService.Core.Index.Writer;
 /// </summary>
 internal sealed class AnalyzedField : Analysis.ITermSink
 {
-    private int[] _occurrenceTerms = new int[1024];
-    private int[] _occurrencePositions = new int[1024];
-    private int _occurrences;
+    // Occurrences of the terms that keep positions, which Finish sorts by term and encodes, apart
+    // from those of the terms that keep none (most of them: accented forms and pairs), which only
+    // an analyzer that marks a term both ways ever needs (EncodeLate).
+    private readonly Occurrences _positioned = new();
+    private readonly Occurrences _unpositioned = new();
     private int[] _proxStarts = new int[257];
     private byte[] _prox = new byte[4096];
     private byte[] _lateProx = new byte[64];
@@ -51,7 +53,8 @@ internal sealed class AnalyzedField : Analysis.ITermSink
         Generation++;
         Terms.Clear();
         Length = 0;
-        _occurrences = 0;
+        _positioned.Count = 0;
+        _unpositioned.Count = 0;
     }
 
     /// <summary>
@@ -80,15 +83,16 @@ internal sealed class AnalyzedField : Analysis.ITermSink
     /// <summary>Records another occurrence of term <paramref name="id"/> at <paramref name="position"/>.</summary>
     public void AddAgain(int id, int position)
     {
-        if (_occurrences == _occurrenceTerms.Length)
+        var state = Terms.State(id);
+        state[0]++;
+        if (state[1] != 0)
         {
-            Array.Resize(ref _occurrenceTerms, _occurrences * 2);
-            Array.Resize(ref _occurrencePositions, _occurrences * 2);
+            _positioned.Add(id, position);
         }
-
-        Terms.State(id)[0]++;
-        _occurrenceTerms[_occurrences] = id;
-        _occurrencePositions[_occurrences++] = position;
+        else
+        {
+            _unpositioned.Add(id, position);
+        }
     }
 
     /// <summary>Groups the occurrences of the terms that keep positions by term (a counting sort, each term's positions kept in order) and encodes them.</summary>
@@ -101,7 +105,7 @@ internal sealed class AnalyzedField : Analysis.ITermSink
         }
 
         // Where each term's positions go, counted in ints first (reusing the starts array as
-        // cursors); a term without positions takes no room, and −1 tells the loop to skip it.
+        // cursors); a term without positions takes no room (its occurrences are kept apart).
         var cursors = _proxStarts;
         var start = 0;
         for (var id = 0; id < terms; id++)
@@ -120,15 +124,14 @@ internal sealed class AnalyzedField : Analysis.ITermSink
         var sorted = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(start, 1));
         try
         {
-            for (var i = 0; i < _occurrences; i++)
+            var occurrenceTerms = _positioned.Terms;
+            var occurrencePositions = _positioned.Positions;
+            for (var i = 0; i < _positioned.Count; i++)
             {
-                var term = _occurrenceTerms[i];
+                var term = occurrenceTerms[i];
                 var cursor = cursors[term];
-                if (cursor >= 0)
-                {
-                    sorted[cursor] = _occurrencePositions[i];
-                    cursors[term] = cursor + 1;
-                }
+                sorted[cursor] = occurrencePositions[i];
+                cursors[term] = cursor + 1;
             }
 
             // Encode: a VInt takes at most 5 bytes.
@@ -185,11 +188,11 @@ internal sealed class AnalyzedField : Analysis.ITermSink
     {
         var positions = new int[FreqOf(id)];
         var n = 0;
-        for (var i = 0; i < _occurrences; i++)
+        for (var i = 0; i < _unpositioned.Count; i++)
         {
-            if (_occurrenceTerms[i] == id)
+            if (_unpositioned.Terms[i] == id)
             {
-                positions[n++] = _occurrencePositions[i];
+                positions[n++] = _unpositioned.Positions[i];
             }
         }
 
@@ -199,5 +202,25 @@ internal sealed class AnalyzedField : Analysis.ITermSink
         }
 
         return _lateProx.AsSpan(0, Encode(positions, _lateProx, 0));
+    }
+
+    /// <summary>A growing list of (term, position) occurrences, reused from document to document.</summary>
+    private sealed class Occurrences
+    {
+        public int[] Terms = new int[1024];
+        public int[] Positions = new int[1024];
+        public int Count;
+
+        public void Add(int term, int position)
+        {
+            if (Count == Terms.Length)
+            {
+                Array.Resize(ref Terms, Count * 2);
+                Array.Resize(ref Positions, Count * 2);
+            }
+
+            Terms[Count] = term;
+            Positions[Count++] = position;
+        }
     }
 }
