@@ -22,7 +22,7 @@ internal sealed class InternedTokenizer
     /// <summary>The longest spelling remembered, in chars; longer words are scanned each time.</summary>
     public const int MaxRememberedLength = 32;
 
-    /// <summary>Past this many spellings the memory starts again (about 3 MB): foreign words and names keep coming.</summary>
+    /// <summary>Past this many spellings the memory starts again (up to about 6 MB a thread by then): foreign words and names keep coming.</summary>
     public const int MaxSpellings = 1 << 16;
 
     private const int Stacked = 1 << 8; // a token at the previous token's position (a code's part)
