@@ -62,13 +62,7 @@ public sealed class SpellingMemoryTests
         var indexer = new StackedFormsIndexer();
         var known = Enumerable.Range(0, 200).Select(_ => Piece(random)).ToList();
         AssertSameAsStream(indexer, string.Join(' ', known));
-        var filling = new StringBuilder();
-        for (var w = 0; w <= InternedTokenizer.MaxSpellings; w++)
-        {
-            filling.Append(RandomWord(random, w)).Append(' ');
-        }
-
-        AssertSameAsStream(indexer, filling.ToString());
+        AssertSameAsStream(indexer, TextOf(InternedTokenizer.MaxSpellings + 1, w => RandomWord(random, w)));
         Assert.True(indexer.RememberedSpellings > InternedTokenizer.MaxSpellings, "the memory was not filled");
         AssertSameAsStream(indexer, string.Join(' ', known));
         Assert.True(indexer.RememberedSpellings < 1_000, $"the memory did not start again ({indexer.RememberedSpellings} spellings)");
@@ -84,13 +78,7 @@ public sealed class SpellingMemoryTests
         var indexer = new StackedFormsIndexer();
         var known = Enumerable.Range(0, 300).Select(_ => Piece(random)).ToList();
         AssertSameAsStream(indexer, string.Join(' ', known));
-        var numbers = new StringBuilder();
-        for (var n = 0; n <= StackedFormsIndexer.MaxVocabulary; n++)
-        {
-            numbers.Append(n.ToString(CultureInfo.InvariantCulture)).Append(' ');
-        }
-
-        AssertSameAsStream(indexer, numbers.ToString());
+        AssertSameAsStream(indexer, TextOf(StackedFormsIndexer.MaxVocabulary + 1, n => n.ToString(CultureInfo.InvariantCulture)));
         Assert.True(indexer.VocabularySize > StackedFormsIndexer.MaxVocabulary, "the vocabulary was not filled");
 
         // Words first, so their new numbers differ from the ones remembered with their spellings.
@@ -138,6 +126,18 @@ public sealed class SpellingMemoryTests
         1 => Pick(random, Words).Normalize(NormalizationForm.FormD),
         _ => Pick(random, Words),
     };
+
+    /// <summary><paramref name="count"/> words, word number i being <paramref name="word"/>(i), each followed by a space.</summary>
+    private static string TextOf(int count, Func<int, string> word)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            text.Append(word(i)).Append(' ');
+        }
+
+        return text.ToString();
+    }
 
     /// <summary>A distinct made-up word (number <paramref name="n"/> in letters), in a random case.</summary>
     private static string RandomWord(Random random, int n)
