@@ -5,7 +5,7 @@ using System.Globalization;
 namespace SearchService.Indexer.Commands;
 
 /// <summary>
-/// <c>bench http --url URL --queries Q.tsv [--connections 2,16] [--seconds 20]</c>: a bounded
+/// <c>bench http --url URL --queries Q.tsv [--connections 2,16] [--seconds 20] [--warmup 3]</c>: a bounded
 /// loopback load on a running service's <c>/api/search</c>: N clients, each sending the next
 /// query as soon as its previous answer arrived, for a fixed time; prints requests/s and the
 /// latency percentiles per connection count. Non-200 answers are counted and reported. With
@@ -20,20 +20,25 @@ public static class HttpBenchCommand
         var url = new Option<string>("--url") { Description = "The service's base URL.", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var queries = new Option<string>("--queries") { Description = "Query set: id, kind, query (header skipped); each query becomes q=… on /api/search.", Required = true };
         var connections = new Option<string>("--connections") { Description = "Concurrent clients, comma-separated.", DefaultValueFactory = _ => "2,16" };
-        var seconds = new Option<double>("--seconds") { Description = "Timed seconds per connection count (after a 3 s warm-up).", DefaultValueFactory = _ => 20 };
+        var seconds = new Option<double>("--seconds") { Description = "Timed seconds per connection count (after the warm-up).", DefaultValueFactory = _ => 20 };
+        var warmup = new Option<double>("--warmup")
+        {
+            Description = "Untimed seconds of the same load before each timed part. A freshly started service spends its first ~10 s under load recompiling its hot code (tiered JIT): a longer warm-up measures it settled.",
+            DefaultValueFactory = _ => 3,
+        };
         var lanes = new Option<string?>("--lanes")
         {
             Description = "Mixed load instead of --connections: lanes separated by ';', each 'kind,kind:clients' (e.g. \"or,and,phrase:8;rare:8\"), all at once; figures per lane.",
         };
         var serverPid = new Option<int?>("--server-pid") { Description = "The service's process id (same machine): also print its CPU milliseconds per request over the timed part." };
-        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds, lanes, serverPid };
+        var command = new Command("http", "Requests/s and latency of a running service's search endpoint under a bounded loopback load.") { url, queries, connections, seconds, warmup, lanes, serverPid };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rows = BenchQuery.ReadFile(parse.GetValue(queries)!);
             var texts = rows.ConvertAll(q => q.Text);
             if (parse.GetValue(lanes) is { Length: > 0 } mix)
             {
-                return await MixedAsync(parse.GetValue(url)!, rows, mix, TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
+                return await MixedAsync(parse.GetValue(url)!, rows, mix, TimeSpan.FromSeconds(parse.GetValue(warmup)), TimeSpan.FromSeconds(parse.GetValue(seconds)), cancellationToken);
             }
 
             var counts = parse.GetValue(connections)!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList();
@@ -46,7 +51,7 @@ public static class HttpBenchCommand
             Console.WriteLine("clients  requests/s   p50 ms   p95 ms   p99 ms   errors" + (server is null ? "" : "   server CPU ms/request"));
             foreach (var count in counts)
             {
-                await Load(client, texts, count, TimeSpan.FromSeconds(3), null, cancellationToken);
+                await Load(client, texts, count, TimeSpan.FromSeconds(parse.GetValue(warmup)), null, cancellationToken);
                 var samples = new List<double>();
                 server?.Refresh();
                 var cpuBefore = server?.TotalProcessorTime ?? TimeSpan.Zero;
@@ -64,7 +69,7 @@ public static class HttpBenchCommand
     }
 
     /// <summary>Several lanes of clients at once, each sending its own kinds of query; figures per lane.</summary>
-    private static async Task<int> MixedAsync(string url, List<BenchQuery> rows, string mix, TimeSpan duration, CancellationToken cancellationToken)
+    private static async Task<int> MixedAsync(string url, List<BenchQuery> rows, string mix, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         var lanes = mix.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(lane =>
         {
@@ -83,7 +88,7 @@ public static class HttpBenchCommand
             BaseAddress = new Uri(url),
             Timeout = TimeSpan.FromSeconds(60),
         };
-        await Task.WhenAll(lanes.Select(l => Load(client, l.Texts, l.Clients, TimeSpan.FromSeconds(3), null, cancellationToken)));
+        await Task.WhenAll(lanes.Select(l => Load(client, l.Texts, l.Clients, warmup, null, cancellationToken)));
         var samples = lanes.Select(_ => new List<double>()).ToList();
         var results = await Task.WhenAll(lanes.Select((l, i) => Load(client, l.Texts, l.Clients, duration, samples[i], cancellationToken)));
         Console.WriteLine("lane                    clients  requests/s   p50 ms   p95 ms   p99 ms   errors");

@@ -148,6 +148,66 @@ public sealed class StoredFieldsMergeTests : IDisposable
         Assert.Contains(report.Problems, p => p.Contains("_0.fdt", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Bodies_compressed_over_different_dictionaries_read_back_from_many_threads_switching_between_them()
+    {
+        // Two writer sessions compress over a dictionary each; the merged segment keeps both, and
+        // a page of hits alternates between their chunks (each thread decodes with both, shared).
+        var expected = new Dictionary<string, string>();
+        var random = new Random(23);
+        for (var session = 0; session < 2; session++)
+        {
+            using var writer = IndexWriter.Open(_scratch.Path, Schema, new IndexWriterOptions { MergePolicy = null });
+            for (var i = 0; i < 300; i++)
+            {
+                var id = $"w{session}-{i}";
+                var body = Words(random, random.Next(250, 500));
+                writer.AddDocument(new IndexDocument().Add("id", id).Add("title", "t").Add("body", body).Add("year", 2000L));
+                expected[id] = body;
+            }
+
+            writer.Commit();
+            if (session == 1)
+            {
+                writer.ForceMerge(1);
+                writer.Commit();
+            }
+        }
+
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
+        var segment = Assert.Single(snapshot.Segments);
+        var dictionaries = Enumerable.Range(0, segment.StoredChunkCount).Select(segment.StoredChunkDictionary).OfType<byte[]>().Distinct(ReferenceEqualityComparer.Instance).Count();
+        Assert.Equal(2, dictionaries);
+
+        var half = segment.MaxDoc / 2;
+        var readers = Enumerable.Range(0, 4).Select(t => Task.Run(() =>
+        {
+            var wrong = new List<string>();
+            for (var round = 0; round < 3; round++)
+            {
+                for (var i = t; i < half; i += 2)
+                {
+                    foreach (var doc in new[] { i, half + i })
+                    {
+                        var values = segment.Document(doc, f => f == "body");
+                        var id = (string)values.Single(v => v.Field == "id").Value;
+                        if ((string)values.Single(v => v.Field == "body").Value != expected[id])
+                        {
+                            wrong.Add(id);
+                        }
+                    }
+                }
+            }
+
+            return wrong;
+        })).ToList();
+
+        foreach (var wrong in await Task.WhenAll(readers))
+        {
+            Assert.Empty(wrong);
+        }
+    }
+
     private static string Words(Random random, int count) =>
         string.Join(' ', Enumerable.Range(0, count).Select(_ => Syllables[random.Next(Syllables.Length)]));
 }

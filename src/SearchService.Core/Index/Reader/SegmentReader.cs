@@ -20,8 +20,10 @@ public sealed class SegmentReader
     private readonly IndexDirectory _directory;
     private readonly (int FirstDoc, long Pointer, int Dictionary)[] _chunks;
 
-    // The stored-fields dictionaries the chunks' tails were compressed over (chunk dictionary n is [n - 1]).
+    // The stored-fields dictionaries the chunks' tails were compressed over (chunk dictionary n is [n - 1]),
+    // and each digested for decoding on first use, shared by every thread.
     private readonly byte[][] _dictionaries;
+    private readonly StoredDictionary?[] _digests;
 
     // Where the chunk index starts: the end of the last chunk.
     private readonly long _chunksEnd;
@@ -32,8 +34,7 @@ public sealed class SegmentReader
 
     // Where a thread decodes the chunks it reads documents from, reused from one document to the
     // next (fresh buffers for each hit churned the heap), with its zstd decoder: it keeps the last
-    // chunk's small values it decoded, so neighbouring hits of a page share them, and the last
-    // dictionary it loaded.
+    // chunk's small values it decoded, so neighbouring hits of a page share them.
     [ThreadStatic]
     private static StoredScratch? t_stored;
     private readonly byte[]?[] _norms;
@@ -85,6 +86,7 @@ public sealed class SegmentReader
         }
 
         _dictionaries = ReadDictionaries(index);
+        _digests = new StoredDictionary?[_dictionaries.Length];
         foreach (var chunk in _chunks)
         {
             if ((uint)chunk.Dictionary > (uint)_dictionaries.Length)
@@ -124,6 +126,10 @@ public sealed class SegmentReader
             _pos.CloseFile();
             _fdt.CloseFile();
             _dvd.CloseFile();
+            foreach (var digest in _digests)
+            {
+                digest?.Dispose();
+            }
         }
         else if (left < 0)
         {
@@ -310,7 +316,7 @@ public sealed class SegmentReader
         }
         finally
         {
-            decoded.Zstd?.Dispose();
+            decoded.Decoder?.Dispose();
         }
     }
 
@@ -379,7 +385,7 @@ public sealed class SegmentReader
             scratch.Heads = GC.AllocateUninitializedArray<byte>(Math.Max(length, scratch.Heads.Length * 2));
         }
 
-        if (length == 0 ? !compressed.IsEmpty : !TryUnwrap(Decoder(scratch, chunk), compressed, scratch.Heads.AsSpan(0, length)))
+        if (length == 0 ? !compressed.IsEmpty : !Decode(scratch, chunk, compressed, scratch.Heads.AsSpan(0, length)))
         {
             throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer} does not decompress");
         }
@@ -417,7 +423,7 @@ public sealed class SegmentReader
         var input = _fdt.Clone();
         input.Position = scratch.FrameStarts[k];
         var compressed = ReadFrame(scratch, input, (int)(scratch.FrameStarts[k + 1] - scratch.FrameStarts[k]));
-        if (!TryUnwrap(Decoder(scratch, chunk), compressed, scratch.Tail.AsSpan(0, length)))
+        if (!Decode(scratch, chunk, compressed, scratch.Tail.AsSpan(0, length)))
         {
             throw new CorruptIndexException(_fdt.Name, $"stored-fields chunk at {_chunks[chunk].Pointer}: document {k}'s large values do not decompress");
         }
@@ -439,20 +445,32 @@ public sealed class SegmentReader
         return frame;
     }
 
-    /// <summary>The scratch's zstd decoder with chunk <paramref name="chunk"/>'s dictionary loaded (kept loaded for the next chunk of the same dictionary).</summary>
-    private Decompressor Decoder(StoredScratch scratch, int chunk)
+    /// <summary>Decodes a frame of chunk <paramref name="chunk"/> with the scratch's decoder over the chunk's dictionary into exactly <paramref name="output"/>; false when it does not.</summary>
+    private bool Decode(StoredScratch scratch, int chunk, ReadOnlySpan<byte> compressed, Span<byte> output) =>
+        (scratch.Decoder ??= new StoredDecoder()).TryDecode(Digest(_chunks[chunk].Dictionary), compressed, output);
+
+    /// <summary>Chunk dictionary <paramref name="dictionary"/> digested for decoding (null for 0, none), made on first use.</summary>
+    private StoredDictionary? Digest(int dictionary)
     {
-        var dictionary = _chunks[chunk].Dictionary;
-        if (scratch.Zstd is null || scratch.ZstdReader != _readerId || scratch.ZstdDictionary != dictionary)
+        if (dictionary == 0)
         {
-            scratch.Zstd ??= new Decompressor();
-            scratch.ZstdReader = 0;
-            scratch.Zstd.LoadDictionary(dictionary == 0 ? [] : _dictionaries[dictionary - 1]);
-            scratch.ZstdReader = _readerId;
-            scratch.ZstdDictionary = dictionary;
+            return null;
         }
 
-        return scratch.Zstd;
+        if (Volatile.Read(ref _digests[dictionary - 1]) is { } known)
+        {
+            return known;
+        }
+
+        var made = new StoredDictionary(_dictionaries[dictionary - 1]);
+        var first = Interlocked.CompareExchange(ref _digests[dictionary - 1], made, null);
+        if (first is not null)
+        {
+            made.Dispose();
+            return first;
+        }
+
+        return made;
     }
 
     /// <summary>Decodes one zstd frame into exactly <paramref name="output"/>; false when it is damaged or of another length.</summary>
@@ -468,7 +486,7 @@ public sealed class SegmentReader
         }
     }
 
-    /// <summary>A thread's buffers for the stored-fields chunk it read a document from last (which reader's, which chunk, its documents' small values, one tail) and its zstd decoder.</summary>
+    /// <summary>A thread's buffers for the stored-fields chunk it read a document from last (which reader's, which chunk, its documents' small values, one tail) and its zstd decoding context.</summary>
     private sealed class StoredScratch
     {
         public long Reader;
@@ -481,9 +499,7 @@ public sealed class SegmentReader
         public byte[] Heads = [];
         public byte[] Tail = [];
         public byte[] Compressed = [];
-        public Decompressor? Zstd;
-        public long ZstdReader;
-        public int ZstdDictionary;
+        public StoredDecoder? Decoder;
     }
 
     /// <summary>The numeric column value of <paramref name="doc"/>, or null when it has none.</summary>

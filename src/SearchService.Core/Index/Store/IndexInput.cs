@@ -5,13 +5,15 @@ using Microsoft.Win32.SafeHandles;
 namespace SearchService.Core.Index.Store;
 
 /// <summary>
-/// Reads an index file at any position through positional reads (<see cref="RandomAccess"/>),
-/// with a small buffer of its own: the file is never loaded whole, the OS page cache does the
+/// Reads an index file at any position, with a small buffer of its own filled by copies out of
+/// the file mapped into memory (<see cref="MappedFile"/>; positional reads, <see cref="RandomAccess"/>,
+/// where files are not mapped): the file is never loaded whole, the OS page cache does the
 /// caching, and clones share the handle but not the position, so many threads can read one file.
 /// </summary>
 public sealed class IndexInput
 {
     private readonly SafeFileHandle _handle;
+    private readonly MappedFile? _mapped;
     private const int FirstBufferSize = 512;
     private readonly int _maxBufferSize;
     private byte[] _buffer = [];
@@ -20,9 +22,15 @@ public sealed class IndexInput
     private long _position;
 
     internal IndexInput(string name, SafeFileHandle handle, long length, int bufferSize = 8192)
+        : this(name, handle, MappedFile.TryMap(handle, length), length, bufferSize)
+    {
+    }
+
+    private IndexInput(string name, SafeFileHandle handle, MappedFile? mapped, long length, int bufferSize)
     {
         Name = name;
         _handle = handle;
+        _mapped = mapped;
         Length = length;
         _maxBufferSize = bufferSize;
     }
@@ -49,10 +57,14 @@ public sealed class IndexInput
     }
 
     /// <summary>Closes the file for this input and every clone of it (only the input's owner calls this, once no clone is in use).</summary>
-    internal void CloseFile() => _handle.Dispose();
+    internal void CloseFile()
+    {
+        _mapped?.Dispose();
+        _handle.Dispose();
+    }
 
     /// <summary>A reader of the same file with its own position and buffer.</summary>
-    public IndexInput Clone() => new(Name, _handle, Length, _maxBufferSize) { _position = _position };
+    public IndexInput Clone() => new(Name, _handle, _mapped, Length, _maxBufferSize) { _position = _position };
 
     /// <summary>Reads one byte.</summary>
     public byte ReadByte()
@@ -89,7 +101,7 @@ public sealed class IndexInput
             var read = 0;
             while (read < into.Length)
             {
-                var n = RandomAccess.Read(_handle, into[read..], _position + read);
+                var n = ReadAt(into[read..], _position + read);
                 if (n <= 0)
                 {
                     throw new CorruptIndexException(Name, $"unexpected end of file at {_position + read}");
@@ -220,7 +232,7 @@ public sealed class IndexInput
             _buffer = new byte[_buffer.Length == 0 ? Math.Min(FirstBufferSize, _maxBufferSize) : Math.Min(_buffer.Length * 4, _maxBufferSize)];
         }
 
-        var n = RandomAccess.Read(_handle, _buffer.AsSpan(0, (int)Math.Min(_buffer.Length, Length - _position)), _position);
+        var n = ReadAt(_buffer.AsSpan(0, (int)Math.Min(_buffer.Length, Length - _position)), _position);
         if (n <= 0)
         {
             throw new CorruptIndexException(Name, $"unexpected end of file at {_position}");
@@ -229,4 +241,6 @@ public sealed class IndexInput
         _bufferStart = _position;
         _bufferLength = n;
     }
+
+    private int ReadAt(Span<byte> into, long position) => _mapped is { } mapped ? mapped.Read(into, position) : RandomAccess.Read(_handle, into, position);
 }
