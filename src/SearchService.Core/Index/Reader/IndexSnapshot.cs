@@ -149,7 +149,7 @@ public sealed class IndexSnapshot : IDisposable
             try
             {
                 reuse?.IncRef();
-                readers.Add(reuse ?? new SegmentReader(directory, SegmentInfo.Read(directory, segment.Name), segment.DeletesGeneration));
+                readers.Add(reuse ?? new SegmentReader(directory, SegmentInfo.Read(directory, segment.Name), segment.DeletesGeneration, mapped: true));
             }
             catch
             {

@@ -43,16 +43,20 @@ public sealed class SegmentReader
     private int _references = 1;
     private (string[] Values, int[] Starts, int[] Ords)?[]? _keywords;
 
-    /// <summary>Opens segment <paramref name="info"/> with the deletes of <paramref name="deletesGeneration"/> (0 for none).</summary>
-    public SegmentReader(IndexDirectory directory, SegmentInfo info, long deletesGeneration)
+    /// <summary>
+    /// Opens segment <paramref name="info"/> with the deletes of <paramref name="deletesGeneration"/>
+    /// (0 for none); with <paramref name="mapped"/>, its files are read through memory mappings,
+    /// as a snapshot's searches read them (see <see cref="IndexDirectory.OpenInput"/>).
+    /// </summary>
+    public SegmentReader(IndexDirectory directory, SegmentInfo info, long deletesGeneration, bool mapped = false)
     {
         _directory = directory;
         Info = info;
         DeletesGeneration = deletesGeneration;
         var fields = info.Fields;
-        Terms = new TermDictionaryReader(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "tim")), fields.Count);
-        _doc = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "doc"));
-        _pos = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "pos"));
+        Terms = new TermDictionaryReader(directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "tim"), mapped), fields.Count);
+        _doc = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "doc"), mapped);
+        _pos = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "pos"), mapped);
         CodecFile.ReadHeader(_doc, "Postings", PostingsFormat.DocsVersion, PostingsFormat.DocsVersion);
         CodecFile.CheckFooter(_doc);
         CodecFile.ReadHeader(_pos, "Positions", PostingsFormat.PositionsVersion, PostingsFormat.PositionsVersion);
@@ -72,7 +76,7 @@ public sealed class SegmentReader
             }
         }
 
-        _fdt = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "fdt"));
+        _fdt = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "fdt"), mapped);
         CodecFile.ReadHeader(_fdt, "StoredFields", PostingsFormat.StoredFieldsVersion, PostingsFormat.StoredFieldsVersion);
         CodecFile.CheckFooter(_fdt);
         var index = _fdt.Clone();
@@ -96,7 +100,7 @@ public sealed class SegmentReader
         }
 
         // Opened now, read on first use: a file opened later might already be gone after a newer commit's clean-up.
-        _dvd = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "dvd"));
+        _dvd = directory.OpenInput(IndexFileNames.SegmentFile(info.Name, "dvd"), mapped);
         CodecFile.CheckFooter(_dvd);
         LiveDocs = deletesGeneration > 0 ? LiveDocs.Read(directory, info.Name, deletesGeneration, info.DocCount) : null;
     }

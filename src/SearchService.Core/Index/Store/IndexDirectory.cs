@@ -42,8 +42,15 @@ public sealed class IndexDirectory
     /// <summary>Creates a new file; fails if it exists (files are never overwritten).</summary>
     public IndexOutput CreateOutput(string name) => new(Resolve(name), name, WriteLimiter);
 
-    /// <summary>Opens a file for positional reads.</summary>
-    public IndexInput OpenInput(string name)
+    /// <summary>
+    /// Opens a file for positional reads; with <paramref name="mapped"/>, through a read-only
+    /// memory mapping where the OS allows one (<see cref="MappedFile"/>). Searching readers map
+    /// their files (a read is then a copy, not a system call); the writer's readers, which merges
+    /// read from start to end, and whole-file checks do not, so the pages a merge passes through
+    /// are not counted in the process's resident memory (a forced merge of a 100k index took the
+    /// build's peak from ~520 to ~940 MB when they were).
+    /// </summary>
+    public IndexInput OpenInput(string name, bool mapped = false)
     {
         var path = Resolve(name);
         if (!File.Exists(path))
@@ -52,7 +59,7 @@ public sealed class IndexDirectory
         }
 
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        return new IndexInput(name, handle, RandomAccess.GetLength(handle));
+        return new IndexInput(name, handle, RandomAccess.GetLength(handle), mapped);
     }
 
     /// <summary>Forces the named files' contents to the disk; a failure throws (a write that may be lost is never reported durable).</summary>

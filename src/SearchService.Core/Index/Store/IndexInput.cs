@@ -21,8 +21,8 @@ public sealed class IndexInput
     private int _bufferLength;
     private long _position;
 
-    internal IndexInput(string name, SafeFileHandle handle, long length, int bufferSize = 8192)
-        : this(name, handle, MappedFile.TryMap(handle, length), length, bufferSize)
+    internal IndexInput(string name, SafeFileHandle handle, long length, bool mapped, int bufferSize = 8192)
+        : this(name, handle, mapped ? MappedFile.TryMap(handle, length) : null, length, bufferSize)
     {
     }
 
