@@ -20,7 +20,11 @@ COPY NOTICE ./
 RUN mkdir -p /data && chown "$APP_UID" /data
 VOLUME ["/data"]
 # Unprefixed so it overrides appsettings.json (which binds loopback only, for a developer machine).
+# DOTNET_GCgen0size: a 64 MiB young generation (the runtime reads this knob from the environment
+# only); with the default budget, under 16 connections of new searches, each request cost
+# 3.96-4.00 ms of CPU against 3.66-3.73 with it (README, The API under load).
 ENV Urls=http://0.0.0.0:8080 \
+    DOTNET_GCgen0size=0x4000000 \
     SearchService__IndexPath=/data \
     SearchService__SamplesPath=/app/samples
 EXPOSE 8080
