@@ -6,6 +6,7 @@ using SearchService.Api.Configuration;
 using SearchService.Api.Endpoints;
 using SearchService.Api.Hosting;
 using SearchService.Api.Security;
+using SearchService.Core.Catalog.Answering;
 using SearchService.Core.Documents;
 using SearchService.Core.Documents.Extraction;
 using SearchService.Core.Index.Schema;
@@ -128,6 +129,16 @@ try
 
     await host.IndexSamplesIfEmptyAsync(options.Value.SamplesPath);
     app.Logger.LogInformation("Serving the index in {Path}: {Documents} documents", host.IndexPath, host.Documents);
+
+    // Searched before listening, so no client meets the code before it is compiled for speed.
+    if (options.Value.WarmUpSeconds > 0 && host.Documents > 0)
+    {
+        using var snapshot = host.Acquire();
+        var warm = SearchWarmUp.Run(snapshot, TimeSpan.FromSeconds(options.Value.WarmUpSeconds));
+        app.Logger.LogInformation(
+            "Warmed up with {Searches} searches ({Queries} kinds made from the index's documents, {Failed} failed) in {Seconds:F1} s",
+            warm.Searches, warm.Queries, warm.Failed, warm.Elapsed.TotalSeconds);
+    }
 }
 catch (OptionsValidationException e)
 {
