@@ -7,8 +7,7 @@ namespace SearchService.Api.Hosting;
 
 /// <summary>
 /// Keeps fast searches fast when more arrives than the machine can serve. A search's cost is
-/// estimated before it runs (the postings it would walk: the document frequencies of the terms it
-/// matches); costly ones run in a narrow lane (<see cref="SearchServiceOptions.HeavySearchConcurrency"/>
+/// estimated before it runs (about how many documents it would visit; see <see cref="Cost"/>); costly ones run in a narrow lane (<see cref="SearchServiceOptions.HeavySearchConcurrency"/>
 /// dedicated threads, fewer than the cores, at a lower OS priority; see <see cref="HeavySearchLane"/>),
 /// waiting in a bounded queue, and beyond the queue they are refused with 503 and Retry-After.
 /// Cheap ones (a rare word, a code, a filter) run at once on the request's thread and never wait
@@ -16,8 +15,8 @@ namespace SearchService.Api.Hosting;
 /// </summary>
 public sealed class SearchAdmission : IDisposable
 {
-    /// <summary>Below this many postings a search is cheap whatever the index size.</summary>
-    public const long MinHeavyPostings = 20_000;
+    /// <summary>Below this many documents visited a search is cheap whatever the index size.</summary>
+    public const long MinHeavyCost = 20_000;
 
     private readonly HeavySearchLane _lane;
 
@@ -36,40 +35,19 @@ public sealed class SearchAdmission : IDisposable
     public int Waiting => _lane.Waiting;
 
     /// <summary>
-    /// The postings <paramref name="request"/> would walk in <paramref name="searcher"/>'s snapshot:
-    /// the sum of the document frequencies of the terms its query matches (prefixes and fuzzy
-    /// terms expanded), filters included.
+    /// About how many documents <paramref name="request"/> would visit in <paramref name="searcher"/>'s
+    /// snapshot (<see cref="IndexSearcher.Cost"/>): a term its document frequency, words that must
+    /// all match their rarest, words any of which may match their sum (prefixes and fuzzy terms
+    /// expanded), a filter bounding the rest; a narrow filter on broad words is cheap, as it runs.
     /// </summary>
     public static long Cost(IndexSearcher searcher, SearchRequest request)
     {
         ArgumentNullException.ThrowIfNull(searcher);
-        var query = searcher.BuildQuery(request);
-        long postings = 0;
-        foreach (var (field, terms) in searcher.MatchedTerms(query))
-        {
-            foreach (var segment in searcher.Snapshot.Segments)
-            {
-                var number = segment.FieldNumber(field);
-                if (number < 0)
-                {
-                    continue;
-                }
-
-                foreach (var term in terms)
-                {
-                    if (segment.Terms.TryGet(number, term, out var info))
-                    {
-                        postings += info.DocFreq;
-                    }
-                }
-            }
-        }
-
-        return postings;
+        return searcher.Cost(searcher.BuildQuery(request));
     }
 
-    /// <summary>True when a search of <paramref name="cost"/> postings over <paramref name="documents"/> documents goes in the narrow lane.</summary>
-    public static bool IsHeavy(long cost, int documents) => cost > Math.Max(MinHeavyPostings, documents / 5);
+    /// <summary>True when a search visiting about <paramref name="cost"/> documents, in an index of <paramref name="documents"/>, goes in the narrow lane.</summary>
+    public static bool IsHeavy(long cost, int documents) => cost > Math.Max(MinHeavyCost, documents / 5);
 
     /// <summary>
     /// Runs <paramref name="search"/>: a cheap one at once on the caller's thread, a heavy one on

@@ -333,6 +333,25 @@ public sealed class IndexSearcher
         return _cache.MatchedTerms.GetValue(query, q => q.MatchedTerms(CreateContext()));
     }
 
+    /// <summary>
+    /// About how many documents a search of <paramref name="query"/> visits in this snapshot, summed
+    /// over segments (see <see cref="Weight.Cost"/>): what it costs before block-max skipping, known
+    /// before it runs.
+    /// </summary>
+    public long Cost(Query query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var context = CreateContext();
+        var weight = Rewrite(query, context).CreateWeight(context, 1f);
+        long cost = 0;
+        foreach (var leaf in context.Leaves)
+        {
+            cost += weight.Cost(leaf);
+        }
+
+        return cost;
+    }
+
     /// <summary>The rewritten form of <paramref name="query"/>, worked out once per query object and snapshot.</summary>
     private Query Rewrite(Query query, SearchContext context) => _cache.Rewritten.GetValue(query, q => q.Rewrite(context));
 

@@ -106,7 +106,7 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
     }
 
     [Fact]
-    public void The_cost_of_a_search_is_the_postings_it_would_walk()
+    public void The_cost_of_a_search_is_the_documents_it_would_visit()
     {
         _ = _factory.CreateClient(); // starts the service: the samples are indexed
         using var snapshot = IndexSnapshot.Open(new IndexDirectory(_factory.IndexPath));
@@ -121,5 +121,26 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
         Assert.True(prefix > common, $"th* expands to many words: cost {prefix} against {common}");
         Assert.False(SearchAdmission.IsHeavy(common, snapshot.LiveCount));
         Assert.True(SearchAdmission.IsHeavy(1_000_000, 100_000));
+    }
+
+    [Fact]
+    public void A_narrow_filter_or_a_rare_required_word_makes_a_broad_search_cheap()
+    {
+        _ = _factory.CreateClient();
+        using var snapshot = IndexSnapshot.Open(new IndexDirectory(_factory.IndexPath));
+        var searcher = ConclusionSearcher.Open(snapshot);
+        var locality = searcher.Search(new SearchRequest { Query = "kết luận", Size = 1 }).Hits[0].Locality!;
+        var inLocality = searcher.Search(new SearchRequest { Query = "kết luận", Locality = locality, Size = 100 }).Total;
+
+        var broad = SearchAdmission.Cost(searcher, new SearchRequest { Query = "kết luận" });
+        var filtered = SearchAdmission.Cost(searcher, new SearchRequest { Query = "kết luận", Locality = locality });
+        var phrase = SearchAdmission.Cost(searcher, new SearchRequest { Query = "\"kết luận\"" });
+        var withCode = SearchAdmission.Cost(searcher, new SearchRequest { Query = "\"kết luận\" AND \"18-NQ/TU\"" });
+        var either = SearchAdmission.Cost(searcher, new SearchRequest { Query = "\"kết luận\" OR \"18-NQ/TU\"" });
+
+        Assert.True(filtered < broad, $"filtered to {locality}: cost {filtered}, unfiltered {broad}");
+        Assert.True(filtered <= 2 * inLocality, $"{inLocality} documents in {locality}, cost {filtered}");
+        Assert.True(withCode < phrase, $"AND a code: cost {withCode}, the phrase alone {phrase}");
+        Assert.True(either > phrase, $"OR a code visits both: cost {either}, the phrase alone {phrase}");
     }
 }

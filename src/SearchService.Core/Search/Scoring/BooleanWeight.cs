@@ -85,6 +85,33 @@ public sealed class BooleanWeight : Weight
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// As <see cref="GetScorer"/> assembles: required clauses are led by the rarest (a broad query
+    /// with a narrow filter visits the filter's documents), should clauses alone add up, and
+    /// prohibitions only subtract.
+    /// </remarks>
+    public override long Cost(LeafContext leaf)
+    {
+        long required = long.MaxValue, optional = 0;
+        for (var i = 0; i < _weights.Length; i++)
+        {
+            switch (_query.Clauses[i].Occur)
+            {
+                case Occur.Must or Occur.Filter:
+                    required = Math.Min(required, _weights[i].Cost(leaf));
+                    break;
+                case Occur.Should:
+                    optional += _weights[i].Cost(leaf);
+                    break;
+            }
+        }
+
+        return required != long.MaxValue ? required
+            : optional > 0 ? optional
+            : HasOnlyProhibitions() && _weights.Length > 0 ? leaf.Segment.MaxDoc : 0;
+    }
+
+    /// <inheritdoc />
     public override Explanation Explain(LeafContext leaf, int doc)
     {
         var matched = new List<Explanation>();

@@ -42,6 +42,14 @@ public sealed class DocSetWeight : Weight
     }
 
     /// <inheritdoc />
+    /// <remarks>Every document of the segment, without the scan that finds the matching ones: a range or match-all is bounded by the segment.</remarks>
+    public override long Cost(LeafContext leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        return leaf.Segment.MaxDoc;
+    }
+
+    /// <inheritdoc />
     public override Explanation Explain(LeafContext leaf, int doc)
     {
         ArgumentNullException.ThrowIfNull(leaf);
