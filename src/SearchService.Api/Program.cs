@@ -136,8 +136,8 @@ try
         using var snapshot = host.Acquire();
         var warm = SearchWarmUp.Run(snapshot, TimeSpan.FromSeconds(options.Value.WarmUpSeconds));
         app.Logger.LogInformation(
-            "Warmed up with {Searches} searches ({Queries} kinds made from the index's documents, {Failed} failed) in {Seconds:F1} s",
-            warm.Searches, warm.Queries, warm.Failed, warm.Elapsed.TotalSeconds);
+            "Warmed up with {Searches} searches ({Passes} passes over {Queries} made from the index's documents, {Failed} failed) in {Seconds:F1} s",
+            warm.Searches, warm.Passes, warm.Queries, warm.Failed, warm.Elapsed.TotalSeconds);
     }
 }
 catch (OptionsValidationException e)

@@ -19,7 +19,7 @@ namespace SearchService.Core.Catalog.Answering;
 /// connections, its first 5 s answered 72 requests/s at a p99 of 556 ms and 25 ms of CPU a request,
 /// against ~460 requests/s, ~100 ms and ~3.9 ms once settled. The searches are made from the
 /// index's own documents (their words, their phrases, their locality) so that they match and walk
-/// real postings; they use an answerer without caches, so the service's caches start empty.
+/// real postings; they use an answerer of their own, so the service's caches start empty.
 /// </remarks>
 public static class SearchWarmUp
 {
@@ -27,30 +27,41 @@ public static class SearchWarmUp
     private const int SourceDocuments = 8;
 
     /// <summary>
-    /// Searches the index <paramref name="snapshot"/> holds, on every core, pass after pass over the
-    /// same searches until <paramref name="budget"/> has gone or <paramref name="maxPasses"/> passes
-    /// are done (a small index finishes its passes long before the budget). Nothing is searched for
-    /// an empty index or a zero budget. A search that fails is counted, never thrown: warming must
-    /// not stop a start.
+    /// Passes after which a warm-up ends even if the runtime still compiles now and then: a small
+    /// index's passes take milliseconds, and by then each search has run often enough to be hot.
     /// </summary>
-    public static SearchWarmUpReport Run(IndexSnapshot snapshot, TimeSpan budget, int maxPasses = 8, CancellationToken cancellationToken = default)
+    public const int MaxPasses = 30;
+
+    /// <summary>
+    /// Searches the index <paramref name="snapshot"/> holds, on every core, pass after pass over the
+    /// same searches, until the runtime has compiled nothing new for <paramref name="quiet"/> (the
+    /// hot code is recompiled: later passes would only repeat themselves), <see cref="MaxPasses"/>
+    /// passes are done or <paramref name="budget"/> has gone. Nothing is searched for an empty index or a zero budget. A search that fails is
+    /// counted, never thrown: warming must not stop a start.
+    /// </summary>
+    public static SearchWarmUpReport Run(IndexSnapshot snapshot, TimeSpan budget, TimeSpan? quiet = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         var started = Stopwatch.GetTimestamp();
-        if (budget <= TimeSpan.Zero || maxPasses <= 0 || snapshot.LiveCount == 0)
+        if (budget <= TimeSpan.Zero || snapshot.LiveCount == 0)
         {
-            return new SearchWarmUpReport(0, 0, 0, 0, TimeSpan.Zero);
+            return new SearchWarmUpReport(0, 0, 0, 0, 0, TimeSpan.Zero);
         }
 
+        var settle = quiet ?? TimeSpan.FromSeconds(1);
         var requests = Requests(ConclusionSearcher.Open(snapshot));
-        var answerer = new ConclusionSearchAnswerer(new FacetCache(0), new AnswerCache(0));
-        int searches = 0, matched = 0, failed = 0;
-        var passes = 0;
-        while (passes < maxPasses && Stopwatch.GetElapsedTime(started) < budget && !cancellationToken.IsCancellationRequested)
+        // Its own caches: the service's start empty. Facet lists are kept, as the service keeps
+        // them, so the first pass counts facets over every match and the later ones rank with
+        // block-max skipping: both are the service's hot paths. Whole answers are not kept.
+        var answerer = new ConclusionSearchAnswerer(new FacetCache(requests.Count), new AnswerCache(0));
+        int searches = 0, matched = 0, failed = 0, passes = 0;
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var lastCompile = Stopwatch.GetTimestamp();
+        while (passes < MaxPasses && Stopwatch.GetElapsedTime(started) < budget && !cancellationToken.IsCancellationRequested)
         {
             Parallel.ForEach(
                 requests,
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = CancellationToken.None },
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
                 (request, loop) =>
                 {
                     if (Stopwatch.GetElapsedTime(started) >= budget || cancellationToken.IsCancellationRequested)
@@ -76,14 +87,28 @@ public static class SearchWarmUp
                     }
                 });
             passes++;
+
+            // The runtime counts calls, then recompiles hot methods in the background, in batches
+            // (first with probes that watch what the code does, then for speed): a pass that ends
+            // a long enough stretch without a compile ends the warm-up.
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                lastCompile = Stopwatch.GetTimestamp();
+            }
+            else if (Stopwatch.GetElapsedTime(lastCompile) >= settle)
+            {
+                break;
+            }
         }
 
-        return new SearchWarmUpReport(requests.Count, searches, matched, failed, Stopwatch.GetElapsedTime(started));
+        return new SearchWarmUpReport(requests.Count, passes, searches, matched, failed, Stopwatch.GetElapsedTime(started));
     }
 
     /// <summary>
     /// The searches made from up to <see cref="SourceDocuments"/> documents spread over
-    /// <paramref name="searcher"/>'s index: from each, two adjacent words of its text and a third.
+    /// <paramref name="searcher"/>'s index: from each, four adjacent words of its text and another.
     /// </summary>
     public static IReadOnlyList<SearchRequest> Requests(SearchService.Core.Search.IndexSearcher searcher)
     {
@@ -91,22 +116,26 @@ public static class SearchWarmUp
         var requests = new List<SearchRequest>();
         var maxDoc = searcher.Snapshot.MaxDoc;
         var step = Math.Max(1, maxDoc / SourceDocuments);
-        for (var doc = step / 2; doc < maxDoc && requests.Count < SourceDocuments * 10; doc += step)
+        for (var doc = step / 2; doc < maxDoc && requests.Count < SourceDocuments * 12; doc += step)
         {
             var stored = searcher.Document(doc, static field => field is ConclusionFields.Body or ConclusionFields.Locality);
             var body = stored.FirstOrDefault(f => f.Field == ConclusionFields.Body).Value as string;
             var locality = stored.FirstOrDefault(f => f.Field == ConclusionFields.Locality).Value as string;
-            if (body is null || !TryPickWords(body, out var first, out var second, out var third))
+            if (body is null || !TryPickWords(body, out var run, out var third))
             {
                 continue;
             }
 
+            var (first, second) = (run[0], run[1]);
             var phrase = $"\"{first} {second}\"";
+            var longPhrase = $"\"{string.Join(' ', run)}\"";
             requests.Add(new SearchRequest { Query = first, Lenient = true });
             requests.Add(new SearchRequest { Query = $"{first} {third}", Lenient = true });
             requests.Add(new SearchRequest { Query = phrase, Lenient = true });
-            requests.Add(new SearchRequest { Query = VietnameseAlphabet.FoldString(phrase), Lenient = true });
-            requests.Add(new SearchRequest { Query = $"{phrase} OR {third}", Lenient = true });
+            requests.Add(new SearchRequest { Query = $"\"{first} {second} {run[2]}\"", Lenient = true });
+            requests.Add(new SearchRequest { Query = longPhrase, Lenient = true });
+            requests.Add(new SearchRequest { Query = VietnameseAlphabet.FoldString(longPhrase), Lenient = true });
+            requests.Add(new SearchRequest { Query = $"{phrase} OR \"{run[2]} {run[3]}\" OR {third}", Lenient = true });
             requests.Add(new SearchRequest { Query = $"{phrase} AND {third}", Lenient = true });
             requests.Add(new SearchRequest { Query = first[..Math.Min(3, first.Length)] + "*", Lenient = true });
             requests.Add(new SearchRequest { Query = second, Sort = SearchSort.Date, Lenient = true });
@@ -121,26 +150,29 @@ public static class SearchWarmUp
     }
 
     /// <summary>
-    /// Two adjacent words from the middle of <paramref name="text"/> (separated by one space, so a
-    /// phrase of them matches) and a third word further on; words are letters only, two or more,
-    /// and never a query operator.
+    /// Four adjacent words from the middle of <paramref name="text"/> (one space apart, so phrases
+    /// of them match: two words are read from the index's word pairs, longer phrases from
+    /// positions) and another word further on; words are letters only, two or more, and never a
+    /// query operator.
     /// </summary>
-    private static bool TryPickWords(string text, out string first, out string second, out string third)
+    private static bool TryPickWords(string text, out string[] run, out string other)
     {
-        first = second = third = "";
+        run = [];
+        other = "";
         var tokens = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        for (var i = tokens.Length / 3; i + 1 < tokens.Length; i++)
+        for (var i = tokens.Length / 3; i + 3 < tokens.Length; i++)
         {
-            if (!IsWord(tokens[i]) || !IsWord(tokens[i + 1]) || text.Contains($"{tokens[i]}  {tokens[i + 1]}", StringComparison.Ordinal))
+            var candidate = tokens[i..(i + 4)];
+            if (!candidate.All(IsWord) || !text.Contains(string.Join(' ', candidate), StringComparison.Ordinal))
             {
                 continue;
             }
 
-            for (var j = i + 5; j < tokens.Length; j++)
+            for (var j = i + 8; j < tokens.Length; j++)
             {
-                if (IsWord(tokens[j]) && tokens[j] != tokens[i] && tokens[j] != tokens[i + 1])
+                if (IsWord(tokens[j]) && !candidate.Contains(tokens[j]))
                 {
-                    (first, second, third) = (tokens[i], tokens[i + 1], tokens[j]);
+                    (run, other) = (candidate, tokens[j]);
                     return true;
                 }
             }
