@@ -194,6 +194,66 @@ public sealed class TopKPropertyTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The shape of a broad accented word in our stacked queries: one clause that ranks (a word in
+    /// about half the titles, whose scores tie often: titles of a few lengths, the word once or
+    /// twice) beside clauses that weigh next to nothing (words in every body: idf near 0), so most
+    /// documents are passed over by bounding them before the light clauses are read. The top hits
+    /// must still be the brute-force scan's, documents and scores.
+    /// </summary>
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(33)]
+    public void A_heavy_clause_beside_clauses_of_no_weight_ranks_as_a_brute_force_scan(int seed)
+    {
+        var random = new Random(seed);
+        string[] titles = ["kết luận hội nghị", "kết luận hội nghị đảng bộ", "đảng bộ huyện đại hội đảng bộ", "đảng bộ xã", "thông báo kết luận về đảng viên đảng bộ"];
+        using (var writer = IndexWriter.Open(_scratch.Path, ConclusionFields.Schema, new IndexWriterOptions { RamBufferBytes = 60_000, MergePolicy = null }))
+        {
+            for (var doc = 0; doc < 1_500; doc++)
+            {
+                var body = "và " + string.Join(' ', Enumerable.Range(0, random.Next(0, 12)).Select(_ => random.Next(3) == 0 ? "và" : Vocabulary[random.Next(Vocabulary.Length)]));
+                writer.UpdateDocument($"doc-{doc}", new IndexDocument()
+                    .Add(ConclusionFields.Id, $"doc-{doc}")
+                    .Add(ConclusionFields.Title, titles[random.Next(titles.Length)])
+                    .Add(ConclusionFields.Body, body));
+            }
+
+            writer.Commit();
+        }
+
+        var snapshot = IndexSnapshot.Open(new IndexDirectory(_scratch.Path));
+        var searcher = ConclusionSearcher.Open(snapshot);
+        var reference = new BruteForceScorer(snapshot, Fields);
+        var pruned = 0;
+        for (var q = 0; q < 40; q++)
+        {
+            List<BooleanClause> clauses =
+            [
+                new(new TermQuery(ConclusionFields.Title, "đảng") { Boost = 2f }, Occur.Should),
+                new(new TermQuery(ConclusionFields.Body, "và"), Occur.Should),
+            ];
+            if (random.Next(2) == 0)
+            {
+                clauses.Add(new(new TermQuery(ConclusionFields.Title, "bộ") { Boost = 0.5f }, Occur.Should));
+            }
+
+            if (random.Next(2) == 0)
+            {
+                clauses.Add(new(new TermQuery(ConclusionFields.Body, Vocabulary[random.Next(Vocabulary.Length)]) { Boost = 0.5f }, Occur.Should));
+            }
+
+            var query = new BooleanQuery(clauses);
+            var k = random.Next(1, 12);
+            var actual = searcher.Search(query, k, totalHitsThreshold: 1);
+            AssertSameTop($"seed {seed}, query {q}: {query} (k={k})", k, reference.Search(query), actual);
+            pruned += actual.TotalIsExact ? 0 : 1;
+        }
+
+        Assert.True(pruned > 20, $"only {pruned} searches skipped documents");
+    }
+
     /// <summary>The engine's top <paramref name="k"/> are the reference's first k, documents and scores.</summary>
     private static void AssertSameTop(string context, int k, List<(int Doc, float Score)> expected, TopHits actual)
     {

@@ -34,6 +34,9 @@ public sealed class DisjunctionScorer : Scorer
     // Whether _order is sorted by _docs (as SortByDoc leaves it); moves outside Wand clear it.
     private bool _ordered;
 
+    // The last pivot bounded before lagging subs were moved to it (-1: none): checked once.
+    private int _checkedPivot = -1;
+
     /// <summary>The union of <paramref name="subs"/> (at least one).</summary>
     public DisjunctionScorer(IReadOnlyList<Scorer> subs)
     {
@@ -214,6 +217,35 @@ public sealed class DisjunctionScorer : Scorer
             var pivotDoc = Math.Max(_docs[_order[pivot]], target);
             if (_docs[_order[0]] < pivotDoc)
             {
+                // Before subs that lag are moved up to pivotDoc (decoding their postings there),
+                // bound it by what is known without them: when it cannot compete, the subs on it
+                // move past it and the lagging ones stay where they are. A broad word whose folded
+                // form or body weighs next to nothing is then walked only where its heavy
+                // clause can compete, its light clauses skipped to there by their skip data.
+                if (pivotDoc != _checkedPivot)
+                {
+                    _checkedPivot = pivotDoc;
+                    var skipTo = SkipWithoutLagging(pivotDoc);
+                    if (skipTo > pivotDoc)
+                    {
+                        for (var i = 0; i < _docs.Length; i++)
+                        {
+                            if (_docs[i] >= pivotDoc && _docs[i] < skipTo)
+                            {
+                                Move(i, skipTo);
+                            }
+                        }
+
+                        _ordered = false;
+                        if (skipTo == NoMoreDocs && AllExhausted())
+                        {
+                            return NoMoreDocs;
+                        }
+
+                        continue;
+                    }
+                }
+
                 // Nothing before pivotDoc can reach the threshold: move a sub that lags up to it.
                 Move(_order[0], pivotDoc);
                 Reorder(1);
@@ -293,6 +325,73 @@ public sealed class DisjunctionScorer : Scorer
 
             Reorder(onPivot);
         }
+    }
+
+    /// <summary>
+    /// Where the subs on or past <paramref name="doc"/> (while others lag behind it) may skip to
+    /// because nothing before can reach the threshold; <paramref name="doc"/> itself when it may.
+    /// The lagging subs count their largest score. First by blocks: the subs from
+    /// <paramref name="doc"/> on count their block bounds, and when those cannot compete the whole
+    /// stretch to the nearest block end is passed. Then the document alone: the subs on it count
+    /// their own score (a candidate its own bound, a rejected one nothing). Compared as the float
+    /// a score would be, so rounding cannot hide a competitor.
+    /// </summary>
+    private int SkipWithoutLagging(int doc)
+    {
+        double lagging = 0;
+        for (var i = 0; i < _docs.Length; i++)
+        {
+            if (_docs[i] < doc)
+            {
+                lagging += _maxScores[i];
+            }
+        }
+
+        if ((float)lagging >= _minScore)
+        {
+            return doc;
+        }
+
+        double blocks = lagging;
+        var upTo = NoMoreDocs;
+        for (var i = 0; i < _docs.Length; i++)
+        {
+            if (_docs[i] >= doc && _docs[i] != NoMoreDocs)
+            {
+                var end = _subs[i].AdvanceShallow(doc);
+                upTo = Math.Min(upTo, end);
+                blocks += _subs[i].MaxScore(end);
+            }
+        }
+
+        if ((float)blocks < _minScore)
+        {
+            return upTo == NoMoreDocs ? NoMoreDocs : upTo + 1;
+        }
+
+        double exact = lagging;
+        for (var i = 0; i < _docs.Length; i++)
+        {
+            if (_docs[i] == doc && !_rejected[i])
+            {
+                exact += _unconfirmed[i] ? _subs[i].CandidateMaxScore() : _subs[i].Score();
+            }
+        }
+
+        return (float)exact < _minScore ? doc + 1 : doc;
+    }
+
+    private bool AllExhausted()
+    {
+        foreach (var doc in _docs)
+        {
+            if (doc != NoMoreDocs)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Moves sub <paramref name="index"/> to <paramref name="target"/>: two-phase subs only to a candidate, confirmed once it can compete.</summary>
