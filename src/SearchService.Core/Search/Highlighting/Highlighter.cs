@@ -243,9 +243,12 @@ public sealed class Highlighter
             return fragments;
         }
 
-        var chosen = new List<(int Start, int End)>();
+        // Windows already taken (shown, or set aside as the same text as one shown): a document
+        // that repeats a sentence would otherwise show it twice; the next best window goes instead.
+        var taken = new List<(int Start, int End)>();
+        var shown = new List<(int Start, string Core, string Html)>();
         var length = Math.Max(Options.FragmentLength, 1);
-        while (chosen.Count < Options.MaxFragments)
+        while (shown.Count < Options.MaxFragments)
         {
             var best = (Start: -1, End: -1, Distinct: 0, Count: 0);
             for (var i = 0; i < spans.Count; i++)
@@ -253,7 +256,7 @@ public sealed class Highlighter
                 // A window opening a little before match i, so the match reads with some context.
                 var start = Math.Max(0, spans[i].Start - (length / 5));
                 var end = Math.Min(text.Length, start + length);
-                if (Overlaps(chosen, start, end))
+                if (Overlaps(taken, start, end))
                 {
                     continue;
                 }
@@ -284,17 +287,55 @@ public sealed class Highlighter
                 break;
             }
 
-            chosen.Add((best.Start, best.End));
+            taken.Add((best.Start, best.End));
+            var (from, to) = Expand(text, best.Start, best.End, spans);
+            var core = Core(text, from, to, spans);
+            if (!shown.Exists(f => f.Core == core))
+            {
+                shown.Add((from, core, Render(text, from, to, spans)));
+            }
         }
 
-        chosen.Sort();
-        foreach (var (start, end) in chosen)
+        shown.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        foreach (var (_, _, html) in shown)
         {
-            var (from, to) = Expand(text, start, end, spans);
-            fragments.Add(Render(text, from, to, spans));
+            fragments.Add(html);
         }
 
         return fragments;
+    }
+
+    /// <summary>
+    /// What a fragment of text[from..to) says: from its first match to its last, whitespace runs
+    /// as one space. Two windows saying the same are the same sentence, whatever is around them.
+    /// </summary>
+    private static string Core(string text, int from, int to, IReadOnlyList<HighlightSpan> spans)
+    {
+        int first = -1, last = -1;
+        foreach (var span in spans)
+        {
+            if (span.Start >= from && span.End <= to)
+            {
+                first = first < 0 ? span.Start : first;
+                last = span.End;
+            }
+        }
+
+        var said = first < 0 ? text.AsSpan(from, to - from) : text.AsSpan(first, last - first);
+        var core = new System.Text.StringBuilder(said.Length);
+        foreach (var c in said)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                core.Append(c);
+            }
+            else if (core.Length > 0 && core[^1] != ' ')
+            {
+                core.Append(' ');
+            }
+        }
+
+        return core.ToString();
     }
 
     /// <summary>The whole of <paramref name="text"/> as HTML with every match marked (for short fields such as a title).</summary>

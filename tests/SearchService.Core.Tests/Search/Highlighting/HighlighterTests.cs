@@ -145,6 +145,22 @@ public sealed class HighlighterTests
     }
 
     [Fact]
+    public void A_sentence_the_document_repeats_is_shown_once_and_the_next_best_window_takes_its_place()
+    {
+        var filler = string.Join(' ', Enumerable.Repeat("Các cấp ủy tiếp tục theo dõi, đôn đốc việc thực hiện các nhiệm vụ đã đề ra trong năm.", 6));
+        var repeated = "Rà soát, sàng lọc đưa những đảng viên không đủ tư cách ra khỏi Đảng và kiểm điểm tổ chức đảng.";
+        var other = "Kết nạp đảng viên mới đạt chỉ tiêu của năm.";
+        var body = string.Join(' ', repeated, filler, repeated, filler, other, filler);
+
+        var fragments = _highlighter.Fragments(body, ["đảng"]);
+
+        var plains = fragments.Select(f => WebUtility.HtmlDecode(Regex.Replace(f, "</?mark>", "")).Trim('…').Trim()).ToList();
+        Assert.Equal(plains.Count, plains.Distinct().Count());
+        Assert.Contains(plains, p => p.Contains("Kết nạp đảng viên mới", StringComparison.Ordinal));
+        Assert.Single(plains, p => p.Contains("sàng lọc", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Without_a_match_the_leading_text_is_the_fragment()
     {
         var body = Body("kl-hn9-thanh-uy-tu-son-2023.txt");
