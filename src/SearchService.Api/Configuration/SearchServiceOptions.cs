@@ -72,6 +72,13 @@ public sealed class SearchServiceOptions
     [Range(0, 1_024)]
     public int HeavySearchConcurrency { get; set; }
 
+    /// <summary>
+    /// Milliseconds a cheap search waits for its turn in the lane behind the searches already
+    /// there before it runs at once; 0 runs cheap searches at once, never in turn.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int CheapSearchWaitMs { get; set; } = 25;
+
     /// <summary>Costly searches that may wait for their lane; beyond it they are refused with 503 and Retry-After.</summary>
     [Range(0, 100_000)]
     public int HeavySearchQueue { get; set; } = 64;

@@ -4,10 +4,11 @@ using System.Runtime.InteropServices;
 namespace SearchService.Api.Hosting;
 
 /// <summary>
-/// Where costly searches run: a few dedicated threads (not the thread pool, so a long search never
+/// Where searches take turns: a few dedicated threads (not the thread pool, so a long search never
 /// holds a thread that cheap searches and the server's I/O need) at a lower OS priority (10 nice steps below the process
 /// on Linux: when a cheap search is ready to run, the scheduler gives it the core first), fed from
-/// a bounded queue; beyond the queue a search is refused rather than left to wait without end.
+/// a bounded queue; beyond the queue a costly search is refused rather than left to wait without
+/// end. Cheap searches queue too, but only for a bounded wait (<see cref="RunSoon"/>).
 /// </summary>
 internal sealed class HeavySearchLane : IDisposable
 {
@@ -18,12 +19,18 @@ internal sealed class HeavySearchLane : IDisposable
     private const int NiceSteps = 10;
 
     private readonly BlockingCollection<Action> _queue;
+
+    // Costly searches queued and not yet started: only they count against the queue's bound (cheap
+    // ones leave it within their wait, and one a caller ran itself is skipped when its turn comes).
+    private readonly int _capacity;
+    private int _costlyWaiting;
     private readonly Thread[] _threads;
 
     /// <summary>A lane of <paramref name="threads"/> threads and <paramref name="queue"/> waiting places.</summary>
     public HeavySearchLane(int threads, int queue)
     {
-        _queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>(), Math.Max(1, queue));
+        _queue = new BlockingCollection<Action>(new ConcurrentQueue<Action>());
+        _capacity = Math.Max(1, queue);
         _threads = new Thread[Math.Max(1, threads)];
         for (var i = 0; i < _threads.Length; i++)
         {
@@ -35,8 +42,8 @@ internal sealed class HeavySearchLane : IDisposable
     /// <summary>True where the lane's threads run at a lower OS priority than the request threads (Linux).</summary>
     public static bool LowersPriority => OperatingSystem.IsLinux();
 
-    /// <summary>Searches waiting for a thread of the lane now.</summary>
-    public int Waiting => _queue.Count;
+    /// <summary>Costly searches waiting for a thread of the lane now (cheap ones are not counted).</summary>
+    public int Waiting => Volatile.Read(ref _costlyWaiting);
 
     /// <summary>
     /// Queues <paramref name="work"/>; null when the queue is full (the caller answers 503). The
@@ -45,8 +52,15 @@ internal sealed class HeavySearchLane : IDisposable
     public Task<T>? TryRun<T>(Func<T> work, CancellationToken cancellationToken)
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (Interlocked.Increment(ref _costlyWaiting) > _capacity)
+        {
+            Interlocked.Decrement(ref _costlyWaiting);
+            return null;
+        }
+
         var queued = _queue.TryAdd(() =>
         {
+            Interlocked.Decrement(ref _costlyWaiting);
             if (cancellationToken.IsCancellationRequested)
             {
                 done.TrySetCanceled(cancellationToken);
@@ -66,7 +80,76 @@ internal sealed class HeavySearchLane : IDisposable
                 done.TrySetException(e);
             }
         });
-        return queued ? done.Task : null;
+        if (!queued)
+        {
+            Interlocked.Decrement(ref _costlyWaiting);
+            return null;
+        }
+
+        return done.Task;
+    }
+
+    /// <summary>
+    /// Queues <paramref name="work"/> (a cheap search) behind the searches already waiting, but
+    /// for at most <paramref name="wait"/>: if no thread of the lane has taken it by then, it runs
+    /// at once on the caller's side, at the request's priority (as it does when the lane is closing).
+    /// Taking turns keeps the slowest answers down when every kind arrives together (a cheap
+    /// search that jumped the queue would push the costly ones further back); the bound keeps a
+    /// cheap search fast when costly ones pile up.
+    /// </summary>
+    public Task<T> RunSoon<T>(Func<T> work, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var claimed = 0;
+        void Execute()
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                done.TrySetCanceled(cancellationToken);
+                return;
+            }
+
+            try
+            {
+                done.TrySetResult(work());
+            }
+            catch (OperationCanceledException e)
+            {
+                done.TrySetCanceled(e.CancellationToken);
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }
+
+        void Claimed()
+        {
+            // Whoever takes it first runs it: a thread of the lane, or the caller once the wait is over.
+            if (Interlocked.Exchange(ref claimed, 1) == 0)
+            {
+                Execute();
+            }
+        }
+
+        if (wait <= TimeSpan.Zero || !_queue.TryAdd(Claimed))
+        {
+            Execute();
+            return done.Task;
+        }
+
+        return WaitOrRunAsync();
+
+        async Task<T> WaitOrRunAsync()
+        {
+            var first = await Task.WhenAny(done.Task, Task.Delay(wait, CancellationToken.None)).ConfigureAwait(false);
+            if (first != done.Task)
+            {
+                Claimed();
+            }
+
+            return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <inheritdoc/>

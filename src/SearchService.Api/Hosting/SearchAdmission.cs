@@ -10,8 +10,10 @@ namespace SearchService.Api.Hosting;
 /// estimated before it runs (about how many documents it would visit; see <see cref="Cost"/>); costly ones run in a narrow lane (<see cref="SearchServiceOptions.HeavySearchConcurrency"/>
 /// dedicated threads, fewer than the cores, at a lower OS priority; see <see cref="HeavySearchLane"/>),
 /// waiting in a bounded queue, and beyond the queue they are refused with 503 and Retry-After.
-/// Cheap ones (a rare word, a code, a filter) run at once on the request's thread and never wait
-/// behind them, so a burst of broad queries cannot take every core from everybody.
+/// Cheap ones (a rare word, a code, a filter) take their turn in the same queue, which keeps the
+/// slowest answers of an even mix down, but never wait longer than a few tens of milliseconds
+/// (<see cref="SearchServiceOptions.CheapSearchWaitMs"/>): then they run at once, at the
+/// request's priority, so a burst of broad queries cannot take every core from everybody.
 /// </summary>
 public sealed class SearchAdmission : IDisposable
 {
@@ -19,6 +21,7 @@ public sealed class SearchAdmission : IDisposable
     public const long MinHeavyCost = 20_000;
 
     private readonly HeavySearchLane _lane;
+    private readonly TimeSpan _cheapWait;
 
     /// <summary>The lane sized from the settings.</summary>
     public SearchAdmission(IOptions<SearchServiceOptions> options)
@@ -29,6 +32,7 @@ public sealed class SearchAdmission : IDisposable
         var concurrency = settings.HeavySearchConcurrency > 0 ? settings.HeavySearchConcurrency
             : HeavySearchLane.LowersPriority ? Environment.ProcessorCount : Math.Max(1, Environment.ProcessorCount - 1);
         _lane = new HeavySearchLane(concurrency, settings.HeavySearchQueue);
+        _cheapWait = TimeSpan.FromMilliseconds(settings.CheapSearchWaitMs);
     }
 
     /// <summary>Costly searches waiting for the lane now.</summary>
@@ -50,13 +54,14 @@ public sealed class SearchAdmission : IDisposable
     public static bool IsHeavy(long cost, int documents) => cost > Math.Max(MinHeavyCost, documents / 5);
 
     /// <summary>
-    /// Runs <paramref name="search"/>: a cheap one at once on the caller's thread, a heavy one on
-    /// the lane when its turn comes; null when the lane's queue is full (the caller answers 503).
+    /// Runs <paramref name="search"/>: a heavy one on the lane when its turn comes, a cheap one in
+    /// its turn too but never later than <see cref="SearchServiceOptions.CheapSearchWaitMs"/> (then
+    /// at once); null when the lane's queue is full for a heavy one (the caller answers 503).
     /// </summary>
     public Task<T>? Run<T>(bool heavy, Func<T> search, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
-        return heavy ? _lane.TryRun(search, cancellationToken)?.WaitAsync(cancellationToken) : Task.FromResult(search());
+        return heavy ? _lane.TryRun(search, cancellationToken)?.WaitAsync(cancellationToken) : _lane.RunSoon(search, _cheapWait, cancellationToken);
     }
 
     /// <inheritdoc/>

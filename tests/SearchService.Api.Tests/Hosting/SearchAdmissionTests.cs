@@ -7,7 +7,7 @@ using SearchService.Core.Index.Store;
 
 namespace SearchService.Api.Tests.Hosting;
 
-/// <summary>Costly searches share a narrow lane with a bounded queue; cheap ones never wait behind them.</summary>
+/// <summary>Costly searches share a narrow lane with a bounded queue; cheap ones take their turn in it for a bounded wait, never behind a stuck one.</summary>
 public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
 {
     private readonly ServiceFactory _factory;
@@ -15,9 +15,9 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
     public SearchAdmissionTests(ServiceFactory factory) => _factory = factory;
 
     [Fact]
-    public async Task Costly_searches_queue_in_their_lane_are_refused_past_the_queue_and_cheap_ones_pass()
+    public async Task Costly_searches_queue_in_their_lane_are_refused_past_the_queue_and_cheap_ones_never_wait_for_a_stuck_one()
     {
-        using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1, HeavySearchQueue = 1 }));
+        using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1, HeavySearchQueue = 1, CheapSearchWaitMs = 50 }));
         using var release = new ManualResetEventSlim();
         using var started = new ManualResetEventSlim();
 
@@ -29,15 +29,37 @@ public sealed class SearchAdmissionTests : IClassFixture<ServiceFactory>
         Assert.False(queued.IsCompleted, "the second costly search should wait for the lane");
         Assert.Null(admission.Run(heavy: true, () => 3, CancellationToken.None));
 
+        // The lane is stuck: a cheap search waits its bounded turn, then runs anyway.
         var cheap = admission.Run(heavy: false, () => 4, CancellationToken.None);
         Assert.NotNull(cheap);
-        Assert.True(cheap.IsCompletedSuccessfully, "a cheap search runs at once, whatever the lane is doing");
-        Assert.Equal(4, await cheap);
+        Assert.Equal(4, await cheap.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(first.IsCompleted, "the cheap search must not have waited for the stuck costly one");
 
         release.Set();
         Assert.Equal(1, await first.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(2, await queued.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(0, admission.Waiting);
+    }
+
+    [Fact]
+    public async Task A_cheap_search_takes_its_turn_behind_the_searches_already_waiting()
+    {
+        using var admission = new SearchAdmission(Options.Create(new SearchServiceOptions { HeavySearchConcurrency = 1, HeavySearchQueue = 4, CheapSearchWaitMs = 600_000 }));
+        using var release = new ManualResetEventSlim();
+        using var started = new ManualResetEventSlim();
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+
+        var running = admission.Run(heavy: true, () => { started.Set(); release.Wait(); order.Enqueue("running"); return 0; }, CancellationToken.None)!;
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        var queued = admission.Run(heavy: true, () => { order.Enqueue("costly"); return 0; }, CancellationToken.None)!;
+        var cheap = admission.Run(heavy: false, () => { order.Enqueue("cheap"); return 0; }, CancellationToken.None)!;
+
+        await Task.Delay(100);
+        Assert.False(cheap.IsCompleted, "within its wait, a cheap search should wait its turn");
+        Assert.Equal(1, admission.Waiting); // only costly searches count against the queue
+        release.Set();
+        await Task.WhenAll(running, queued, cheap).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(["running", "costly", "cheap"], order);
     }
 
     [Fact]
