@@ -96,6 +96,65 @@ public sealed class PhraseWeight : Weight
         return new PhraseScorer(words, spans, covered, strict, _query.Slop, segment, field, _statistics.LengthTable, Weight);
     }
 
+    /// <inheritdoc />
+    /// <remarks>
+    /// As the scorer leads: the shortest of the spans and the words no span covers, each the sum
+    /// of its alternatives' document frequencies; 0 when a word or span is not in the segment.
+    /// No postings are opened.
+    /// </remarks>
+    public override long Cost(LeafContext leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        var segment = leaf.Segment;
+        var field = segment.FieldNumber(_query.Field);
+        if (field < 0)
+        {
+            return 0;
+        }
+
+        var lead = long.MaxValue;
+        for (var i = 0; i < _query.Words.Count; i++)
+        {
+            var freq = DocFreq(segment, field, _query.Words[i]);
+            if (freq == 0)
+            {
+                return 0;
+            }
+
+            if (!_query.IsCovered(i) || _query.Spans.Count == 0)
+            {
+                lead = Math.Min(lead, freq);
+            }
+        }
+
+        foreach (var span in _query.Spans)
+        {
+            var freq = DocFreq(segment, field, span.Terms);
+            if (freq == 0)
+            {
+                return 0;
+            }
+
+            lead = Math.Min(lead, freq);
+        }
+
+        return lead == long.MaxValue ? 0 : lead;
+    }
+
+    private static long DocFreq(SegmentReader segment, int field, IReadOnlyList<string> terms)
+    {
+        long freq = 0;
+        foreach (var term in terms)
+        {
+            if (segment.Terms.TryGet(field, term, out var info))
+            {
+                freq += info.DocFreq;
+            }
+        }
+
+        return freq;
+    }
+
     /// <summary>Idf summed over <paramref name="spans"/> and the words none of them covers.</summary>
     private float SummedIdf(SearchContext context, IReadOnlyList<Queries.PhraseSpan> spans)
     {

@@ -21,6 +21,28 @@ public sealed class TermSetWeight : Weight
     }
 
     /// <inheritdoc />
+    /// <remarks>The terms' document frequencies summed, without walking their postings into the set as the scorer does.</remarks>
+    public override long Cost(LeafContext leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        var segment = leaf.Segment;
+        var field = segment.FieldNumber(_query.Field);
+        long cost = 0;
+        if (field >= 0)
+        {
+            foreach (var term in _query.Terms)
+            {
+                if (segment.Terms.TryGet(field, term, out var info))
+                {
+                    cost += info.DocFreq;
+                }
+            }
+        }
+
+        return Math.Min(cost, segment.MaxDoc);
+    }
+
+    /// <inheritdoc />
     public override Scorer? GetScorer(LeafContext leaf)
     {
         ArgumentNullException.ThrowIfNull(leaf);

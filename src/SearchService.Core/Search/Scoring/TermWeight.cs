@@ -54,6 +54,14 @@ public sealed class TermWeight : Weight
     }
 
     /// <inheritdoc />
+    /// <remarks>The term's document frequency in the segment, looked up once already; no postings opened.</remarks>
+    public override long Cost(LeafContext leaf)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        return leaf.Ordinal < _infos.Length && _infos[leaf.Ordinal] is { } info ? info.DocFreq : 0;
+    }
+
+    /// <inheritdoc />
     public override Explanation Explain(LeafContext leaf, int doc)
     {
         ArgumentNullException.ThrowIfNull(leaf);
