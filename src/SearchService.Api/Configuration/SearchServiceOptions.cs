@@ -105,7 +105,7 @@ public sealed class SearchServiceOptions
     /// is done sooner. 0 listens at once.
     /// </summary>
     [Range(0, 600)]
-    public double WarmUpSeconds { get; set; } = 5;
+    public double WarmUpSeconds { get; set; } = 10;
 
     /// <summary>Origins allowed to call the API from a browser (CORS); none by default.</summary>
     public string[] CorsOrigins { get; set; } = [];
