@@ -61,24 +61,7 @@ internal sealed class HeavySearchLane : IDisposable
         var queued = _queue.TryAdd(() =>
         {
             Interlocked.Decrement(ref _costlyWaiting);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                done.TrySetCanceled(cancellationToken);
-                return;
-            }
-
-            try
-            {
-                done.TrySetResult(work());
-            }
-            catch (OperationCanceledException e)
-            {
-                done.TrySetCanceled(e.CancellationToken);
-            }
-            catch (Exception e)
-            {
-                done.TrySetException(e);
-            }
+            Complete(done, work, cancellationToken);
         });
         if (!queued)
         {
@@ -101,40 +84,18 @@ internal sealed class HeavySearchLane : IDisposable
     {
         var done = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var claimed = 0;
-        void Execute()
-        {
-            if (cancellationToken.IsCancellationRequested)
-            {
-                done.TrySetCanceled(cancellationToken);
-                return;
-            }
-
-            try
-            {
-                done.TrySetResult(work());
-            }
-            catch (OperationCanceledException e)
-            {
-                done.TrySetCanceled(e.CancellationToken);
-            }
-            catch (Exception e)
-            {
-                done.TrySetException(e);
-            }
-        }
-
         void Claimed()
         {
             // Whoever takes it first runs it: a thread of the lane, or the caller once the wait is over.
             if (Interlocked.Exchange(ref claimed, 1) == 0)
             {
-                Execute();
+                Complete(done, work, cancellationToken);
             }
         }
 
         if (wait <= TimeSpan.Zero || !_queue.TryAdd(Claimed))
         {
-            Execute();
+            Complete(done, work, cancellationToken);
             return done.Task;
         }
 
@@ -149,6 +110,29 @@ internal sealed class HeavySearchLane : IDisposable
             }
 
             return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> unless its search was given up first, and ends <paramref name="done"/> with what came of it.</summary>
+    private static void Complete<T>(TaskCompletionSource<T> done, Func<T> work, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            done.TrySetCanceled(cancellationToken);
+            return;
+        }
+
+        try
+        {
+            done.TrySetResult(work());
+        }
+        catch (OperationCanceledException e)
+        {
+            done.TrySetCanceled(e.CancellationToken);
+        }
+        catch (Exception e)
+        {
+            done.TrySetException(e);
         }
     }
 
