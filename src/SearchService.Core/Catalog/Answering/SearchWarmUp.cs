@@ -36,8 +36,9 @@ public static class SearchWarmUp
     /// Searches the index <paramref name="snapshot"/> holds, on every core, pass after pass over the
     /// same searches, until the runtime has compiled nothing new for <paramref name="quiet"/> (the
     /// hot code is recompiled: later passes would only repeat themselves), <see cref="MaxPasses"/>
-    /// passes are done or <paramref name="budget"/> has gone. Nothing is searched for an empty index or a zero budget. A search that fails is
-    /// counted, never thrown: warming must not stop a start.
+    /// passes are done or <paramref name="budget"/> has gone. Nothing is searched for an empty
+    /// index or a zero budget. A search that fails is counted, never thrown: warming must not stop
+    /// a start.
     /// </summary>
     public static SearchWarmUpReport Run(IndexSnapshot snapshot, TimeSpan budget, TimeSpan? quiet = null, CancellationToken cancellationToken = default)
     {
