@@ -267,24 +267,7 @@ public sealed class DisjunctionScorer : Scorer
                 }
 
                 var index = _order[onPivot];
-                int upTo;
-                float subBound;
-                if (_blockUpTo[index] >= pivotDoc)
-                {
-                    // A term still in the block its bound was taken in (documents only move on, so it is the same block).
-                    upTo = _blockUpTo[index];
-                    subBound = _blockBound[index];
-                }
-                else
-                {
-                    upTo = sub.AdvanceShallow(pivotDoc);
-                    subBound = sub.MaxScore(upTo);
-                    if (_perBlock[index])
-                    {
-                        _blockUpTo[index] = upTo;
-                        _blockBound[index] = subBound;
-                    }
-                }
+                var subBound = BlockBound(index, pivotDoc, out var upTo);
 
                 if (_unconfirmed[index])
                 {
@@ -358,9 +341,8 @@ public sealed class DisjunctionScorer : Scorer
         {
             if (_docs[i] >= doc && _docs[i] != NoMoreDocs)
             {
-                var end = _subs[i].AdvanceShallow(doc);
+                blocks += BlockBound(i, doc, out var end);
                 upTo = Math.Min(upTo, end);
-                blocks += _subs[i].MaxScore(end);
             }
         }
 
@@ -379,6 +361,31 @@ public sealed class DisjunctionScorer : Scorer
         }
 
         return (float)exact < _minScore ? doc + 1 : doc;
+    }
+
+    /// <summary>
+    /// Sub <paramref name="index"/>'s bound from <paramref name="target"/> (at most its current
+    /// document) to <paramref name="upTo"/>, the end of its block. A term's bound depends only on
+    /// the block it is in, so it is kept and reused while the term is still there (documents only
+    /// move on, so a current document at or before the kept end is in the same block).
+    /// </summary>
+    private float BlockBound(int index, int target, out int upTo)
+    {
+        if (_blockUpTo[index] >= _docs[index])
+        {
+            upTo = _blockUpTo[index];
+            return _blockBound[index];
+        }
+
+        upTo = _subs[index].AdvanceShallow(target);
+        var bound = _subs[index].MaxScore(upTo);
+        if (_perBlock[index])
+        {
+            _blockUpTo[index] = upTo;
+            _blockBound[index] = bound;
+        }
+
+        return bound;
     }
 
     private bool AllExhausted()
